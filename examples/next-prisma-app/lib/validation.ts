@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+export const CreatePostSchema = z.object({
+  title: z.string().min(1).max(200),
+  content: z.string().max(10_000).optional(),
+});
+
+export const TagPostsSchema = z.object({
+  postIds: z.array(z.string().cuid()).max(100),
+  tag: z.string().min(1).max(50),
+});

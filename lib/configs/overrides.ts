@@ -1,0 +1,29 @@
+/**
+ * Config-specific choices that are not a rule's default: option presets for `strict`, and
+ * file-scoped blocks for `recommended` where a rule's check is wrong by nature of the file.
+ */
+
+/** Options `strict` (and `all`) pass to rules, merged by ESLint over each rule's `defaultOptions`. */
+export const STRICT_OPTIONS: Record<string, unknown[]> = {
+  "prisma-client-singleton": [{ requireGlobalCache: true }],
+};
+
+/** Seed scripts and one-off migrations loop over rows on purpose; they run once, not per request. */
+export const ONE_OFF_SCRIPT_FILES = [
+  "**/prisma/seed.*",
+  "**/seed/**",
+  "**/migration/**",
+  "**/migrations/**",
+  "**/scripts/**",
+];
+
+export interface FileOverride {
+  name: string;
+  files: string[];
+  /** Rule ids turned off in these files; ids of rules not (yet) in the plugin are skipped. */
+  off: string[];
+}
+
+export const RECOMMENDED_FILE_OVERRIDES: FileOverride[] = [
+  { name: "one-off-scripts", files: ONE_OFF_SCRIPT_FILES, off: ["no-await-in-loop-query"] },
+];

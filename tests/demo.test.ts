@@ -1,0 +1,34 @@
+import { fileURLToPath } from "node:url";
+import { ESLint } from "eslint";
+import tseslint from "typescript-eslint";
+import { describe, expect, it } from "vitest";
+import plugin from "../lib/index.js";
+
+const cwd = fileURLToPath(new URL("../examples/next-prisma-app/", import.meta.url));
+
+/** The example app's findings as `file:line:column rule`, with the plugin from source. */
+async function demoFindings(): Promise<string[]> {
+  const eslint = new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    // mirrors examples/next-prisma-app/eslint.config.js
+    overrideConfig: [
+      { files: ["**/*.{ts,tsx}"], languageOptions: { parser: tseslint.parser } },
+      ...plugin.configs.recommended,
+    ],
+  });
+  const results = await eslint.lintFiles(["."]);
+  return results.flatMap((result) =>
+    result.messages.map((m) => `${result.filePath.slice(cwd.length)}:${m.line}:${m.column} ${m.ruleId ?? m.message}`),
+  );
+}
+
+describe("demo: examples/next-prisma-app with the recommended config", () => {
+  it("reports exactly the deliberate violations", async () => {
+    expect((await demoFindings()).sort()).toEqual(
+      [
+        "lib/reports.ts:5:18 backend-architect/prisma-client-singleton",
+      ].sort(),
+    );
+  });
+});
