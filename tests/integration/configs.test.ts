@@ -6,7 +6,7 @@ import plugin from "../../lib/index.js";
 
 const cwd = fileURLToPath(new URL("../../examples/next-prisma-app/", import.meta.url));
 
-async function lint(config: ConstructorParameters<typeof ESLint>[0]["overrideConfig"]) {
+async function lint(config: ESLint.Options["overrideConfig"]) {
   const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config });
   return eslint.lintFiles(["."]);
 }
