@@ -29,6 +29,7 @@ export interface SchemaFolder {
 
 const MAX_DEPTH = 4;
 const MAX_FILES = 500;
+const MAX_DIRS = 200;
 const SKIPPED_DIRS = new Set(["node_modules", "migrations", "dist", "build", "generated"]);
 
 const summaryCache = new Map<string, { mtimeMs: number; size: number; summary: FileSummary | undefined }>();
@@ -81,8 +82,9 @@ export function summarizeFile(path: string): FileSummary | undefined {
   return summary;
 }
 
-function listSchemaFiles(dir: string, depth: number, into: string[]): void {
-  if (into.length >= MAX_FILES) return;
+/** `.prisma` files under `dir`, `depth` levels deep at most (a project root: only its own files). */
+function listSchemaFiles(dir: string, depth: number, into: string[], visited = { dirs: 0 }): void {
+  if (into.length >= MAX_FILES || ++visited.dirs > MAX_DIRS) return;
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -94,7 +96,7 @@ function listSchemaFiles(dir: string, depth: number, into: string[]): void {
     const path = join(dir, entry.name);
     if (entry.isFile() && entry.name.endsWith(".prisma")) into.push(path);
     else if (entry.isDirectory() && depth < MAX_DEPTH && !SKIPPED_DIRS.has(entry.name)) {
-      listSchemaFiles(path, depth + 1, into);
+      listSchemaFiles(path, depth + 1, into, visited);
     }
   }
 }
@@ -122,7 +124,7 @@ function exists(path: string): boolean {
 
 function collect(root: string, self: string): SchemaFolder {
   const paths: string[] = [];
-  listSchemaFiles(root, 0, paths);
+  listSchemaFiles(root, isProjectRoot(root) ? MAX_DEPTH : 0, paths);
   const files: string[] = [];
   const summaries: FileSummary[] = [];
   for (const path of paths.sort()) {

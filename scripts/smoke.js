@@ -34,13 +34,31 @@ const ruleIds = Object.keys(prismaBlock.rules);
 const config = [{ ...prismaBlock, rules: Object.fromEntries(ruleIds.map((id) => [id, "warn"])) }];
 const linter = new Linter({ configType: "flat", cwd: "/" });
 
+/** Preview features Prisma 7's validator still knows; the others are retired and rejected. */
+const KNOWN_PREVIEW_FEATURES = new Set([
+  "fullTextSearchPostgres",
+  "nativeDistinct",
+  "partialIndexes",
+  "postgresqlExtensions",
+  "relationJoins",
+  "schemaEngineDriverAdapters",
+  "shardKeys",
+  "strictUndefinedChecks",
+  "typedSql",
+  "views",
+]);
+
 /**
  * The validator is Prisma 7's, which rejects what Prisma 6 schemas still carry: `url` in the datasource
- * (moved to prisma.config.ts) and retired preview features. Comment those lines out first, before and
- * after a fix alike.
+ * (moved to prisma.config.ts) and retired preview features. Drop those first, before and after a fix alike.
  */
 function forValidation(text) {
-  return text.replace(/^([ \t]*)(url|directUrl|shadowDatabaseUrl|previewFeatures)([ \t]*=.*)$/gmu, "$1// $2$3");
+  return text
+    .replace(/^([ \t]*)(url|directUrl|shadowDatabaseUrl)([ \t]*=.*)$/gmu, "$1// $2$3")
+    .replace(/^([ \t]*previewFeatures[ \t]*=[ \t]*)\[([^\]\n]*)\]/gmu, (_, head, list) => {
+      const kept = list.split(",").map((f) => f.trim()).filter((f) => KNOWN_PREVIEW_FEATURES.has(f.replace(/"/gu, "")));
+      return `${head}[${kept.join(", ")}]`;
+    });
 }
 
 function validate(schemaFiles) {
