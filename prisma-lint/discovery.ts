@@ -300,7 +300,6 @@ export function resolveTargets(paths: readonly string[], cwd: string): Discovery
   const seen = new Set<string>();
   for (const arg of paths) {
     const absolute = path.resolve(cwd, arg);
-    let target: SchemaTarget;
     if (!existsSync(absolute) && picomatch.scan(arg.split(path.sep).join("/")).isGlob) {
       const files = expandGlob(arg, cwd);
       if (files.length === 0) throw new UserError("no files match this pattern", arg);
@@ -311,7 +310,7 @@ export function resolveTargets(paths: readonly string[], cwd: string): Discovery
       }
       continue;
     }
-    target = targetFor(absolute, arg);
+    const target = targetFor(absolute, arg);
     target.files = target.files.filter((file) => !seen.has(file));
     for (const file of target.files) seen.add(file);
     if (target.files.length > 0) targets.push(target);

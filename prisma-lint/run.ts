@@ -172,7 +172,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
 
   const fix = options.fix || options.fixDryRun;
   const labels = new Map<string, string>();
-  let results: ESLint.LintResult[] = [];
+  const results: ESLint.LintResult[] = [];
   let engine: import("./engine.js").Engine | undefined;
   const enabled = new Map<string, 1 | 2>();
   for (const [i, group] of groups.entries()) {
