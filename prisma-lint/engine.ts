@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { ESLint, Linter } from "eslint";
 import { PrismaLanguage } from "./language/index.js";
-import { rules as schemaRulesRegistry } from "./rules/index.js";
+import { schemaRules as schemaRulesRegistry } from "./rules/index.js";
 import { firstLine, UserError } from "./errors.js";
 import { NAMESPACE, type RuleEntry, type RuleMetaLike, type RuleSetting } from "./config.js";
 import { readPackageInfo } from "../lib/util/package-info.js";
