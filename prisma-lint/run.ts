@@ -19,7 +19,7 @@ import {
   type LoadedConfig,
   type RuleSetting,
 } from "./config.js";
-import { resolveTargets, type SchemaTarget } from "./discovery.js";
+import type { SchemaTarget } from "./discovery.js";
 import { describeFsError, firstLine, UserError, UserErrors } from "./errors.js";
 import { readSchemaFile, writeFileAtomic } from "./files.js";
 import { readPackageInfo } from "../lib/util/package-info.js";
@@ -153,6 +153,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   // ESLint 9's stylish formatter colours through chalk, which reads FORCE_COLOR when it loads
   io.env.FORCE_COLOR = color ? "1" : "0";
 
+  const { resolveTargets } = await import("./discovery.js");
   const discovery = resolveTargets(options.paths, cwd);
   for (const warning of discovery.warnings) io.stderr.write(`prisma-lint: ${warning}\n`);
 

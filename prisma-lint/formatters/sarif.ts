@@ -10,7 +10,7 @@
  */
 import { pathToFileURL } from "node:url";
 import type { ESLint, Linter } from "eslint";
-import { REPO_URL } from "../../lib/util/create-rule.js";
+import { REPO_URL } from "../../lib/util/repo-url.js";
 import type { RuleMeta } from "../engine.js";
 import { reportPath } from "./github.js";
 import type { FormatContext } from "./index.js";
