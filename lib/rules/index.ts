@@ -1,5 +1,6 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import type { BackendArchitectDocs } from "../util/create-rule.js";
+import { schemaRules } from "../../prisma-lint/rules/index.js";
 import prismaClientSingleton from "./prisma-client-singleton.js";
 
 export type BackendArchitectRule = TSESLint.RuleModule<string, readonly unknown[], BackendArchitectDocs>;
@@ -7,4 +8,5 @@ export type BackendArchitectRule = TSESLint.RuleModule<string, readonly unknown[
 /** Every rule of the plugin, by id (the file name). Keep sorted. */
 export const rules: Record<string, BackendArchitectRule> = {
   "prisma-client-singleton": prismaClientSingleton,
+  ...schemaRules,
 };
