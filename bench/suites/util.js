@@ -31,13 +31,15 @@ export function timeProcess(command, args, { runs = 3, cwd = ROOT, okCodes = [0,
   const once = () => {
     const cpuBefore = childrenCpuMs();
     const start = performance.now();
-    // standard output goes to a file: a tool that calls process.exit() with a pipe would lose output
+    // output goes to files: a tool that calls process.exit() while writing to a pipe loses output
     const out = path.join(tmpdir(), `bench-stdout-${process.pid}.txt`);
-    const fd = openSync(out, "w");
-    const result = spawnSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", fd, "pipe"] });
+    const err = path.join(tmpdir(), `bench-stderr-${process.pid}.txt`);
+    const fds = [openSync(out, "w"), openSync(err, "w")];
+    const result = spawnSync(command, args, { cwd, stdio: ["ignore", fds[0], fds[1]] });
     const ms = performance.now() - start;
-    closeSync(fd);
+    for (const fd of fds) closeSync(fd);
     result.stdout = readFileSync(out, "utf8");
+    result.stderr = readFileSync(err, "utf8");
     const cpuAfter = childrenCpuMs();
     if (cpuBefore !== undefined && cpuAfter !== undefined) cpuSamples.push(cpuAfter - cpuBefore);
     if (!okCodes.includes(result.status)) {
