@@ -5,7 +5,8 @@
  * with `meta.defaultOptions` (ESLint merges them into `context.options` since 9.15).
  */
 import type { RuleContext, RuleDefinition, RulesMeta } from "@eslint/core";
-import { REPO_URL, type BackendArchitectDocs } from "../lib/util/create-rule.js";
+import type { BackendArchitectDocs } from "../lib/util/create-rule.js";
+import { REPO_URL } from "../lib/util/repo-url.js";
 import type { Node } from "./language/ast.js";
 import type { PrismaLanguageOptions, PrismaSourceCode } from "./language/source-code.js";
 
