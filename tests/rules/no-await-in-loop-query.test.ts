@@ -290,6 +290,42 @@ export async function seedRoles() {
 `,
       options: [{ allowTransactionBatch: false }],
     },
+    {
+      name: "the same read on every item (guarded to run once) is not an N+1",
+      filename: "app/api/cron/renewals/route.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+const ACME_ID = "ws_acme";
+export async function GET() {
+  const invoices = await prisma.invoice.findMany({ where: { status: "due" } });
+  for (const invoice of invoices) {
+    let workspace = invoice.workspace;
+    if (workspace.id === ACME_ID) {
+      workspace = await prisma.workspace.findUniqueOrThrow({ where: { id: "ws_main" } });
+    }
+    charge(workspace, invoice);
+  }
+  return Response.json({ ok: true });
+}
+`,
+    },
+    {
+      name: "raw bulk UPDATE ... FROM (VALUES ...) built from an index-sliced batch",
+      filename: "prisma/backfill.ts",
+      code: `
+import { Prisma } from "@prisma/client";
+import { prisma } from "@/lib/prisma";
+export async function backfill(updates: { id: string; title: string }[]) {
+  const BATCH = 1000;
+  for (let i = 0; i < updates.length; i += BATCH) {
+    const batch = updates.slice(i, i + BATCH);
+    const tuples = batch.map((u) => Prisma.sql\`(\${u.id}, \${u.title})\`);
+    const values = Prisma.join(tuples, ", ");
+    await prisma.$executeRaw\`UPDATE "Post" AS p SET title = v.title FROM (VALUES \${values}) AS v(id, title) WHERE p.id = v.id\`;
+  }
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -523,6 +559,25 @@ export async function drain(queue: string[]) {
 `,
       options: [{ checkWhileLoops: true }],
       errors: [{ messageId: "sequential", line: 6, column: 11, endLine: 6, endColumn: 47 }],
+    },
+    {
+      name: "the same write on every item is still N writes; a read that follows a cursor assigned in the loop varies",
+      filename: "lib/counters.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function count(events: { id: string }[]) {
+  let lastId = "";
+  for (const event of events) {
+    await prisma.counter.update({ where: { id: "events" }, data: { value: { increment: 1 } } });
+    await prisma.log.findFirst({ where: { id: { gt: lastId } } });
+    lastId = event.id;
+  }
+}
+`,
+      errors: [
+        { messageId: "sequential", line: 6, column: 11, endLine: 6, endColumn: 96 },
+        { messageId: "sequential", line: 7, column: 11, endLine: 7, endColumn: 66 },
+      ],
     },
     {
       name: "async map inside JSX of a server component",
