@@ -27,6 +27,10 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
   it("reports exactly the deliberate violations", async () => {
     expect((await demoFindings()).sort()).toEqual(
       [
+        "app/actions.ts:12:9 backend-architect/no-unscoped-mutation",
+        "app/api/posts/route.ts:11:26 backend-architect/no-await-in-loop-query",
+        "app/api/posts/route.ts:35:25 backend-architect/no-await-in-loop-query",
+        "app/api/users/[id]/route.ts:11:3 backend-architect/no-floating-query",
         "lib/reports.ts:5:18 backend-architect/prisma-client-singleton",
         "prisma/schema.prisma:51:7 backend-architect/require-timestamps",
         "prisma/schema.prisma:51:7 backend-architect/require-timestamps",

@@ -11,10 +11,25 @@ export const STRICT_OPTIONS: Record<string, unknown[]> = {
 /** Seed scripts and one-off migrations loop over rows on purpose; they run once, not per request. */
 export const ONE_OFF_SCRIPT_FILES = [
   "**/prisma/seed.*",
+  "**/seed.*",
   "**/seed/**",
+  "**/seeds/**",
   "**/migration/**",
   "**/migrations/**",
   "**/scripts/**",
+];
+
+/** Seed scripts and tests reset tables on purpose. */
+export const SEED_AND_TEST_FILES = [
+  "**/prisma/seed.*",
+  "**/seed.*",
+  "**/seed/**",
+  "**/seeds/**",
+  "**/*.{test,spec}.*",
+  "**/__tests__/**",
+  "**/test/**",
+  "**/tests/**",
+  "**/e2e/**",
 ];
 
 export interface FileOverride {
@@ -26,4 +41,5 @@ export interface FileOverride {
 
 export const RECOMMENDED_FILE_OVERRIDES: FileOverride[] = [
   { name: "one-off-scripts", files: ONE_OFF_SCRIPT_FILES, off: ["no-await-in-loop-query"] },
+  { name: "seeds-and-tests", files: SEED_AND_TEST_FILES, off: ["no-unscoped-mutation"] },
 ];

@@ -1,12 +1,18 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import type { BackendArchitectDocs } from "../util/create-rule.js";
 import { schemaRules } from "../../prisma-lint/rules/index.js";
+import noAwaitInLoopQuery from "./no-await-in-loop-query.js";
+import noFloatingQuery from "./no-floating-query.js";
+import noUnscopedMutation from "./no-unscoped-mutation.js";
 import prismaClientSingleton from "./prisma-client-singleton.js";
 
 export type BackendArchitectRule = TSESLint.RuleModule<string, readonly unknown[], BackendArchitectDocs>;
 
 /** Every rule of the plugin, by id (the file name). Keep sorted. */
 export const rules: Record<string, BackendArchitectRule> = {
+  "no-await-in-loop-query": noAwaitInLoopQuery,
+  "no-floating-query": noFloatingQuery,
+  "no-unscoped-mutation": noUnscopedMutation,
   "prisma-client-singleton": prismaClientSingleton,
   ...schemaRules,
 };
