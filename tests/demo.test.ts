@@ -27,6 +27,7 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
   it("reports exactly the deliberate violations", async () => {
     expect((await demoFindings()).sort()).toEqual(
       [
+        "app/api/reports/route.ts:14:47 backend-architect/no-unsafe-raw-query",
         "lib/reports.ts:5:18 backend-architect/prisma-client-singleton",
       ].sort(),
     );

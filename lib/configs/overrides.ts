@@ -17,6 +17,9 @@ export const ONE_OFF_SCRIPT_FILES = [
   "**/scripts/**",
 ];
 
+/** Tests and one-off scripts: no request waits on them, so their latency is nobody's concern. */
+export const LATENCY_EXEMPT_FILES = ["**/*.{test,spec}.*", "**/__tests__/**", "**/e2e/**", ...ONE_OFF_SCRIPT_FILES];
+
 export interface FileOverride {
   name: string;
   files: string[];
@@ -26,4 +29,5 @@ export interface FileOverride {
 
 export const RECOMMENDED_FILE_OVERRIDES: FileOverride[] = [
   { name: "one-off-scripts", files: ONE_OFF_SCRIPT_FILES, off: ["no-await-in-loop-query"] },
+  { name: "tests-and-scripts", files: LATENCY_EXEMPT_FILES, off: ["prefer-parallel-queries"] },
 ];
