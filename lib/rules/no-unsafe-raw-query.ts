@@ -38,6 +38,7 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const detector = createDbQueryDetector(context);
     const evaluator = createConstantEvaluator(sourceCode, { injectionSafe: true });
+    const literalEvaluator = createConstantEvaluator(sourceCode);
 
     /** The SQL text of a node-postgres call: the string, or `text` of a `{ text, values }` config. */
     function pgText(arg: TSESTree.CallExpressionArgument | undefined): TSESTree.Node | undefined {
@@ -89,7 +90,9 @@ export default createRule<Options, MessageIds>({
         callee.type !== AST_NODE_TYPES.MemberExpression ||
         callee.computed ||
         callee.optional ||
-        !interpolationsAreValues(text)
+        !interpolationsAreValues(text) ||
+        // a constant spliced into SQL is SQL text (`= ${ACTIVE}` with ACTIVE = "'active'"), not a value
+        text.expressions.some((e) => literalEvaluator.isConstant(e))
       ) {
         return [];
       }

@@ -289,6 +289,20 @@ export async function expireSessions(userId: string, limit: string) {
       ],
     },
     {
+      name: "a constant spliced in next to the value: no suggestion",
+      filename: "lib/orders.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+const OPEN = "'open'";
+export async function openOrders(customerId: string) {
+  return prisma.$queryRawUnsafe(\`SELECT * FROM "Order" WHERE status = \${OPEN} AND "customerId" = \${customerId}\`);
+}
+`,
+      errors: [
+        { messageId: "unsafeRawCall", line: 5, column: 33, endLine: 5, endColumn: 112, suggestions: [] },
+      ],
+    },
+    {
       name: "concatenation",
       filename: "app/actions.ts",
       code: `
