@@ -77,6 +77,9 @@ const MUTATING_METHODS = new Set(["push", "unshift", "splice", "fill", "copyWith
  */
 const SAFE_TYPE_FLAGS = 8 | 16 | 32 | 64 | 128 | 256 | 512 | 1024 | 2048 | 32768 | 65536;
 
+const ESCAPER_NAME = /^(?:escape|quote)|[a-z](?:Escape|Quote)|[a-z](?:Ident|Identifier|Literal)$|^(?:ident|literal)$/u;
+const SCREAMING_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}[0-9]*$/u;
+
 const ORDER: Record<Provenance, number> = { constant: 0, opaque: 1, built: 2 };
 
 /** The least constant of several alternatives. */
@@ -233,6 +236,9 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
     // built-in globals: `undefined`, `NaN`, `Infinity`
     if (!variable || variable.defs.length === 0) return ASTUtils.getStaticValue(id, sourceCode.getScope(id)) ? "constant" : "opaque";
     if (s.active.has(variable)) return "constant";
+    // `let userId: number | undefined`, `const ids: number[] = ...`: the declared type vouches for every write
+    const declared = variable.defs[0]?.type === "Variable" ? variable.defs[0].node.id : undefined;
+    if (injectionSafe && declared?.type === AST_NODE_TYPES.Identifier && isSafeAnnotation(declared.typeAnnotation?.typeAnnotation)) return "constant";
     s.active.add(variable);
     try {
       const results: Provenance[] = [];
@@ -256,9 +262,8 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
         const declarator = def.node;
         const destructured = declarator.id !== def.name;
         if (declarator.init) {
-          const result = evaluate(declarator.init, s);
-          // a value taken out of a constant object or array is constant
-          return destructured && result !== "constant" ? "opaque" : result;
+          if (destructured) return destructuredValue(declarator, def.name as TSESTree.Identifier, s);
+          return evaluate(declarator.init, s);
         }
         const loop = declarator.parent.parent;
         if (loop.type === AST_NODE_TYPES.ForOfStatement && loop.left === declarator.parent) {
@@ -269,18 +274,141 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
         return "constant"; // `let x;` is undefined until written
       }
       case "Parameter":
+        if (injectionSafe && isTextFreeParameter(def.node as FunctionNode, def.name as TSESTree.Identifier)) return "constant";
         return parameter(def.node as FunctionNode, def.name as TSESTree.Identifier, s);
       case "ImportBinding":
+        // `import { MAX_ROWS } from "./constants"`: a SCREAMING_CASE export is a constant by convention
+        if (def.name.type === AST_NODE_TYPES.Identifier && SCREAMING_CASE.test(def.name.name)) return "constant";
         return injectionSafe && isEnvImport(def) ? "constant" : "opaque";
       default:
         return "opaque";
     }
   }
 
+  /**
+   * A parameter declared (or inferred) as a type no text can hide in: `dir: "asc" | "desc"`,
+   * `limit: number`, `hoursAhead = 24`, `{ sortBy }: { sortBy: "name" | "date" }`.
+   */
+  function isTextFreeParameter(fn: FunctionNode, name: TSESTree.Identifier): boolean {
+    if (name.typeAnnotation) return isSafeAnnotation(name.typeAnnotation.typeAnnotation);
+    const param = fn.params.find((p) => p.type === AST_NODE_TYPES.AssignmentPattern && p.left === name);
+    if (param?.type === AST_NODE_TYPES.AssignmentPattern) {
+      // TypeScript infers `number` from `hoursAhead = 24`
+      const literal = param.right.type === AST_NODE_TYPES.UnaryExpression ? param.right.argument : param.right;
+      return literal.type === AST_NODE_TYPES.Literal && (typeof literal.value === "number" || typeof literal.value === "boolean");
+    }
+    return isSafeAnnotation(destructuredAnnotation(fn, name));
+  }
+
+  /** The declared type of a property of an annotated destructured parameter. */
+  function destructuredAnnotation(fn: FunctionNode, name: TSESTree.Identifier): TSESTree.TypeNode | undefined {
+    for (const param of fn.params) {
+      const pattern = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      if (pattern.type !== AST_NODE_TYPES.ObjectPattern) continue;
+      const literal = pattern.typeAnnotation?.typeAnnotation;
+      for (const property of pattern.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+        if (value !== name) continue;
+        if (literal?.type !== AST_NODE_TYPES.TSTypeLiteral) return undefined;
+        const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+        for (const member of literal.members) {
+          if (
+            member.type === AST_NODE_TYPES.TSPropertySignature &&
+            member.key.type === AST_NODE_TYPES.Identifier &&
+            member.key.name === key
+          ) {
+            return member.typeAnnotation?.typeAnnotation;
+          }
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** A declared type no text can hide in: number, boolean, literals, and unions of them. */
+  function isSafeAnnotation(type: TSESTree.TypeNode | undefined): boolean {
+    switch (type?.type) {
+      case AST_NODE_TYPES.TSNumberKeyword:
+      case AST_NODE_TYPES.TSBooleanKeyword:
+      case AST_NODE_TYPES.TSBigIntKeyword:
+      case AST_NODE_TYPES.TSUndefinedKeyword:
+      case AST_NODE_TYPES.TSNullKeyword:
+        return true;
+      case AST_NODE_TYPES.TSLiteralType:
+        return type.literal.type === AST_NODE_TYPES.Literal || type.literal.type === AST_NODE_TYPES.UnaryExpression;
+      case AST_NODE_TYPES.TSUnionType:
+        return type.types.every((t) => isSafeAnnotation(t));
+      case AST_NODE_TYPES.TSArrayType:
+        return isSafeAnnotation(type.elementType);
+      case AST_NODE_TYPES.TSTypeOperator:
+        return type.operator === "readonly" && isSafeAnnotation(type.typeAnnotation);
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * `const { schema } = await resolveContext(token)`: the `schema` property of what the local
+   * function returns, or of an object literal; anything taken out of a constant value is constant.
+   */
+  function destructuredValue(declarator: TSESTree.VariableDeclarator, name: TSESTree.Identifier, s: State): Provenance {
+    const init = declarator.init!;
+    const pattern = declarator.id;
+    const property = pattern.type === AST_NODE_TYPES.ObjectPattern
+      ? pattern.properties.find(
+          (p): p is TSESTree.Property =>
+            p.type === AST_NODE_TYPES.Property &&
+            !p.computed &&
+            (p.value === name || (p.value.type === AST_NODE_TYPES.AssignmentPattern && p.value.left === name)),
+        )
+      : undefined;
+    const key = property?.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+    if (key !== undefined) {
+      const objects = returnedObjects(init, s);
+      if (objects) {
+        const results: Provenance[] = [];
+        for (const object of objects) {
+          const found = object.properties.filter(
+            (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && propertyKey(p) === key,
+          );
+          if (found.length === 0 && object.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return "opaque";
+          for (const p of found) results.push(p.kind === "init" && !p.method ? evaluate(p.value, s) : "opaque");
+        }
+        if (property?.value.type === AST_NODE_TYPES.AssignmentPattern) results.push(evaluate(property.value.right, s));
+        return worst(results);
+      }
+    }
+    return evaluate(init, s) === "constant" ? "constant" : "opaque";
+  }
+
+  /** The object literals an expression evaluates to: itself, or the returns of a local function it calls (awaited or not). */
+  function returnedObjects(node: TSESTree.Node, s: State): TSESTree.ObjectExpression[] | undefined {
+    let inner = unwrap(node);
+    if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = unwrap(inner.argument);
+    if (inner.type === AST_NODE_TYPES.ObjectExpression) return [inner];
+    if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const fn = localFunction(inner.callee);
+    if (!fn || fn.generator || s.active.has(fn) || ++s.steps > MAX_STEPS) return undefined;
+    const values = fn.body.type === AST_NODE_TYPES.BlockStatement ? returnStatements(fn.body).map((r) => r.argument) : [fn.body];
+    const objects: TSESTree.ObjectExpression[] = [];
+    for (const value of values) {
+      const object = value && unwrap(value);
+      if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      objects.push(object);
+    }
+    return objects;
+  }
+
+  function propertyKey(property: TSESTree.Property): string | undefined {
+    if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+    return property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+  }
+
   /** t3-env and friends: `import { env } from "@/env"` holds deployment configuration. */
   function isEnvImport(def: TSESLint.Scope.Definition): boolean {
     const source = (def.parent as TSESTree.ImportDeclaration).source.value;
-    return def.name.type === AST_NODE_TYPES.Identifier && def.name.name === "env" && /(?:^|[/@])env(?:\.[cm]?[jt]s)?$/u.test(source);
+    return def.name.type === AST_NODE_TYPES.Identifier && def.name.name === "env" && /(?:^|[/@~])env(?:[/.]|$)/u.test(source);
   }
 
   function write(id: TSESTree.Identifier, s: State): Provenance {
@@ -578,6 +706,8 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
   function arrayBinding(id: TSESTree.Identifier, s: State): Provenance {
     const array = arrayVariable(id);
     if (!array) return evaluate(id, s) === "constant" ? "constant" : "opaque";
+    const declared = array.name.type === AST_NODE_TYPES.Identifier ? array.name.typeAnnotation?.typeAnnotation : undefined;
+    if (injectionSafe && isSafeAnnotation(declared)) return "constant";
     if (s.active.has(array.variable)) return "constant";
     s.active.add(array.variable);
     try {
@@ -706,7 +836,12 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
       if (!source) return "opaque";
       return mapper ? returns(mapper, s) : elements(source, s);
     }
-    if (method === "map" || method === "flatMap") return node.arguments[0] ? returns(node.arguments[0], s) : "opaque";
+    if (method === "map" || method === "flatMap") {
+      const mapper = node.arguments[0];
+      // `.map(Number)`, `.map(parseInt)`
+      if (mapper?.type === AST_NODE_TYPES.Identifier && NUMERIC_GLOBALS.has(mapper.name) && isGlobal(mapper, mapper.name)) return numeric([], s);
+      return mapper ? returns(mapper, s) : "opaque";
+    }
     if (method === "split") return evaluate(receiver, s);
     if (ELEMENT_METHODS.has(method)) {
       const added = method === "concat" ? node.arguments : [];
@@ -776,6 +911,7 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
 
   function call(node: TSESTree.CallExpression, s: State): Provenance {
     const callee = unwrap(node.callee);
+    if (injectionSafe && isEscaper(callee)) return "constant";
     if (callee.type === AST_NODE_TYPES.Identifier) {
       if (NUMERIC_GLOBALS.has(callee.name) && isGlobal(callee, callee.name)) return numeric(node.arguments, s);
       if (callee.name === "String" && isGlobal(callee, "String")) return node.arguments[0] ? evaluate(node.arguments[0], s) : "constant";
@@ -794,12 +930,24 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
       return worst([elements(receiver, s), separator ? evaluate(separator, s) : "constant"]);
     }
     if (method === "toString" && node.arguments.length === 0) return evaluate(receiver, s);
+    // an element of the receiver (or undefined): `Object.keys(TYPES).find((k) => k in input)`
+    if (method === "find" || method === "findLast" || method === "at") return elements(receiver, s);
     if (NUMERIC_METHODS.has(method)) return numeric([receiver, ...node.arguments], s);
     if (method === "map" || method === "flatMap" || ELEMENT_METHODS.has(method) || isNamespace(receiver, "Object") || isNamespace(receiver, "Array")) {
       return elementsOfCall(node, s);
     }
     // a method of a constant value with constant arguments (`"a,b".split(",")`, `url.searchParams.get("schema")`)
     return worst([evaluate(receiver, s), ...node.arguments.map((a) => evaluate(a, s))]);
+  }
+
+  /**
+   * SQL escaping helpers, by name: `escape`, `escapeLiteral`, `escapeIdentifier` (pg, mysql),
+   * `quoteIdent`, `pgQuoteLiteral`, pg-format's `format.ident`/`format.literal`, and project helpers
+   * that return a quoted identifier or literal (`appSchemaIdent(slug)`).
+   */
+  function isEscaper(callee: TSESTree.Node): boolean {
+    const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+    return name !== undefined && ESCAPER_NAME.test(name);
   }
 
   function construct(node: TSESTree.NewExpression, s: State): Provenance {

@@ -360,15 +360,17 @@ export function createDbQueryDetector(context: Context): {
     return callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
   }
 
+  /** The visible SQL text, interpolations replaced by `?`. */
   function sqlText(arg: TSESTree.Node | undefined): string {
     if (arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === "string") return arg.value;
-    if (arg?.type === AST_NODE_TYPES.TemplateLiteral) return arg.quasis[0]?.value.cooked ?? "";
-    if (arg?.type === AST_NODE_TYPES.TaggedTemplateExpression) return arg.quasi.quasis[0]?.value.cooked ?? "";
+    const template = arg?.type === AST_NODE_TYPES.TaggedTemplateExpression ? arg.quasi : arg;
+    if (template?.type === AST_NODE_TYPES.TemplateLiteral) return template.quasis.map((q) => q.value.cooked ?? "").join("?");
     return "";
   }
 
+  /** A statement that only reads: `SELECT`/`WITH`/`SHOW`/`EXPLAIN`, and no data-changing CTE (`WITH x AS (UPDATE ... RETURNING ...)`). */
   function readsOnlySql(text: string): boolean {
-    return /^\s*(?:select|with|show|explain)\b/iu.test(text);
+    return /^\s*(?:select|with|show|explain)\b/iu.test(text) && !/\b(?:insert|update|delete|merge|truncate|drop|alter|create|grant)\b/iu.test(text);
   }
 
   /** `$queryRaw` reads unless its visible SQL says otherwise (`INSERT ... RETURNING`); `$executeRaw` writes. */

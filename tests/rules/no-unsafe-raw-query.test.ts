@@ -169,6 +169,36 @@ export const run = (name: keyof typeof QUERIES, values: unknown[]) => pool.query
 `,
     },
     {
+      name: "escaping helpers, an imported constant and a value from a local resolver",
+      filename: "server/routers/apps.ts",
+      code: `
+import { Pool } from "pg";
+import { appSchemaIdent, pgQuoteLiteral } from "@/server/utils/sql";
+import { MAX_ROWS } from "@/server/common/constants";
+const pool = new Pool();
+async function resolveContext(token: string) {
+  const slug = token.split(".")[0]!;
+  return { schema: appSchemaIdent(slug), blockId: token };
+}
+export async function list(token: string) {
+  const { schema, blockId } = await resolveContext(token);
+  const client = await pool.connect();
+  await client.query(\`SET LOCAL app.block_id = \${pgQuoteLiteral(blockId)}\`);
+  return client.query(\`SELECT key FROM \${schema}.kv LIMIT \${MAX_ROWS}\`);
+}
+`,
+    },
+    {
+      name: "parameters declared as a literal union and a number",
+      filename: "lib/feed.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function page(dir: "asc" | "desc", limit: number, hours = 24) {
+  return prisma.$queryRawUnsafe(\`SELECT * FROM "Post" WHERE "createdAt" > now() - interval '\${hours} hours' ORDER BY "createdAt" \${dir} LIMIT \${limit}\`);
+}
+`,
+    },
+    {
       name: "raw methods that are not SQL helpers",
       filename: "lib/misc.ts",
       code: `

@@ -44,6 +44,24 @@ export async function publish(id: string) {
 `,
     },
     {
+      name: "data-changing CTEs through $queryRaw are writes",
+      filename: "lib/jobs/publish.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function publishScheduled() {
+  const versions = await prisma.$queryRaw<{ id: number }[]>\`
+    WITH due AS (SELECT id FROM "Version" WHERE "publishAt" <= now())
+    UPDATE "Version" v SET status = 'Published' FROM due WHERE v.id = due.id RETURNING v.id
+  \`;
+  const posts = await prisma.$queryRaw<{ id: number }[]>\`
+    WITH due AS (SELECT id FROM "Post" WHERE "publishAt" <= now())
+    UPDATE "Post" p SET status = 'Published' FROM due WHERE p.id = due.id RETURNING p.id
+  \`;
+  return { versions, posts };
+}
+`,
+    },
+    {
       name: "inside an interactive Prisma transaction",
       filename: "lib/transfer.ts",
       code: `
