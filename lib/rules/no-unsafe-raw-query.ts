@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { createDbQueryDetector } from "../analysis/db-queries.js";
-import { createConstantEvaluator, type Provenance } from "../analysis/constant-values.js";
+import { createConstantEvaluator, type ConstantEvaluator, type Provenance } from "../analysis/constant-values.js";
 import { interpolationsAreValues, rawSqlFragment } from "../analysis/raw-sql.js";
 
 export type Options = [];
@@ -36,9 +36,13 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
-    const detector = createDbQueryDetector(context);
-    const evaluator = createConstantEvaluator(sourceCode, { injectionSafe: true });
-    const literalEvaluator = createConstantEvaluator(sourceCode);
+    // made on first use: most files never call a raw SQL API
+    let detectorInstance: ReturnType<typeof createDbQueryDetector> | undefined;
+    let evaluatorInstance: ConstantEvaluator | undefined;
+    let literalEvaluatorInstance: ConstantEvaluator | undefined;
+    const detector = () => (detectorInstance ??= createDbQueryDetector(context));
+    const evaluator = () => (evaluatorInstance ??= createConstantEvaluator(sourceCode, { injectionSafe: true }));
+    const literalEvaluator = () => (literalEvaluatorInstance ??= createConstantEvaluator(sourceCode));
 
     /** The SQL text of a node-postgres call: the string, or `text` of a `{ text, values }` config. */
     function pgText(arg: TSESTree.CallExpressionArgument | undefined): TSESTree.Node | undefined {
@@ -60,7 +64,7 @@ export default createRule<Options, MessageIds>({
     function checkPrismaUnsafe(node: TSESTree.CallExpression, method: string): void {
       const [text, ...params] = node.arguments;
       if (!text || text.type === AST_NODE_TYPES.SpreadElement) return;
-      const provenance = evaluator.provenance(text);
+      const provenance = evaluator().provenance(text);
       if (provenance === "constant") return;
       // `$queryRawUnsafe(sql, ...params)` with `sql` made elsewhere: a parameterised call, and the
       // code here cannot tell how the text was made
@@ -92,7 +96,7 @@ export default createRule<Options, MessageIds>({
         callee.optional ||
         !interpolationsAreValues(text) ||
         // a constant spliced into SQL is SQL text (`= ${ACTIVE}` with ACTIVE = "'active'"), not a value
-        text.expressions.some((e) => literalEvaluator.isConstant(e))
+        text.expressions.some((e) => literalEvaluator().isConstant(e))
       ) {
         return [];
       }
@@ -119,20 +123,20 @@ export default createRule<Options, MessageIds>({
         switch (name) {
           case "$queryRawUnsafe":
           case "$executeRawUnsafe": {
-            const query = detector.queryAt(node);
+            const query = detector().queryAt(node);
             if (query?.library === "prisma") checkPrismaUnsafe(node, name);
             return;
           }
           case "query": {
-            const query = detector.queryAt(node);
+            const query = detector().queryAt(node);
             if (query?.library !== "sql" || query.operation !== "query") return;
             const text = pgText(node.arguments[0]);
-            if (text && isBuilt(evaluator.provenance(text))) context.report({ node: text, messageId: "unsafePgQuery" });
+            if (text && isBuilt(evaluator().provenance(text))) context.report({ node: text, messageId: "unsafePgQuery" });
             return;
           }
           case "raw": {
             const fragment = rawSqlFragment(node, sourceCode);
-            if (!fragment?.text || evaluator.isConstant(fragment.text)) return;
+            if (!fragment?.text || evaluator().isConstant(fragment.text)) return;
             const tag = fragment.library === "prisma" ? "Prisma.sql" : "sql";
             context.report({ node: fragment.text, messageId: "unsafeRawFragment", data: { api: fragment.api, tag } });
             return;

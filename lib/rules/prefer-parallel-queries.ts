@@ -36,7 +36,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
-    const detector = createDbQueryDetector(context);
+    let detectorInstance: ReturnType<typeof createDbQueryDetector> | undefined;
+    const detector = () => (detectorInstance ??= createDbQueryDetector(context));
 
     function unwrapTs(node: TSESTree.Node): TSESTree.Node {
       let current = node;
@@ -51,7 +52,8 @@ export default createRule<Options, MessageIds>({
       return current;
     }
 
-    function readOf(statement: TSESTree.Statement | TSESTree.ProgramStatement): Read | undefined {
+    /** The awaited call of `await x.y(...)` / `const v = await x.y(...)` (cheap: no query detection yet). */
+    function awaitedCall(statement: TSESTree.Statement | TSESTree.ProgramStatement): TSESTree.CallExpression | TSESTree.TaggedTemplateExpression | undefined {
       let expression: TSESTree.Node;
       if (statement.type === AST_NODE_TYPES.ExpressionStatement) expression = statement.expression;
       else if (
@@ -64,8 +66,13 @@ export default createRule<Options, MessageIds>({
       expression = unwrapTs(expression);
       if (expression.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
       const awaited = unwrapTs(expression.argument);
-      if (awaited.type !== AST_NODE_TYPES.CallExpression && awaited.type !== AST_NODE_TYPES.TaggedTemplateExpression) return undefined;
-      const query = detector.getQuery(awaited);
+      // a query is a method call on a client (`prisma.user.count()`) or a tagged template (`sql\`...\``)
+      if (awaited.type === AST_NODE_TYPES.TaggedTemplateExpression) return awaited;
+      return awaited.type === AST_NODE_TYPES.CallExpression && awaited.callee.type === AST_NODE_TYPES.MemberExpression ? awaited : undefined;
+    }
+
+    function readOf(statement: Read["statement"], awaited: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): Read | undefined {
+      const query = detector().getQuery(awaited);
       if (query?.node !== awaited || !query.readsOnly) return undefined;
       const bindings = statement.type === AST_NODE_TYPES.VariableDeclaration ? sourceCode.getDeclaredVariables(statement) : [];
       return { statement, query, bindings };
@@ -91,9 +98,23 @@ export default createRule<Options, MessageIds>({
     }
 
     function check(body: readonly (TSESTree.Statement | TSESTree.ProgramStatement)[], container: TSESTree.Node): void {
-      let run: Read[] = [];
+      // only a statement next to another awaited call can be part of a group: look for such a pair first
+      let pair = false;
+      let previous: TSESTree.Node | undefined;
       for (const statement of body) {
-        const read = readOf(statement);
+        const current = awaitedCall(statement);
+        if (current && previous) {
+          pair = true;
+          break;
+        }
+        previous = current;
+      }
+      if (!pair) return;
+      const awaited = body.map(awaitedCall);
+      let run: Read[] = [];
+      for (const [i, statement] of body.entries()) {
+        const call = awaited[i];
+        const read = call && (awaited[i - 1] || awaited[i + 1]) ? readOf(statement as Read["statement"], call) : undefined;
         if (!read) {
           flush(run, container);
           run = [];
