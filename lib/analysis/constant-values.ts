@@ -10,16 +10,23 @@
  * exactly how injectable SQL is assembled. This module follows what a reviewer follows when
  * asking "can outside input reach this string?":
  * - every write of a `let` (`let fn; if (...) fn = "a"; else fn = "b"`),
- * - allow-list lookups on a `const` object or array of literals (`SORT_COLUMNS[sort]`),
+ * - allow-list lookups on a `const` object or array of literals (`SORT_COLUMNS[sort]`), and a
+ *   value an allow-list test vouches for (`ALLOWED.includes(x) ? x : "id"`),
  * - loop variables over a constant array (`for (const table of TABLES)`, `TABLES.map((t) => ...)`),
+ *   and properties of its elements (`for (const f of FIELDS) f.column`),
  * - parameters of a local, unexported function whose every call passes a constant,
- * - the return values of local functions, branches of `?:`/`??`/`||`, arrays built with `push`
- *   and joined (`placeholders.join(", ")`), string methods on constants.
+ * - the return values of local functions, properties of the object a local function returns
+ *   (`const { schema } = await resolve(token)`), branches of `?:`/`??`/`||`, arrays built with
+ *   `push` and joined (`placeholders.join(", ")`), string methods on constants,
+ * - imported SCREAMING_CASE names (constants by convention).
  *
  * With `injectionSafe`, values that cannot carry text chosen by a user count as constant too:
  * numbers and booleans computed at runtime (`Number(x)`, `ids.length`, an array index, `a > b`),
- * dates, and configuration set by whoever deploys the app (`process.env.X`, `env.X` from an env
- * module, and values derived from them). Injection checks use that mode.
+ * dates, values declared (or, with type information, typed) as numbers, booleans or unions of
+ * literals (`dir: "asc" | "desc"`, `ids: number[]`, `hours = 24`), results of SQL escaping helpers
+ * (`escapeLiteral(x)`, `quoteIdent(x)`, `appSchemaIdent(slug)`), and configuration set by whoever
+ * deploys the app (`process.env.X`, `env.X` from an env module, and values derived from them).
+ * Injection checks use that mode.
  *
  * Evaluation is on demand, bounded (a step budget), and cached per top-level node; it never walks
  * the file, only the definitions it follows.
