@@ -220,6 +220,60 @@ export function listValues(query: DbQuery): ListValues {
   return { filters, rows, params };
 }
 
+/**
+ * A callback whose queries share one connection: Prisma `$transaction(async (tx) => ...)`,
+ * Drizzle/knex `db.transaction(async (tx) => ...)`, Kysely `db.transaction().execute(async (trx) => ...)`.
+ */
+export function isTransactionCallback(fn: TSESTree.Node): boolean {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return false;
+  const call = fn.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  if (!call.arguments.includes(fn)) return false;
+  const method = propertyName(call.callee);
+  if (method === "$transaction" || method === "transaction") return true;
+  const object = call.callee.object;
+  return (
+    method === "execute" &&
+    object.type === AST_NODE_TYPES.CallExpression &&
+    object.callee.type === AST_NODE_TYPES.MemberExpression &&
+    propertyName(object.callee) === "transaction"
+  );
+}
+
+const TRANSACTION_CLIENT_NAME = /^(?:tx|trx|txn|transaction|\w+Tx)$/u;
+const TRANSACTION_CLIENT_TYPE = /Transaction|\bTx\b/u;
+
+/**
+ * Whether a query's client is a transaction client: a transaction callback's parameter, a binding
+ * named like one (`tx`, `trx`, `prismaTx`), or a parameter typed as one (`tx: Prisma.TransactionClient`).
+ * Queries on it share one connection and run one at a time.
+ */
+export function isTransactionClient(client: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const name = memberChainName(client);
+  if (name !== undefined && TRANSACTION_CLIENT_NAME.test(name.split(".").at(-1)!)) return true;
+  if (client.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = ASTUtils.findVariable(sourceCode.getScope(client), client)?.defs[0];
+  if (def?.type !== "Parameter") return false;
+  if (isTransactionCallback(def.node)) return true;
+  const annotation = def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation : undefined;
+  return annotation !== undefined && TRANSACTION_CLIENT_TYPE.test(sourceCode.getText(annotation));
+}
+
+/**
+ * Whether a query runs on a connection that takes one query at a time, so that starting queries
+ * together gains nothing (or breaks): a transaction client, or a node-postgres `Client` (a pool's
+ * checked-out client included) as opposed to `pool.query`.
+ */
+export function runsOnOneConnection(query: DbQuery, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (isTransactionClient(query.client, sourceCode)) return true;
+  if (query.library !== "sql" || query.operation !== "query") return false;
+  if (/pool$/iu.test(memberChainName(query.client) ?? "")) return false;
+  const client = query.client;
+  const def = client.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(sourceCode.getScope(client), client)?.defs[0] : undefined;
+  const init = def?.type === "Variable" ? def.node.init : undefined;
+  return !(init?.type === AST_NODE_TYPES.NewExpression && /Pool$/u.test(memberChainName(init.callee) ?? ""));
+}
+
 export function createDbQueryDetector(context: Context): {
   getQuery(node: QueryNode): DbQuery | undefined;
   queryAt(node: QueryNode): DbQuery | undefined;
@@ -309,17 +363,7 @@ export function createDbQueryDetector(context: Context): {
 
   /** Is `id` the parameter of a `$transaction(async (tx) => ...)` / `db.transaction(...)` callback? */
   function isTransactionParam(param: TSESTree.Node): boolean {
-    const fn = param;
-    if (
-      fn.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
-      fn.type !== AST_NODE_TYPES.FunctionExpression
-    ) {
-      return false;
-    }
-    const call = fn.parent;
-    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-    const method = propertyName(call.callee);
-    return method === "$transaction" || method === "transaction";
+    return isTransactionCallback(param);
   }
 
   function hasClientName(node: TSESTree.Node, pattern: RegExp): boolean {
@@ -436,15 +480,27 @@ export function createDbQueryDetector(context: Context): {
     return callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
   }
 
+  /** The visible SQL text, interpolations replaced by `?`. */
   function sqlText(arg: TSESTree.Node | undefined): string {
     if (arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === "string") return arg.value;
-    if (arg?.type === AST_NODE_TYPES.TemplateLiteral) return arg.quasis[0]?.value.cooked ?? "";
-    if (arg?.type === AST_NODE_TYPES.TaggedTemplateExpression) return arg.quasi.quasis[0]?.value.cooked ?? "";
+    const template = arg?.type === AST_NODE_TYPES.TaggedTemplateExpression ? arg.quasi : arg;
+    if (template?.type === AST_NODE_TYPES.TemplateLiteral) return template.quasis.map((q) => q.value.cooked ?? "").join("?");
     return "";
   }
 
+  /** A statement that only reads: `SELECT`/`WITH`/`SHOW`/`EXPLAIN`, and no data-changing CTE (`WITH x AS (UPDATE ... RETURNING ...)`). */
   function readsOnlySql(text: string): boolean {
-    return /^\s*(?:select|with|show|explain)\b/iu.test(text);
+    return /^\s*(?:select|with|show|explain)\b/iu.test(text) && !/\b(?:insert|update|delete|merge|truncate|drop|alter|create|grant)\b/iu.test(text);
+  }
+
+  /** `$queryRaw` reads unless its visible SQL says otherwise (`INSERT ... RETURNING`); `$executeRaw` writes. */
+  function prismaRawReadsOnly(op: string, text: TSESTree.Node | undefined): boolean {
+    if (!PRISMA_RAW_OPERATIONS[op]) return false;
+    const visible =
+      (text?.type === AST_NODE_TYPES.Literal && typeof text.value === "string") ||
+      text?.type === AST_NODE_TYPES.TemplateLiteral ||
+      text?.type === AST_NODE_TYPES.TaggedTemplateExpression;
+    return !visible || readsOnlySql(sqlText(text));
   }
 
   /** Recognises a query whose first call on the client is `head` (or a raw tagged template). */
@@ -453,8 +509,9 @@ export function createDbQueryDetector(context: Context): {
       const tag = head.tag;
       if (tag.type === AST_NODE_TYPES.MemberExpression) {
         const op = propertyName(tag);
-        if (op === undefined || !(op in PRISMA_RAW_OPERATIONS) || !isPrismaReceiver(tag.object)) return undefined;
-        const readsOnly = PRISMA_RAW_OPERATIONS[op]!;
+        // `$queryRaw` and friends are Prisma's own names: any receiver is a Prisma client (`getClient().$queryRaw`)
+        if (op === undefined || !(op in PRISMA_RAW_OPERATIONS)) return undefined;
+        const readsOnly = prismaRawReadsOnly(op, head.quasi);
         return { node: head, library: "prisma", kind: "raw", readsOnly, operation: op, model: undefined, client: tag.object, chain: [], args: [] };
       }
       if (!isRawSqlTag(tag)) return undefined;
@@ -467,8 +524,8 @@ export function createDbQueryDetector(context: Context): {
     const receiver = callee.object;
 
     // Prisma: <client>.<model>.<op>(...), <client>.$queryRaw(...)
-    if (op in PRISMA_RAW_OPERATIONS && isPrismaReceiver(receiver)) {
-      const readsOnly = PRISMA_RAW_OPERATIONS[op]!;
+    if (op in PRISMA_RAW_OPERATIONS) {
+      const readsOnly = prismaRawReadsOnly(op, head.arguments[0]);
       return { node: head, library: "prisma", kind: "raw", readsOnly, operation: op, model: undefined, client: receiver, chain: [head], args: head.arguments };
     }
     const model = receiver.type === AST_NODE_TYPES.MemberExpression ? propertyName(receiver) : undefined;

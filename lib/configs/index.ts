@@ -39,8 +39,33 @@ export function buildConfig(
     target[`${NAMESPACE}/${id}`] = ruleEntry(id, rule, config);
   }
   const plugins = { [NAMESPACE]: plugin };
+  // A rule turned off in some files goes into its own block that ignores those files, rather than
+  // into an "off" block after the main one: the same for ESLint, and tools that read the configs
+  // (eslint-doc-generator) still see the rule as enabled in this config.
+  const ignoredBy = new Map<string, { names: string[]; files: string[] }>();
+  if (config !== "all") {
+    for (const override of RECOMMENDED_FILE_OVERRIDES) {
+      for (const id of override.off) {
+        const key = `${NAMESPACE}/${id}`;
+        if (!(key in jsRules)) continue;
+        const entry = ignoredBy.get(key) ?? { names: [], files: [] };
+        entry.names.push(override.name);
+        entry.files.push(...override.files);
+        ignoredBy.set(key, entry);
+      }
+    }
+  }
+  const exemptBlocks = new Map<string, { files: string[]; rules: Linter.RulesRecord }>();
+  for (const [key, { names, files }] of ignoredBy) {
+    const name = `${NAMESPACE}/${config}/js-except-${names.join("+")}`;
+    const block = exemptBlocks.get(name) ?? { files, rules: {} };
+    block.rules[key] = jsRules[key]!;
+    delete jsRules[key];
+    exemptBlocks.set(name, block);
+  }
   const blocks: Linter.Config[] = [
     { name: `${NAMESPACE}/${config}/js`, files: JS_FILES, plugins, rules: jsRules },
+    ...[...exemptBlocks].map(([name, { files, rules }]) => ({ name, files: JS_FILES, ignores: files, plugins, rules })),
   ];
   if (Object.keys(prismaRules).length > 0) {
     blocks.push({

@@ -4,6 +4,8 @@ import { schemaRules } from "../../prisma-lint/rules/index.js";
 import noAwaitInLoopQuery from "./no-await-in-loop-query.js";
 import noFloatingQuery from "./no-floating-query.js";
 import noUnscopedMutation from "./no-unscoped-mutation.js";
+import noUnsafeRawQuery from "./no-unsafe-raw-query.js";
+import preferParallelQueries from "./prefer-parallel-queries.js";
 import prismaClientSingleton from "./prisma-client-singleton.js";
 
 export type BackendArchitectRule = TSESLint.RuleModule<string, readonly unknown[], BackendArchitectDocs>;
@@ -13,6 +15,8 @@ export const rules: Record<string, BackendArchitectRule> = {
   "no-await-in-loop-query": noAwaitInLoopQuery,
   "no-floating-query": noFloatingQuery,
   "no-unscoped-mutation": noUnscopedMutation,
+  "no-unsafe-raw-query": noUnsafeRawQuery,
+  "prefer-parallel-queries": preferParallelQueries,
   "prisma-client-singleton": prismaClientSingleton,
   ...schemaRules,
 };

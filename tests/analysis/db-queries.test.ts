@@ -77,6 +77,16 @@ describe("db-queries: recognised", () => {
       "prisma raw(ro) $queryRaw -: prisma.$queryRaw`SELECT 1`",
       "prisma raw $executeRawUnsafe -: prisma.$executeRawUnsafe(q, id)",
     ]],
+    ["$-prefixed raw methods are Prisma's on any receiver", "const client = getClient(); await client.$replica().$queryRawUnsafe(q, ...params); await getClient().$executeRaw`SET search_path TO x`;", [
+      "prisma raw(ro) $queryRawUnsafe -: client.$replica().$queryRawUnsafe(q, ...params)",
+      "prisma raw $executeRaw -: getClient().$executeRaw`SET search_path TO x`",
+    ]],
+    ["$queryRaw whose SQL writes is not read-only", "await prisma.$queryRaw`INSERT INTO \"Audit\" (a) VALUES (1) RETURNING id`; await prisma.$queryRawUnsafe(`UPDATE t SET a = 1 RETURNING *`); await prisma.$queryRaw(Prisma.sql`WITH x AS (SELECT 1) SELECT * FROM x`); await prisma.$queryRaw`WITH m AS (SELECT id FROM t WHERE a = ${a}) UPDATE t SET b = 1 FROM m RETURNING t.id`", [
+      "prisma raw $queryRaw -: prisma.$queryRaw`INSERT INTO \"Audit\" (a) VALUES (1) RETURNING id`",
+      "prisma raw $queryRawUnsafe -: prisma.$queryRawUnsafe(`UPDATE t SET a = 1 RETURNING *`)",
+      "prisma raw(ro) $queryRaw -: prisma.$queryRaw(Prisma.sql`WITH x AS (SELECT 1) SELECT * FROM x`)",
+      "prisma raw $queryRaw -: prisma.$queryRaw`WITH m AS (SELECT id FROM t WHERE a = ${a}) UPDATE t SET b = 1 FROM m RETURNING t.id`",
+    ]],
     ["drizzle select chain", `await db.select().from(users).where(eq(users.id, id)).limit(1)`, ["drizzle read(ro) select -: db.select().from(users).where(eq(users.id, id)).limit(1)"]],
     ["drizzle writes", `await db.insert(users).values(v).returning(); await db.update(users).set(v).where(w); await db.delete(users).where(w)`, [
       "drizzle write insert users: db.insert(users).values(v).returning()",

@@ -1,0 +1,490 @@
+import rule from "../../lib/rules/no-unsafe-raw-query.js";
+import { createRuleTester } from "../rule-tester.js";
+
+createRuleTester().run("no-unsafe-raw-query", rule, {
+  valid: [
+    {
+      name: "a constant string",
+      filename: "lib/health.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export const ping = () => prisma.$queryRawUnsafe("SELECT 1");
+`,
+    },
+    {
+      name: "parameterised with $1 placeholders",
+      filename: "app/api/users/route.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function GET(req: Request) {
+  const email = new URL(req.url).searchParams.get("email");
+  return Response.json(await prisma.$queryRawUnsafe('SELECT * FROM "User" WHERE email = $1', email));
+}
+`,
+    },
+    {
+      name: "a template of constants",
+      filename: "lib/stats.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+const TABLE = "User";
+const ACTIVE = \`"deletedAt" IS NULL\`;
+export const countUsers = () => prisma.$queryRawUnsafe(\`SELECT COUNT(*) FROM "\${TABLE}" WHERE \${ACTIVE}\`);
+`,
+    },
+    {
+      name: "the tagged template: values become parameters",
+      filename: "app/api/posts/route.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function GET(req: Request) {
+  const q = new URL(req.url).searchParams.get("q") ?? "";
+  return Response.json(await prisma.$queryRaw\`SELECT id FROM "Post" WHERE title ILIKE \${"%" + q + "%"}\`);
+}
+`,
+    },
+    {
+      name: "allow-list lookup in Prisma.raw",
+      filename: "app/api/reports/route.ts",
+      code: `
+import { Prisma } from "@prisma/client";
+import { prisma } from "@/lib/prisma";
+const SORT_COLUMNS = { newest: "created_at", title: "title" } as const;
+export async function GET(req: Request) {
+  const sort = (new URL(req.url).searchParams.get("sort") ?? "newest") as keyof typeof SORT_COLUMNS;
+  return Response.json(await prisma.$queryRaw\`SELECT id FROM "Post" ORDER BY \${Prisma.raw(SORT_COLUMNS[sort])}\`);
+}
+`,
+    },
+    {
+      name: "a let assigned only constants",
+      filename: "app/api/stats/route.ts",
+      code: `
+import { Prisma } from "@prisma/client";
+import { prisma } from "@/lib/prisma";
+export async function GET(req: Request) {
+  const period = new URL(req.url).searchParams.get("period");
+  let bucket: string;
+  if (period === "day") bucket = "DATE_TRUNC('day', date)";
+  else if (period === "week") bucket = "DATE_TRUNC('week', date)";
+  else bucket = "DATE_TRUNC('month', date)";
+  const direction = period === "day" ? "DESC" : "ASC";
+  return Response.json(await prisma.$queryRaw\`SELECT \${Prisma.raw(bucket)} AS p, COUNT(*) FROM "Email" GROUP BY 1 ORDER BY 1 \${Prisma.raw(direction)}\`);
+}
+`,
+    },
+    {
+      name: "loop over a constant list of tables",
+      filename: "prisma/migrations/backfill.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+const TABLES = ["Project", "Webhook", "ApiKey"] as const;
+export async function backfill() {
+  for (const table of TABLES) {
+    await prisma.$executeRawUnsafe(\`UPDATE "\${table}" SET "workspaceId" = "environmentId" WHERE "workspaceId" IS NULL\`);
+  }
+}
+`,
+    },
+    {
+      name: "a local helper called only with constants",
+      filename: "lib/ranking.ts",
+      code: `
+import { Prisma } from "@prisma/client";
+const discoverable = (alias: string) => Prisma.sql\`\${Prisma.raw(alias)}.status = 'approved'\`;
+export const filters = [discoverable("p"), discoverable("p2")];
+`,
+    },
+    {
+      name: "a wrapper that passes its parameters on",
+      filename: "lib/prisma-raw.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function rawQuery(sql: string, params: unknown[]) {
+  return prisma.$queryRawUnsafe(sql, ...params);
+}
+`,
+    },
+    {
+      name: "placeholders generated from indexes",
+      filename: "lib/users.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function byIds(ids: string[]) {
+  const placeholders = ids.map((_, i) => \`$\${i + 1}\`).join(", ");
+  return prisma.$queryRawUnsafe(\`SELECT * FROM "User" WHERE id IN (\${placeholders})\`, ...ids);
+}
+`,
+    },
+    {
+      name: "numbers, allow-listed operators and deployment configuration",
+      filename: "lib/search.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+const SQL_OPERATORS = { gt: ">", lt: "<", eq: "=" } as const;
+export async function search(op: keyof typeof SQL_OPERATORS, value: number, page: string) {
+  const limit = Math.min(Number(page) * 20, 200);
+  await prisma.$executeRawUnsafe(\`SET search_path TO "\${process.env.DB_SCHEMA}"\`);
+  return prisma.$queryRawUnsafe(\`SELECT * FROM "Score" WHERE value \${SQL_OPERATORS[op]} $1 LIMIT \${limit}\`, value);
+}
+`,
+    },
+    {
+      name: "an allow-list check in a conditional",
+      filename: "app/api/posts/route.ts",
+      code: `
+import { sql } from "drizzle-orm";
+import { db } from "@/db";
+const SORTABLE = ["title", "created_at"];
+export async function GET(req: Request) {
+  const sort = new URL(req.url).searchParams.get("sort") ?? "";
+  const column = SORTABLE.includes(sort) ? sort : "created_at";
+  return Response.json(await db.execute(sql\`SELECT * FROM posts ORDER BY \${sql.raw(column)}\`));
+}
+`,
+    },
+    {
+      name: "WHERE clauses pushed as constants and joined",
+      filename: "lib/filters.ts",
+      code: `
+import { Pool } from "pg";
+const pool = new Pool();
+export async function list(status?: string, ownerId?: string) {
+  const where: string[] = ["deleted_at IS NULL"];
+  const values: string[] = [];
+  if (status) { values.push(status); where.push(\`status = $\${values.length}\`); }
+  if (ownerId) { values.push(ownerId); where.push(\`owner_id = $\${values.length}\`); }
+  return pool.query(\`SELECT * FROM tasks WHERE \${where.join(" AND ")}\`, values);
+}
+`,
+    },
+    {
+      name: "pg with a text variable made elsewhere",
+      filename: "lib/pg.ts",
+      code: `
+import { Pool } from "pg";
+import { QUERIES } from "./queries";
+const pool = new Pool();
+export const run = (name: keyof typeof QUERIES, values: unknown[]) => pool.query(QUERIES[name], values);
+`,
+    },
+    {
+      name: "escaping helpers, an imported constant and a value from a local resolver",
+      filename: "server/routers/apps.ts",
+      code: `
+import { Pool } from "pg";
+import { appSchemaIdent, pgQuoteLiteral } from "@/server/utils/sql";
+import { MAX_ROWS } from "@/server/common/constants";
+const pool = new Pool();
+async function resolveContext(token: string) {
+  const slug = token.split(".")[0]!;
+  return { schema: appSchemaIdent(slug), blockId: token };
+}
+export async function list(token: string) {
+  const { schema, blockId } = await resolveContext(token);
+  const client = await pool.connect();
+  await client.query(\`SET LOCAL app.block_id = \${pgQuoteLiteral(blockId)}\`);
+  return client.query(\`SELECT key FROM \${schema}.kv LIMIT \${MAX_ROWS}\`);
+}
+`,
+    },
+    {
+      name: "parameters declared as a literal union and a number",
+      filename: "lib/feed.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function page(dir: "asc" | "desc", limit: number, hours = 24) {
+  return prisma.$queryRawUnsafe(\`SELECT * FROM "Post" WHERE "createdAt" > now() - interval '\${hours} hours' ORDER BY "createdAt" \${dir} LIMIT \${limit}\`);
+}
+`,
+    },
+    {
+      name: "raw methods that are not SQL helpers",
+      filename: "lib/misc.ts",
+      code: `
+const sql = { raw: (s: string) => s };
+export function f(input: string, body: { raw(x: string): string }) {
+  return [sql.raw(input), body.raw(input), String.raw\`\${input}\`];
+}
+`,
+    },
+    {
+      name: "a GraphQL client.query is not SQL",
+      filename: "lib/graphql.ts",
+      code: `
+import { client } from "./apollo";
+export const load = (id: string) => client.query({ query: \`query { user(id: "\${id}") { name } }\` });
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "search input inside a quoted LIKE pattern: no suggestion",
+      filename: "app/api/posts/route.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function GET(req: Request) {
+  const q = new URL(req.url).searchParams.get("q") ?? "";
+  const rows = await prisma.$queryRawUnsafe(\`SELECT id, title FROM "Post" WHERE title ILIKE '%\${q}%'\`);
+  return Response.json(rows);
+}
+`,
+      errors: [
+        { messageId: "unsafeRawCall", line: 5, column: 45, endLine: 5, endColumn: 102, suggestions: [] },
+      ],
+    },
+    {
+      name: "value after = : suggestion to the tagged template",
+      filename: "app/api/users/[id]/route.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const users = await prisma.$queryRawUnsafe(\`SELECT * FROM "User" WHERE id = \${id}\`);
+  return Response.json(users);
+}
+`,
+      errors: [
+        {
+          messageId: "unsafeRawCall",
+          line: 5,
+          column: 46,
+          endLine: 5,
+          endColumn: 85,
+          suggestions: [
+            {
+              messageId: "useTaggedTemplate",
+              output: `
+import { prisma } from "@/lib/prisma";
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const users = await prisma.$queryRaw\`SELECT * FROM "User" WHERE id = \${id}\`;
+  return Response.json(users);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "type arguments are kept and $executeRawUnsafe becomes $executeRaw",
+      filename: "lib/sessions.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function expireSessions(userId: string, limit: string) {
+  await prisma.$queryRawUnsafe<{ id: string }[]>(\`SELECT id FROM "Session" WHERE "userId" = \${userId} LIMIT \${limit}\`);
+  return prisma.$executeRawUnsafe(\`DELETE FROM "Session" WHERE id = \${userId}::int;\`);
+}
+`,
+      errors: [
+        {
+          messageId: "unsafeRawCall",
+          line: 4,
+          column: 50,
+          endLine: 4,
+          endColumn: 118,
+          suggestions: [
+            {
+              messageId: "useTaggedTemplate",
+              output: `
+import { prisma } from "@/lib/prisma";
+export async function expireSessions(userId: string, limit: string) {
+  await prisma.$queryRaw<{ id: string }[]>\`SELECT id FROM "Session" WHERE "userId" = \${userId} LIMIT \${limit}\`;
+  return prisma.$executeRawUnsafe(\`DELETE FROM "Session" WHERE id = \${userId}::int;\`);
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: "unsafeRawCall",
+          line: 5,
+          column: 35,
+          endLine: 5,
+          endColumn: 85,
+          suggestions: [
+            {
+              messageId: "useTaggedTemplate",
+              output: `
+import { prisma } from "@/lib/prisma";
+export async function expireSessions(userId: string, limit: string) {
+  await prisma.$queryRawUnsafe<{ id: string }[]>(\`SELECT id FROM "Session" WHERE "userId" = \${userId} LIMIT \${limit}\`);
+  return prisma.$executeRaw\`DELETE FROM "Session" WHERE id = \${userId}::int;\`;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a constant spliced in next to the value: no suggestion",
+      filename: "lib/orders.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+const OPEN = "'open'";
+export async function openOrders(customerId: string) {
+  return prisma.$queryRawUnsafe(\`SELECT * FROM "Order" WHERE status = \${OPEN} AND "customerId" = \${customerId}\`);
+}
+`,
+      errors: [
+        { messageId: "unsafeRawCall", line: 5, column: 33, endLine: 5, endColumn: 112, suggestions: [] },
+      ],
+    },
+    {
+      name: "concatenation",
+      filename: "app/actions.ts",
+      code: `
+"use server";
+import { prisma } from "@/lib/prisma";
+export async function findByEmail(email: string) {
+  return prisma.$queryRawUnsafe("SELECT * FROM \\"User\\" WHERE email = '" + email + "'");
+}
+`,
+      errors: [
+        { messageId: "unsafeRawCall", line: 5, column: 33, endLine: 5, endColumn: 87, suggestions: [] },
+      ],
+    },
+    {
+      name: "a const bound to a built template",
+      filename: "lib/cleanup.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function purge(userId: string) {
+  const sql = \`DELETE FROM "Session" WHERE "userId" = '\${userId}'\`;
+  await prisma.$executeRawUnsafe(sql);
+}
+`,
+      errors: [
+        { messageId: "unsafeRawCall", line: 5, column: 34, endLine: 5, endColumn: 37, suggestions: [] },
+      ],
+    },
+    {
+      name: "a parameter passed through with no parameters",
+      filename: "lib/db-admin.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function runStatement(statement: string) {
+  return prisma.$executeRawUnsafe(statement);
+}
+`,
+      errors: [
+        { messageId: "unsafeRawCall", line: 4, column: 35, endLine: 4, endColumn: 44, suggestions: [] },
+      ],
+    },
+    {
+      name: "an interpolated identifier next to placeholders: no suggestion",
+      filename: "lib/report.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function countRows(table: string, teamId: string) {
+  return prisma.$queryRawUnsafe(\`SELECT COUNT(*) FROM "\${table}" WHERE "teamId" = $1\`, teamId);
+}
+`,
+      errors: [
+        { messageId: "unsafeRawCall", line: 4, column: 33, endLine: 4, endColumn: 86, suggestions: [] },
+      ],
+    },
+    {
+      name: "Prisma.raw with a request value",
+      filename: "app/api/reports/route.ts",
+      code: `
+import { Prisma } from "@prisma/client";
+import { prisma } from "@/lib/prisma";
+export async function GET(req: Request) {
+  const sort = new URL(req.url).searchParams.get("sort") ?? "created_at";
+  const rows = await prisma.$queryRaw\`SELECT id FROM "Post" ORDER BY \${Prisma.raw(sort)}\`;
+  return Response.json(rows);
+}
+`,
+      errors: [
+        { messageId: "unsafeRawFragment", line: 6, column: 83, endLine: 6, endColumn: 87, suggestions: [] },
+      ],
+    },
+    {
+      name: "Drizzle sql.raw with a built template",
+      filename: "app/api/monitors/route.ts",
+      code: `
+import { sql } from "drizzle-orm";
+import { db } from "@/db";
+export async function GET(req: Request) {
+  const column = new URL(req.url).searchParams.get("orderBy");
+  const rows = await db.execute(sql\`SELECT * FROM monitor \${sql.raw(\`ORDER BY \${column} DESC\`)}\`);
+  return Response.json(rows);
+}
+`,
+      errors: [
+        { messageId: "unsafeRawFragment", line: 6, column: 69, endLine: 6, endColumn: 94, suggestions: [] },
+      ],
+    },
+    {
+      name: "Kysely sql.raw",
+      filename: "src/repositories/person.ts",
+      code: `
+import { sql } from "kysely";
+import { db } from "./database";
+export async function search(direction: string) {
+  return db.selectFrom("person").selectAll().orderBy(sql.raw(\`first_name \${direction}\`)).execute();
+}
+`,
+      errors: [
+        { messageId: "unsafeRawFragment", line: 5, column: 62, endLine: 5, endColumn: 87, suggestions: [] },
+      ],
+    },
+    {
+      name: "pg pool.query with a template",
+      filename: "pages/api/users.ts",
+      code: `
+import { Pool } from "pg";
+const pool = new Pool();
+export default async function handler(req: { query: { email: string } }, res: { json(v: unknown): void }) {
+  const { rows } = await pool.query(\`SELECT * FROM users WHERE email = '\${req.query.email}'\`);
+  res.json(rows);
+}
+`,
+      errors: [
+        { messageId: "unsafePgQuery", line: 5, column: 37, endLine: 5, endColumn: 93, suggestions: [] },
+      ],
+    },
+    {
+      name: "pg client.query with concatenation and a config object",
+      filename: "lib/pg.ts",
+      code: `
+import { Pool } from "pg";
+const pool = new Pool();
+export async function load(id: string, name: string) {
+  const client = await pool.connect();
+  await client.query("SELECT * FROM accounts WHERE id = " + id);
+  await client.query({ text: \`SELECT * FROM tags WHERE name = '\${name}'\`, values: [] });
+  client.release();
+}
+`,
+      errors: [
+        { messageId: "unsafePgQuery", line: 6, column: 22, endLine: 6, endColumn: 63, suggestions: [] },
+        { messageId: "unsafePgQuery", line: 7, column: 30, endLine: 7, endColumn: 73, suggestions: [] },
+      ],
+    },
+    {
+      name: "a transaction client, and a client from a local factory",
+      filename: "lib/migrate.ts",
+      code: `
+import { PrismaClient } from "@prisma/client";
+function getClient() {
+  return new PrismaClient();
+}
+const client = getClient();
+export async function rename(from: string, to: string) {
+  await client.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(\`ALTER TABLE "\${from}" RENAME TO "\${to}"\`);
+  });
+  await client.$replica().$queryRawUnsafe(\`SELECT * FROM "\${to}"\`);
+}
+`,
+      errors: [
+        { messageId: "unsafeRawCall", line: 9, column: 32, endLine: 9, endColumn: 73, suggestions: [] },
+        { messageId: "unsafeRawCall", line: 11, column: 43, endLine: 11, endColumn: 66, suggestions: [] },
+      ],
+    },
+  ],
+});
