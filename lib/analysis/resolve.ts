@@ -32,6 +32,7 @@ import { analyzeAuth, authenticates, calleeName, isAuthLikeName, type AuthConfig
 import { callChain } from "./request-boundary.js";
 import { containsValidatorCall, isSchemaLike } from "./validation.js";
 import { isFunction } from "../util/ast.js";
+import { walk } from "./walk.js";
 
 export interface ParsedFile {
   /** Absolute path. */
@@ -302,14 +303,39 @@ function tsconfigFor(directory: string): TsConfigResult | null {
   const known = tsconfigLookupCache.get(directory);
   if (known !== undefined) return known;
   let result: TsConfigResult | null = null;
-  try {
-    result = getTsconfig(directory, "tsconfig.json", tsconfigCache as Map<string, unknown>) ?? null;
-    if (!result) result = getTsconfig(directory, "jsconfig.json", tsconfigCache as Map<string, unknown>) ?? null;
-  } catch {
-    result = null;
+  for (const name of ["tsconfig.json", "jsconfig.json"]) {
+    try {
+      result = getTsconfig(directory, name, tsconfigCache as Map<string, unknown>) ?? null;
+    } catch {
+      // `extends` names a package that is not installed: use the file's own compilerOptions
+      result = ownTsconfig(directory, name);
+    }
+    if (result) break;
   }
   tsconfigLookupCache.set(directory, result);
   return result;
+}
+
+/** The nearest config file read without its `extends` (JSON with comments and trailing commas). */
+function ownTsconfig(directory: string, name: string): TsConfigResult | null {
+  for (let dir = directory; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, name);
+    if (fs.existsSync(candidate)) {
+      try {
+        const text = fs
+          .readFileSync(candidate, "utf8")
+          .replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//gu, (_, string: string | undefined) => string ?? "")
+          .replace(/,(\s*[}\]])/gu, "$1");
+        const config = JSON.parse(text) as { compilerOptions?: Record<string, unknown> };
+        const compilerOptions = { ...config.compilerOptions };
+        delete compilerOptions.plugins;
+        return { path: candidate, config: { compilerOptions } } as TsConfigResult;
+      } catch {
+        return null;
+      }
+    }
+    if (path.dirname(dir) === dir) return null;
+  }
 }
 
 function pathsMatcher(config: TsConfigResult): ((specifier: string) => string[]) | null {
@@ -482,6 +508,49 @@ function definitionFunction(node: TSESTree.Node): TSESTree.Node | undefined {
   return undefined;
 }
 
+const MAX_HELPER_DEPTH = 3;
+
+/**
+ * What a function definition does about authentication: "guards" when it (or a function of the project it
+ * calls or hands on, up to three definitions deep) checks an auth result and stops on failure,
+ * "returns-session" when it calls an auth function without checking (the caller must check), else undefined.
+ */
+function functionAuth(definition: Definition, config: AuthConfig, depth: number): HelperAuth {
+  return classifyDefinition<HelperAuth>(
+    definition,
+    configKey(`function-auth${depth}`, config),
+    (d) => {
+      const fn = definitionFunction(d.node);
+      if (!fn) return undefined;
+      const follow = (name: string): HelperAuth => {
+        if (depth >= MAX_HELPER_DEPTH) return undefined;
+        const next = definitionInFile(d.file, name);
+        return next && next.node !== d.node ? functionAuth(next, config, depth + 1) : undefined;
+      };
+      const analysis = analyzeAuth(fn, config, (call) =>
+        call.callee.type === AST_NODE_TYPES.Identifier ? follow(call.callee.name) : undefined,
+      );
+      if (authenticates(analysis)) return "guards";
+      // `withMiddleware(handler, authMiddleware)`: a function of the project handed on to a runner
+      let handsOnGuard = false;
+      walk(fn, (node) => {
+        if (handsOnGuard) return false;
+        if (node.type === AST_NODE_TYPES.CallExpression) {
+          for (const argument of node.arguments) {
+            if (argument.type === AST_NODE_TYPES.Identifier && d.file.locals.has(argument.name) && follow(argument.name) === "guards") {
+              handsOnGuard = true;
+            }
+          }
+        }
+        return !handsOnGuard;
+      });
+      if (handsOnGuard) return "guards";
+      return analysis.returnsAuth ? "returns-session" : undefined;
+    },
+    undefined,
+  );
+}
+
 /**
  * A project helper called in a handler (`await getTeamOrThrow(id)`, `const user = await getUserFromRequest(req)`):
  * "guards" when its definition checks an auth result and stops on failure, "returns-session" when it calls an
@@ -491,19 +560,7 @@ export function classifyAuthHelper(context: Context, call: TSESTree.CallExpressi
   const callee = call.callee;
   if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const definition = definitionOf(context, callee);
-  if (!definition) return undefined;
-  return classifyDefinition<HelperAuth>(
-    definition,
-    configKey("auth-helper", config),
-    (d) => {
-      const fn = definitionFunction(d.node);
-      if (!fn) return undefined;
-      const analysis = analyzeAuth(fn, config);
-      if (authenticates(analysis)) return "guards";
-      return analysis.authCalls.length > 0 ? "returns-session" : undefined;
-    },
-    undefined,
-  );
+  return definition ? functionAuth(definition, config, 0) : undefined;
 }
 
 /**
@@ -516,22 +573,16 @@ export function classifyWrapper(context: Context, wrapperCall: TSESTree.CallExpr
   const callee = wrapperCall.callee;
   if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return "unknown";
   const definition = definitionOf(context, callee);
-  if (!definition) return "unknown";
-  return classifyDefinition<AuthVerdict>(
-    definition,
-    configKey("wrapper", config),
-    (d) => {
-      const fn = definitionFunction(d.node);
-      if (!fn) return "unknown";
-      return authenticates(analyzeAuth(fn, config)) ? "yes" : "no";
-    },
-    "unknown",
-  );
+  if (!definition || !definitionFunction(definition.node)) return "unknown";
+  return functionAuth(definition, config, 0) === "guards" ? "yes" : "no";
 }
 
 /** A middleware function (`.use(fn)` of a safe-action client, or a middleware binding): does it authenticate? */
 function middlewareAuthenticates(node: TSESTree.Node, file: ParsedFile | undefined, config: AuthConfig, depth: number): AuthVerdict {
-  if (isFunction(node)) return authenticates(analyzeAuth(node, config)) ? "yes" : "no";
+  if (isFunction(node)) {
+    if (!file) return authenticates(analyzeAuth(node, config)) ? "yes" : "no";
+    return functionAuth({ file, name: "", node, imported: true }, config, depth) === "guards" ? "yes" : "no";
+  }
   if (node.type === AST_NODE_TYPES.Identifier) {
     if (config.wrappers.has(node.name) || isAuthLikeName(node.name)) return "yes";
     const definition = file && depth < 3 ? definitionInFile(file, node.name) : undefined;
