@@ -136,13 +136,13 @@ const HARMLESS = new Set([
 ]);
 
 const KIND_TEXT: Record<RequestBoundary["kind"], string> = {
-  "route-handler": "Route handler",
+  "route-handler": "route handler",
   "pages-api": "API route",
-  "server-action": "Server action",
-  "safe-action": "Server action",
-  trpc: "Procedure",
-  express: "Route",
-  hono: "Route",
+  "server-action": "server action",
+  "safe-action": "server action",
+  trpc: "procedure",
+  express: "route",
+  hono: "route",
 };
 
 /** A database lookup keyed by a credential (`apiKey.findUnique({ where: { hashedKey } })`): authentication itself. */
@@ -197,11 +197,11 @@ export default createRule<Options, MessageIds>({
     ],
     messages: {
       noSessionCheck:
-        "{{kind}} `{{name}}` does work without checking the session. Call the auth function first (`const session = await auth()`) and return or throw when there is no user.",
+        "This {{kind}} `{{name}}` does work without checking the session. Call the auth function first (`const session = await auth()`) and return or throw when there is no user.",
       sessionNotChecked:
-        "{{kind}} `{{name}}` reads the session but never checks it, so a signed-out request passes. Return or throw when there is no user (`if (!session?.user) ...`) before doing work.",
+        "This {{kind}} `{{name}}` reads the session but never checks it, so a signed-out request passes. Return or throw when there is no user (`if (!session?.user) ...`) before doing work.",
       checkAfterQuery:
-        "{{kind}} `{{name}}` writes to the database before it checks the session. Move the session check before the first write.",
+        "This {{kind}} `{{name}}` writes to the database before it checks the session. Move the session check before the first write.",
     },
   },
   create(

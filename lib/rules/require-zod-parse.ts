@@ -80,7 +80,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ checkUrlParams: false, reportUnknownCalls: false }],
     messages: {
       unvalidated:
-        "{{source}} is used without schema validation, so any shape a client sends reaches your code. Parse it first: `const data = Schema.parse({{example}})`.",
+        "Untrusted input ({{source}}) is used without schema validation, so any shape a client sends reaches your code. Parse it first: `const data = Schema.parse({{example}})`.",
       actionInputInQuery:
         "Server action argument `{{name}}` reaches a database query without schema validation: a client can send an object (`{ not: \"\" }`) where a string is typed, or extra columns (mass assignment). Parse it first: `const data = Schema.parse({{name}})`.",
     },
@@ -259,7 +259,7 @@ export default createRule<Options, MessageIds>({
           if (target.type === AST_NODE_TYPES.TSParameterProperty) continue;
           const name = target.type === AST_NODE_TYPES.Identifier ? target.name : sourceCode.getText(target).split(":")[0]!.trim();
           const starts = references(target, fn);
-          sources.push({ node: param, kind: "action-param", label: `Server action argument \`${name}\``, example: name, starts });
+          sources.push({ node: param, kind: "action-param", label: `server action argument \`${name}\``, example: name, starts });
         }
         return sources;
       }
@@ -275,14 +275,14 @@ export default createRule<Options, MessageIds>({
             sources.push({
               node,
               kind: method === "formData" ? "formData" : "body",
-              label: `The request body (\`${text}\`)`,
+              label: `the request body \`${text}\``,
               example: `await ${text}`,
               starts: [node],
             });
           } else if (hono && object.type === AST_NODE_TYPES.MemberExpression && memberChainName(object) === `${hono.name}.req`) {
             if (method === "json" || method === "parseBody" || method === "formData") {
               const text = sourceCode.getText(node);
-              sources.push({ node, kind: "body", label: `The request body (\`${text}\`)`, example: `await ${text}`, starts: [node] });
+              sources.push({ node, kind: "body", label: `the request body \`${text}\``, example: `await ${text}`, starts: [node] });
             } else if (checkUrlParams && (method === "param" || method === "query" || method === "queries")) {
               const text = sourceCode.getText(node);
               sources.push({ node, kind: "url-param", label: `\`${text}\``, example: text, starts: [node] });
@@ -314,7 +314,7 @@ export default createRule<Options, MessageIds>({
           sources.push({
             node: params.node,
             kind: "url-param",
-            label: "Route params (`params`)",
+            label: "route params `params`",
             example: "await params",
             starts: references(params.node, params.node.parent?.type === AST_NODE_TYPES.Property ? fn : fn),
           });
@@ -323,14 +323,14 @@ export default createRule<Options, MessageIds>({
             const member = ref.parent;
             if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === ref && propertyName(member) === "params") {
               const text = sourceCode.getText(member);
-              sources.push({ node: member, kind: "url-param", label: `Route params (\`${text}\`)`, example: `await ${text}`, starts: [member] });
+              sources.push({ node: member, kind: "url-param", label: `route params \`${text}\``, example: `await ${text}`, starts: [member] });
             }
           }
         } else if (bindings.paramPattern) {
           sources.push({
             node: bindings.paramPattern,
             kind: "url-param",
-            label: "Route params",
+            label: "route params",
             example: "await params",
             starts: references(bindings.paramPattern, fn),
           });

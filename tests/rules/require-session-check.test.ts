@@ -338,7 +338,7 @@ ruleTester.run("require-session-check", rule, {
 export async function deleteChat(id: string) {
   await prisma.chat.delete({ where: { id } });
 }`,
-      errors: [{ messageId: "noSessionCheck", data: { kind: "Server action", name: "deleteChat" }, line: 2, column: 23, endLine: 2, endColumn: 33 }],
+      errors: [{ messageId: "noSessionCheck", data: { kind: "server action", name: "deleteChat" }, line: 2, column: 23, endLine: 2, endColumn: 33 }],
     },
     {
       name: "the session is read but never checked",
@@ -378,7 +378,7 @@ export async function deleteChat(id: string) {
   return new Response();
 };
 export { handler as GET, handler as POST };`,
-      errors: [{ messageId: "noSessionCheck", data: { kind: "Route handler", name: "handler" }, line: 1, column: 7, endLine: 1, endColumn: 14 }],
+      errors: [{ messageId: "noSessionCheck", data: { kind: "route handler", name: "handler" }, line: 1, column: 7, endLine: 1, endColumn: 14 }],
     },
     {
       name: "the bare base client `actionClient` of this app does not authenticate",
@@ -388,7 +388,7 @@ import { actionClient } from "@/lib/safe-action";
 export const deleteLink = actionClient.inputSchema(schema).action(async ({ parsedInput }) => {
   await prisma.link.delete({ where: { id: parsedInput.id } });
 });`,
-      errors: [{ messageId: "noSessionCheck", data: { kind: "Server action", name: "deleteLink" }, line: 3, column: 14, endLine: 3, endColumn: 24 }],
+      errors: [{ messageId: "noSessionCheck", data: { kind: "server action", name: "deleteLink" }, line: 3, column: 14, endLine: 3, endColumn: 24 }],
     },
     {
       name: "a resolved wrapper that only catches errors does not authenticate",
@@ -418,7 +418,7 @@ router.delete("/users/:id", async (req, res) => {
   await prisma.user.delete({ where: { id: req.params.id } });
   res.end();
 });`,
-      errors: [{ messageId: "noSessionCheck", data: { kind: "Route", name: "DELETE /users/:id" }, line: 3, column: 15, endLine: 3, endColumn: 27 }],
+      errors: [{ messageId: "noSessionCheck", data: { kind: "route", name: "DELETE /users/:id" }, line: 3, column: 15, endLine: 3, endColumn: 27 }],
     },
     {
       name: "trustUnresolvedWrappers: false reports behind a package wrapper",

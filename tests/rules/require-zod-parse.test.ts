@@ -225,7 +225,7 @@ ruleTester.run("require-zod-parse", rule, {
   await prisma.post.create({ data: body });
   return new Response();
 }`,
-      errors: [{ messageId: "unvalidated", data: { source: "The request body (`req.json()`)", example: "await req.json()" }, line: 2, column: 22, endLine: 2, endColumn: 32 }],
+      errors: [{ messageId: "unvalidated", data: { source: "the request body `req.json()`", example: "await req.json()" }, line: 2, column: 22, endLine: 2, endColumn: 32 }],
     },
     {
       name: "a cast is not a check; a member read reports once per source",
@@ -274,7 +274,7 @@ export async function addNote(formData: FormData) {
   const body = String(formData.get("body"));
   await sendToSlack(body.trim());
 }`,
-      errors: [{ messageId: "unvalidated", data: { source: "Server action argument `formData`", example: "formData" }, line: 2, column: 31, endLine: 2, endColumn: 39 }],
+      errors: [{ messageId: "unvalidated", data: { source: "server action argument `formData`", example: "formData" }, line: 2, column: 31, endLine: 2, endColumn: 39 }],
     },
     {
       name: "Pages API req.body and req.query",
