@@ -502,9 +502,16 @@ function configKey(prefix: string, config: AuthConfig): string {
   return `${prefix}:${[...config.functions].join(",")}|${[...config.wrappers].join(",")}`;
 }
 
-/** The function a definition stands for: a function, or `createMiddleware().define(fn)`-style single-function calls. */
+const MEMO_WRAPPERS = /^(?:cache|reactCache|unstable_cache|memoize|memo|once|pMemoize)$/u;
+
+/** The function a definition stands for: a function, also inside a memo wrapper (`export const getUser = cache(async () => ...)`). */
 function definitionFunction(node: TSESTree.Node): TSESTree.Node | undefined {
   if (isFunction(node)) return node;
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const { last } = calleeName(node);
+    const fn = node.arguments[0];
+    if (last !== undefined && MEMO_WRAPPERS.test(last) && fn && isFunction(fn)) return fn;
+  }
   return undefined;
 }
 
@@ -541,6 +548,9 @@ function functionAuth(definition: Definition, config: AuthConfig, depth: number)
               handsOnGuard = true;
             }
           }
+        } else if (node.type === AST_NODE_TYPES.Identifier && depth < MAX_HELPER_DEPTH && dispatchMapGuards(d.file, node.name, config, depth)) {
+          // `const handler = routeHandlers[key]; await handler(req, res)`: every handler of the map checks
+          handsOnGuard = true;
         }
         return !handsOnGuard;
       });
@@ -549,6 +559,17 @@ function functionAuth(definition: Definition, config: AuthConfig, depth: number)
     },
     undefined,
   );
+}
+
+/** A same-file `const handlers = { "POST /": async (req, res) => ..., ... }` whose functions all authenticate. */
+function dispatchMapGuards(file: ParsedFile, name: string, config: AuthConfig, depth: number): boolean {
+  const local = file.locals.get(name);
+  if (local?.type !== AST_NODE_TYPES.VariableDeclarator || local.init?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const functions = local.init.properties.flatMap((p) =>
+    p.type === AST_NODE_TYPES.Property && isFunction(p.value) ? [p.value] : [],
+  );
+  if (functions.length === 0) return false;
+  return functions.every((fn) => functionAuth({ file, name: "", node: fn, imported: true }, config, depth + 1) === "guards");
 }
 
 /**

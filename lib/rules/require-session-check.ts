@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
-import { isFunction } from "../util/ast.js";
+import { isFunction, memberChainName } from "../util/ast.js";
 import { matchesAnyGlob } from "../util/file-match.js";
 import { getSettings } from "../analysis/settings.js";
 import { createDbQueryDetector } from "../analysis/db-queries.js";
@@ -38,11 +38,17 @@ export type MessageIds = "noSessionCheck" | "sessionNotChecked" | "checkAfterQue
 
 export const DEFAULT_PUBLIC_ROUTES = [
   "**/api/auth/**",
-  "**/api/webhooks/**",
-  "**/api/webhook/**",
+  "**/webhooks/**",
+  "**/webhook/**",
+  "**/webhooks.*",
+  "**/webhook.*",
   "**/api/health/**",
+  "**/api/health.*",
   "**/api/oauth/**",
 ];
+
+/** Express `req.user`, `req.auth`, `req.session`; Hono `c.get("session")`, `c.var.user`: put there by router middleware. */
+const CONTEXT_SESSION = /^(?:session|user|auth|userId|currentUser|viewer|principal|claims)$/u;
 
 /** Inputs that are credentials themselves (an emailed token, a one-time code): the handler authenticates with them. */
 const CREDENTIAL_INPUT = /^(?:token|[a-z]+Token|otp|secret|signature)$/u;
@@ -257,6 +263,9 @@ export default createRule<Options, MessageIds>({
     function isHarmless(call: TSESTree.CallExpression): boolean {
       const { last } = calleeName(call);
       if (last !== undefined && HARMLESS.has(last)) return true;
+      // `supabase.auth.updateUser()`, better-auth `auth.api.changePassword({ headers })`: the auth provider checks the session itself
+      const { object } = calleeName(call);
+      if (object === "auth" || (object === "api" && /auth/iu.test(calleeName(call).full ?? ""))) return true;
       if (isAuthCall(call, config) || isThrowingAuthCall(call) || isSignatureCheck(call)) return true;
       if (validatorCall(call, validators) !== undefined) return true;
       return helper(call) !== undefined;
@@ -317,8 +326,14 @@ export default createRule<Options, MessageIds>({
       return found;
     }
 
-    function isPublicName(name: string): boolean {
-      return publicNames.has(name) || isPublicByName(name);
+    function isPublicName(boundary: RequestBoundary): boolean {
+      const { name } = boundary;
+      if (publicNames.has(name) || isPublicByName(name)) return true;
+      // Express/Hono: `POST /users/login`, `/auth/sign-up`
+      if (boundary.route) {
+        return name.split(/[\s/]/u).some((segment) => isPublicByName(segment.replace(/-([a-z])/gu, (_, c: string) => c.toUpperCase())));
+      }
+      return false;
     }
 
     /** Express/Hono: `router.use(requireAuth)` at module level before the route, or auth middleware in the route call. */
@@ -333,7 +348,7 @@ export default createRule<Options, MessageIds>({
 
     function middlewareAuthenticates(node: TSESTree.Node): boolean {
       const target = node.type === AST_NODE_TYPES.CallExpression ? node.callee : node;
-      const name = target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? calleeText(target) : undefined;
+      const name = target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? memberChainName(target) : undefined;
       if (name !== undefined && (config.wrappers.has(name) || isAuthLikeName(name))) return true;
       if (isFunction(node)) return authenticates(analyzeAuth(node, config, helper));
       if (target.type === AST_NODE_TYPES.Identifier) {
@@ -359,13 +374,39 @@ export default createRule<Options, MessageIds>({
       return result;
     }
 
+    /** The handler reads the session that router middleware (possibly in another file) put on the request or context. */
+    function readsContextSession(boundary: RequestBoundary): boolean {
+      const holder = boundary.bindings.honoContext ?? boundary.bindings.request;
+      if (!holder) return false;
+      let found = false;
+      walk(boundary.fn.body, (node) => {
+        if (found) return false;
+        if (node.type === AST_NODE_TYPES.MemberExpression && rootName(node) === holder.name) {
+          const key = !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+          const parent = node.parent;
+          if (key !== undefined && CONTEXT_SESSION.test(key) && node.object.type === AST_NODE_TYPES.Identifier) found = true;
+          // Hono: c.get("session"), c.var.user
+          if (key === "get" && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) {
+            const first = parent.arguments[0];
+            if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === "string" && CONTEXT_SESSION.test(first.value)) found = true;
+          }
+          if (key === "var" && node.parent.type === AST_NODE_TYPES.MemberExpression) {
+            const inner = node.parent.property;
+            if (inner.type === AST_NODE_TYPES.Identifier && CONTEXT_SESSION.test(inner.name)) found = true;
+          }
+        }
+        return !found;
+      });
+      return found;
+    }
+
     function wrappedByAuth(boundary: RequestBoundary): boolean {
       return boundary.wrappers.some((wrapper) => trusted(classifyWrapper(context, wrapper, config)));
     }
 
     function check(boundary: RequestBoundary): void {
       if (boundary.kind === "trpc") return; // protectedProcedure authenticates; publicProcedure is an explicit choice
-      if (isPublicName(boundary.name)) return;
+      if (isPublicName(boundary)) return;
       if (boundary.kind === "route-handler" || boundary.kind === "express" || boundary.kind === "hono") {
         if (!boundary.methods.some((m) => checkedMethods.has(m))) return;
       }
@@ -375,7 +416,7 @@ export default createRule<Options, MessageIds>({
         if (middleware.some((m) => middlewareAuthenticates(m))) return;
         if (trusted(classifySafeActionClient(context, client, config))) return;
       }
-      if (boundary.route && routeMiddlewareAuthenticates(boundary)) return;
+      if (boundary.route && (routeMiddlewareAuthenticates(boundary) || readsContextSession(boundary))) return;
 
       const { doesWork, firstQuery } = workOf(boundary.fn);
       if (!doesWork) return;
@@ -416,8 +457,4 @@ function rootName(node: TSESTree.Node): string | undefined {
     current = current.type === AST_NODE_TYPES.MemberExpression ? current.object : current.callee;
   }
   return current.type === AST_NODE_TYPES.Identifier ? current.name : undefined;
-}
-
-function calleeText(node: TSESTree.MemberExpression): string | undefined {
-  return !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
 }
