@@ -20,7 +20,8 @@
  * resolveModule(fromFile, specifier)         // absolute path of a project module, or undefined
  * parseFile(path)                            // ParsedFile | undefined (cached)
  * classifyDefinition(definition, key, compute) // memoizes a classification per definition and key
- * resolveStats()                             // counters for measuring the cost (files parsed, time spent)
+ * * resolveStats()                             // counters for measuring the cost (files parsed, time spent)
+ * setDefinitionFollowing(false)              // benchmarks: measure the cost of following definitions
  * ```
  */
 import fs from "node:fs";
@@ -86,6 +87,13 @@ const stats = { filesParsed: 0, parseMs: 0, resolveMs: 0, lookups: 0, cacheHits:
 /** Counters for measuring what definition-following costs (used by the benchmark and the corpus scripts). */
 export function resolveStats(): Readonly<typeof stats> & { cachedFiles: number } {
   return { ...stats, cachedFiles: fileCache.size };
+}
+
+let followingEnabled = true;
+
+/** Turns definition-following off (every lookup gives undefined): for measuring its cost in benchmarks. */
+export function setDefinitionFollowing(enabled: boolean): void {
+  followingEnabled = enabled;
 }
 
 /** Clears every cache (tests). */
@@ -398,6 +406,7 @@ export function resolveModule(fromFile: string, specifier: string): string | und
 
 /** A top-level binding of a parsed file, following its import (one hop) and barrel re-exports. */
 export function definitionInFile(file: ParsedFile, name: string, allowImport = true): Definition | undefined {
+  if (!followingEnabled) return undefined;
   const local = file.locals.get(name);
   if (local) return toDefinition(file, name, local, false);
   const imported = file.imports.get(name);
@@ -463,6 +472,7 @@ export function definitionOf(context: Context, node: TSESTree.Node): Definition 
     node.object.type === AST_NODE_TYPES.Identifier &&
     node.property.type === AST_NODE_TYPES.Identifier
   ) {
+    if (!followingEnabled) return undefined;
     const file = localFile(context);
     const imported = file.imports.get(node.object.name);
     if (imported?.imported !== "*") return undefined;

@@ -254,10 +254,20 @@ export default createRule<Options, MessageIds>({
       const sources: Source[] = [];
       const { fn, bindings } = boundary;
       if (boundary.kind === "server-action") {
+        // `validatedAction(schema, async (data, formData) => ...)`: the wrapper supplies the arguments
+        if (boundary.wrappers.length > 0) return sources;
         for (const param of bindings.inputs) {
           const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
           if (target.type === AST_NODE_TYPES.TSParameterProperty) continue;
-          const name = target.type === AST_NODE_TYPES.Identifier ? target.name : sourceCode.getText(target).split(":")[0]!.trim();
+          const annotation = "typeAnnotation" in target ? target.typeAnnotation : undefined;
+          const name =
+            target.type === AST_NODE_TYPES.Identifier
+              ? target.name
+              : sourceCode.text
+                  .slice(target.range[0], annotation ? annotation.range[0] : target.range[1])
+                  .replace(/\s+/gu, " ")
+                  .replace(/,? \}$/u, " }")
+                  .trim();
           const starts = references(target, fn);
           sources.push({ node: param, kind: "action-param", label: `server action argument \`${name}\``, example: name, starts });
         }

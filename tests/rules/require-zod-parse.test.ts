@@ -206,6 +206,16 @@ ruleTester.run("require-zod-parse", rule, {
       `,
     },
     {
+      name: "a wrapped server action: the wrapper supplies (and here validates) the arguments",
+      filename: "app/(login)/actions.ts",
+      code: `
+        "use server";
+        export const signUp = validatedAction(signUpSchema, async (data, formData) => {
+          await db.insert(users).values({ email: data.email });
+        });
+      `,
+    },
+    {
       name: "not a boundary: a plain function reading req.json()",
       filename: "lib/http.ts",
       code: `
