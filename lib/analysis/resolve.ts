@@ -30,7 +30,7 @@ import { createRequire } from "node:module";
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createPathsMatcher, getTsconfig, type TsConfigResult } from "get-tsconfig";
 import { analyzeAuth, authenticates, calleeName, isAuthLikeName, type AuthConfig, type HelperAuth } from "./auth.js";
-import { callChain } from "./request-boundary.js";
+import { MEMO_WRAPPER, callChain } from "./request-boundary.js";
 import { containsValidatorCall, isSchemaLike } from "./validation.js";
 import { isFunction } from "../util/ast.js";
 import { walk } from "./walk.js";
@@ -512,7 +512,6 @@ function configKey(prefix: string, config: AuthConfig): string {
   return `${prefix}:${[...config.functions].join(",")}|${[...config.wrappers].join(",")}`;
 }
 
-const MEMO_WRAPPERS = /^(?:cache|reactCache|unstable_cache|memoize|memo|once|pMemoize)$/u;
 
 /** The function a definition stands for: a function, also inside a memo wrapper (`export const getUser = cache(async () => ...)`). */
 function definitionFunction(node: TSESTree.Node): TSESTree.Node | undefined {
@@ -520,7 +519,7 @@ function definitionFunction(node: TSESTree.Node): TSESTree.Node | undefined {
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const { last } = calleeName(node);
     const fn = node.arguments[0];
-    if (last !== undefined && MEMO_WRAPPERS.test(last) && fn && isFunction(fn)) return fn;
+    if (last !== undefined && MEMO_WRAPPER.test(last) && fn && isFunction(fn)) return fn;
   }
   return undefined;
 }

@@ -8,6 +8,7 @@ import {
   HTTP_METHODS,
   MUTATING_METHODS,
   getRequestBoundaries,
+  isMemoWrapper,
   type RequestBoundary,
 } from "../analysis/request-boundary.js";
 import {
@@ -401,7 +402,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function wrappedByAuth(boundary: RequestBoundary): boolean {
-      return boundary.wrappers.some((wrapper) => trusted(classifyWrapper(context, wrapper, config)));
+      return boundary.wrappers.some((wrapper) => !isMemoWrapper(wrapper) && trusted(classifyWrapper(context, wrapper, config)));
     }
 
     function check(boundary: RequestBoundary): void {

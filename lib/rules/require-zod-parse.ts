@@ -3,7 +3,7 @@ import { createRule } from "../util/create-rule.js";
 import { isFunction, memberChainName, propertyName } from "../util/ast.js";
 import { getSettings } from "../analysis/settings.js";
 import { createDbQueryDetector } from "../analysis/db-queries.js";
-import { getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
+import { getRequestBoundaries, isMemoWrapper, type RequestBoundary } from "../analysis/request-boundary.js";
 import { helperValidates, isSchemaDefinition } from "../analysis/resolve.js";
 import { isValidatedSink, validatorCall } from "../analysis/validation.js";
 import { walk } from "../analysis/walk.js";
@@ -30,7 +30,8 @@ interface Source {
   starts: TSESTree.Node[];
 }
 
-type Use = "validated" | "query" | "member" | "cast" | "call" | "neutral";
+/** `unknown-call`: handed to a function the rule cannot see (neutral unless `reportUnknownCalls`). */
+type Use = "validated" | "query" | "member" | "cast" | "call" | "unknown-call" | "neutral";
 
 /** Calls that hand their argument on unchanged (as far as validation goes). */
 const TRANSPARENT_CALLS = new Set([
@@ -141,6 +142,8 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.TSAsExpression:
         case AST_NODE_TYPES.TSTypeAssertion: {
           const uses = usesOf(parent, kind, seen, depth + 1);
+          // a cast on the way into a function the rule cannot see is that function's business
+          if (uses.length > 0 && uses.every((u) => u === "unknown-call")) return uses;
           return uses.includes("validated") ? uses : [...uses, "cast"];
         }
         case AST_NODE_TYPES.LogicalExpression:
@@ -210,7 +213,7 @@ export default createRule<Options, MessageIds>({
       depth: number,
     ): Use[] {
       const name = calleeText(call);
-      if (call.type === AST_NODE_TYPES.NewExpression) return reportUnknownCalls ? ["call"] : ["neutral"];
+      if (call.type === AST_NODE_TYPES.NewExpression) return reportUnknownCalls ? ["call"] : ["unknown-call"];
       if (name !== undefined && TRANSPARENT_CALLS.has(name)) return usesOf(call, kind, seen, depth + 1);
       if (validatedBy(call, argument) || isValidatedSink(call)) return ["validated"];
       if (db.getQuery(call)) return ["query"];
@@ -221,7 +224,7 @@ export default createRule<Options, MessageIds>({
         if (verdict === true) return ["validated"];
         if (verdict === false) return ["call"];
       }
-      return reportUnknownCalls ? ["call"] : ["neutral"];
+      return reportUnknownCalls ? ["call"] : ["unknown-call"];
     }
 
     function paramLoc(param: TSESTree.Node): TSESTree.SourceLocation {
@@ -249,13 +252,42 @@ export default createRule<Options, MessageIds>({
       return current.type === AST_NODE_TYPES.Identifier && current.name === request.name;
     }
 
+    /**
+     * Pages Router `req.query` also carries the dynamic segments of the file path (`[teamId].ts`): those are
+     * route params (checked with `checkUrlParams`, like App Router `params`); the rest is the query string.
+     */
+    function queryStarts(query: TSESTree.MemberExpression, boundary: RequestBoundary): TSESTree.Node[] {
+      if (boundary.kind !== "pages-api") return [query];
+      const segments = new Set([...context.filename.replaceAll("\\", "/").matchAll(/\[(?:\.\.\.)?(\w+)\]/gu)].map((m) => m[1]!));
+      if (segments.size === 0) return [query];
+      let node: TSESTree.Node = query;
+      while (node.parent && (node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) {
+        node = node.parent;
+      }
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+        const key = propertyName(parent);
+        return key !== undefined && segments.has(key) ? [] : [query];
+      }
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.ObjectPattern) {
+        const starts: TSESTree.Node[] = [];
+        for (const property of parent.id.properties) {
+          const key = property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+          if (key !== undefined && segments.has(key)) continue;
+          starts.push(...references(property, parent));
+        }
+        return starts;
+      }
+      return [query];
+    }
+
     /** The untrusted inputs of a boundary. */
     function sourcesOf(boundary: RequestBoundary): Source[] {
       const sources: Source[] = [];
       const { fn, bindings } = boundary;
       if (boundary.kind === "server-action") {
         // `validatedAction(schema, async (data, formData) => ...)`: the wrapper supplies the arguments
-        if (boundary.wrappers.length > 0) return sources;
+        if (boundary.wrappers.some((w) => !isMemoWrapper(w))) return sources;
         for (const param of bindings.inputs) {
           const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
           if (target.type === AST_NODE_TYPES.TSParameterProperty) continue;
@@ -304,7 +336,10 @@ export default createRule<Options, MessageIds>({
           const isPagesOrExpress = boundary.kind === "pages-api" || boundary.kind === "express";
           if (isPagesOrExpress && (name === "body" || name === "query")) {
             const text = sourceCode.getText(node);
-            sources.push({ node, kind: name === "body" ? "body" : "query", label: `\`${text}\``, example: text, starts: [node] });
+            const starts = name === "query" && !checkUrlParams ? queryStarts(node, boundary) : [node];
+            if (starts.length > 0) {
+              sources.push({ node, kind: name === "body" ? "body" : "query", label: `\`${text}\``, example: text, starts });
+            }
           } else if (checkUrlParams && boundary.kind === "express" && name === "params") {
             const text = sourceCode.getText(node);
             sources.push({ node, kind: "url-param", label: `\`${text}\``, example: text, starts: [node] });

@@ -441,6 +441,16 @@ export const POST = withAxiom(async (req) => {
       errors: [{ messageId: "noSessionCheck", line: 1, column: 23, endLine: 1, endColumn: 26 }],
     },
     {
+      name: "a memoizing wrapper (React cache) does not authenticate",
+      filename: "lib/services/integration.ts",
+      code: `"use server";
+import { cache as reactCache } from "react";
+export const getIntegration = reactCache(async (integrationId: string) => {
+  return prisma.integration.findUnique({ where: { id: integrationId } });
+});`,
+      errors: [{ messageId: "noSessionCheck", line: 3, column: 14, endLine: 3, endColumn: 28 }],
+    },
+    {
       name: "a non-database awaited call is work too",
       filename: "app/contact/actions.ts",
       code: `"use server";

@@ -216,6 +216,17 @@ ruleTester.run("require-zod-parse", rule, {
       `,
     },
     {
+      name: "Pages Router: dynamic segments of the file path in req.query are route params",
+      filename: "pages/api/teams/[teamId]/documents/[id].ts",
+      code: `
+        export default async function handler(req, res) {
+          const { teamId, id: documentId } = req.query as { teamId: string; id: string };
+          const doc = await prisma.document.findFirst({ where: { id: documentId, teamId, ownerId: req.query.teamId } });
+          res.json(doc);
+        }
+      `,
+    },
+    {
       name: "not a boundary: a plain function reading req.json()",
       filename: "lib/http.ts",
       code: `
@@ -298,6 +309,15 @@ export async function addNote(formData: FormData) {
         { messageId: "unvalidated", data: { source: "`req.body`", example: "req.body" }, line: 2, column: 49, endLine: 2, endColumn: 57 },
         { messageId: "unvalidated", data: { source: "`req.query`", example: "req.query" }, line: 3, column: 64, endLine: 3, endColumn: 73 },
       ],
+    },
+    {
+      name: "Pages Router: a query-string key next to the dynamic segments is reported",
+      filename: "pages/api/teams/[teamId]/search.ts",
+      code: `export default async function handler(req, res) {
+  const { teamId, q } = req.query;
+  res.json(await prisma.doc.findMany({ where: { teamId, title: { contains: q } }, take: 10 }));
+}`,
+      errors: [{ messageId: "unvalidated", line: 2, column: 25, endLine: 2, endColumn: 34 }],
     },
     {
       name: "Hono c.req.json() into a Drizzle insert",
