@@ -99,6 +99,7 @@ export function setDefinitionFollowing(enabled: boolean): void {
 /** Clears every cache (tests). */
 export function clearResolveCache(): void {
   fileCache.clear();
+  moduleCache.clear();
   tsconfigCache.clear();
   tsconfigLookupCache.clear();
   for (const key of Object.keys(stats) as (keyof typeof stats)[]) stats[key] = 0;
@@ -381,7 +382,18 @@ function existingFile(candidate: string): string | undefined {
 }
 
 /** Resolves a module specifier written in `fromFile` to a project file, or undefined (packages, missing files). */
+const moduleCache = new Map<string, string | null>();
+
 export function resolveModule(fromFile: string, specifier: string): string | undefined {
+  const key = `${path.dirname(fromFile)}\0${specifier}`;
+  const known = moduleCache.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const result = resolveModuleUncached(fromFile, specifier);
+  moduleCache.set(key, result ?? null);
+  return result;
+}
+
+function resolveModuleUncached(fromFile: string, specifier: string): string | undefined {
   const start = performance.now();
   try {
     if (specifier.startsWith("./") || specifier.startsWith("../") || specifier === "." || specifier === "..") {
@@ -508,8 +520,15 @@ export function classifyDefinition<T>(definition: Definition, key: string, compu
 /** "yes": the definition authenticates and stops on failure; "no": resolved and it does not; "unknown": not resolvable. */
 export type AuthVerdict = "yes" | "no" | "unknown";
 
+const configKeys = new WeakMap<AuthConfig, string>();
+
 function configKey(prefix: string, config: AuthConfig): string {
-  return `${prefix}:${[...config.functions].join(",")}|${[...config.wrappers].join(",")}`;
+  let key = configKeys.get(config);
+  if (key === undefined) {
+    key = `${[...config.functions].join(",")}|${[...config.wrappers].join(",")}`;
+    configKeys.set(config, key);
+  }
+  return `${prefix}:${key}`;
 }
 
 
@@ -534,7 +553,7 @@ const MAX_HELPER_DEPTH = 3;
 function functionAuth(definition: Definition, config: AuthConfig, depth: number): HelperAuth {
   return classifyDefinition<HelperAuth>(
     definition,
-    configKey(`function-auth${depth}`, config),
+    configKey("function-auth", config),
     (d) => {
       const fn = definitionFunction(d.node);
       if (!fn) return undefined;
