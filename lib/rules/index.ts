@@ -7,6 +7,8 @@ import noUnscopedMutation from "./no-unscoped-mutation.js";
 import noUnsafeRawQuery from "./no-unsafe-raw-query.js";
 import preferParallelQueries from "./prefer-parallel-queries.js";
 import prismaClientSingleton from "./prisma-client-singleton.js";
+import requireSessionCheck from "./require-session-check.js";
+import requireZodParse from "./require-zod-parse.js";
 
 export type BackendArchitectRule = TSESLint.RuleModule<string, readonly unknown[], BackendArchitectDocs>;
 
@@ -18,5 +20,7 @@ export const rules: Record<string, BackendArchitectRule> = {
   "no-unsafe-raw-query": noUnsafeRawQuery,
   "prefer-parallel-queries": preferParallelQueries,
   "prisma-client-singleton": prismaClientSingleton,
+  "require-session-check": requireSessionCheck,
+  "require-zod-parse": requireZodParse,
   ...schemaRules,
 };
