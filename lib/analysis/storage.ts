@@ -16,6 +16,8 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { isFunction, memberChainName, propertyName, type FunctionNode } from "../util/ast.js";
+import { createDbQueryDetector } from "./db-queries.js";
+import { classifyDefinition, definitionInFile, definitionOf, type Definition, type ParsedFile } from "./resolve.js";
 import { getSettings } from "./settings.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -484,7 +486,7 @@ export interface StorageAnalysis {
   derivesFrom(expr: TSESTree.Node, call: TSESTree.CallExpression): boolean;
   /** The leaf values of written data (object literals and the variables holding them opened up). */
   writtenLeaves(data: readonly TSESTree.Node[], skipKeys?: ReadonlySet<string>): TSESTree.Node[];
-  /** The local variables an expression reads (deep). */
+  /** The function-local variables and parameters an expression reads (deep). */
   variablesIn(expr: TSESTree.Node): Set<TSESLint.Scope.Variable>;
   /** `settings.cleanupFunctions` names this call. */
   isCleanupFunction(call: TSESTree.CallExpression): boolean;
@@ -492,12 +494,78 @@ export interface StorageAnalysis {
   isResolvedCallee(call: TSESTree.CallExpression): boolean;
 }
 
-/**
- * A call to a project wrapper defined one import away (`storage.upload(...)` of `@/lib/storage`):
- * "upload" or "delete" when its definition does that, undefined when it does not or cannot be found.
- */
-function importedWrapperKind(_context: Context, _call: TSESTree.CallExpression): StorageCall["kind"] | undefined {
+type WrapperVerdict = StorageCall["kind"] | "none";
+
+/** The function a member names on a resolved value: a class instance's method, an object literal's property. */
+function memberFunction(file: ParsedFile, value: TSESTree.Node, member: string): TSESTree.Node | undefined {
+  let owner: TSESTree.Node | undefined = value;
+  if (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier) {
+    owner = definitionInFile(file, value.callee.name, false)?.node;
+  }
+  if (owner?.type === AST_NODE_TYPES.ClassDeclaration || owner?.type === AST_NODE_TYPES.ClassExpression) {
+    for (const element of owner.body.body) {
+      if (
+        (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition) &&
+        staticKey(element) === member &&
+        element.value &&
+        isFunction(element.value)
+      ) {
+        return element.value;
+      }
+    }
+    return undefined;
+  }
+  if (owner?.type === AST_NODE_TYPES.ObjectExpression) {
+    const property = objectProperty(owner, member);
+    return property && isFunction(property) ? property : undefined;
+  }
   return undefined;
+}
+
+/** Uploads or deletes in a definition's function, following calls to functions of its own file (one level). */
+function classifyFunction(file: ParsedFile, fn: TSESTree.Node, depth: number): WrapperVerdict {
+  const binder = syntacticBinder(file.imports, fn, file.locals);
+  const effects = storageEffects(fn, binder, (call) => {
+    if (depth > 0) return undefined;
+    const callee = call.callee;
+    let target: TSESTree.Node | undefined;
+    if (callee.type === AST_NODE_TYPES.Identifier) target = definitionInFile(file, callee.name, false)?.node;
+    else if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) {
+      const name = propertyName(callee);
+      let cls: TSESTree.Node | undefined = fn.parent;
+      while (cls && cls.type !== AST_NODE_TYPES.ClassBody) cls = cls.parent;
+      target = name && cls ? memberFunction(file, cls.parent!, name) : undefined;
+    }
+    if (!target || !isFunction(target) || target === fn) return undefined;
+    const verdict = classifyFunction(file, target, depth + 1);
+    return verdict === "none" ? undefined : verdict;
+  });
+  return effects.uploads ? "upload" : effects.deletes ? "delete" : "none";
+}
+
+/**
+ * A call to a project wrapper (`uploadFile(...)` of `@/lib/storage`, `storage.upload(...)` on an instance
+ * of a class there), found by following the definition one import hop: "upload" or "delete" when its
+ * definition does that, "none" when it does neither, undefined when the definition cannot be found.
+ */
+function importedWrapperKind(context: Context, call: TSESTree.CallExpression): WrapperVerdict | undefined {
+  const callee = call.callee;
+  let definition: Definition | undefined;
+  let member: string | undefined;
+  if (callee.type === AST_NODE_TYPES.Identifier) definition = definitionOf(context, callee);
+  else if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {
+    definition = definitionOf(context, callee);
+    if (!definition) {
+      definition = definitionOf(context, callee.object);
+      member = propertyName(callee);
+      if (member === undefined) return undefined;
+    }
+  }
+  if (!definition) return undefined;
+  const { file, node } = definition;
+  const fn = member === undefined ? node : memberFunction(file, node, member);
+  if (!fn || !isFunction(fn)) return undefined;
+  return classifyDefinition(definition, `storage:${member ?? ""}`, () => classifyFunction(file, fn, 0), "none");
 }
 
 interface TraceHandler<T> {
@@ -523,6 +591,7 @@ export function createStorageAnalysis(context: Context): StorageAnalysis {
   const effectsCache = new Map<TSESTree.Node, { uploads: boolean; deletes: boolean }>();
   const returnsCache = new Map<FunctionNode, TSESTree.Node[]>();
   const variableCache = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
+  const queries = createDbQueryDetector(context);
 
   // imports of the file, by local name (top-level statements only)
   const imports = new Map<string, ImportRef>();
@@ -603,11 +672,29 @@ export function createStorageAnalysis(context: Context): StorageAnalysis {
     return undefined;
   }
 
+  /**
+   * What a function of this file does with storage. A function that also writes to the database is
+   * not a wrapper: it is judged on its own (its upload and its write are in one function).
+   */
   function localEffects(fn: FunctionNode, depth: number): { uploads: boolean; deletes: boolean } {
     let effects = effectsCache.get(fn);
     if (effects) return effects;
     effectsCache.set(fn, { uploads: false, deletes: false }); // recursion guard
-    effects = storageEffects(fn.body, binder, (call) => (depth < 2 ? wrapperKind(call, depth + 1) : undefined));
+    let uploads = false;
+    let deletes = false;
+    let writes = false;
+    forEachNode(fn.body, (node) => {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      const query = queries.queryAt(node);
+      if (query) {
+        if (query.kind !== "read" && !query.readsOnly) writes = true;
+        return;
+      }
+      const kind = recognizeStorageCall(node, binder)?.kind ?? (depth < 2 ? wrapperKind(node, depth + 1) : undefined);
+      if (kind === "upload") uploads = true;
+      else if (kind === "delete") deletes = true;
+    });
+    effects = writes ? { uploads: false, deletes: false } : { uploads, deletes };
     effectsCache.set(fn, effects);
     return effects;
   }
@@ -615,15 +702,15 @@ export function createStorageAnalysis(context: Context): StorageAnalysis {
   /** A same-file function or a project wrapper (configured, or resolved one import away) that uploads or deletes. */
   function wrapperKind(call: TSESTree.CallExpression, depth: number): StorageCall["kind"] | undefined {
     if (matchesName(call, uploadFunctions)) return "upload";
-    const chain = memberChainName(call.callee);
-    const last = chain?.split(".").at(-1);
-    if (!last || !wrapperNameKind(last)) return undefined;
     const local = localFunction(call.callee);
     if (local) {
       const effects = localEffects(local, depth);
       return effects.uploads ? "upload" : effects.deletes ? "delete" : undefined;
     }
-    return importedWrapperKind(context, call);
+    const last = memberChainName(call.callee)?.split(".").at(-1);
+    if (!last || !wrapperNameKind(last)) return undefined;
+    const verdict = importedWrapperKind(context, call);
+    return verdict === "none" ? undefined : verdict;
   }
 
   function storageCall(call: TSESTree.CallExpression): StorageCall | undefined {
@@ -749,6 +836,14 @@ export function createStorageAnalysis(context: Context): StorageAnalysis {
       // Promise.all([put(a), put(b)])
       if (method === "all" && memberChainName(callee) === "Promise.all" && call.arguments[0] && first !== undefined) {
         return trace(call.arguments[0], path, handler, state);
+      }
+      // put(...).then(({ url }) => url)
+      if (method === "then" && call.arguments[0] && isFunction(call.arguments[0])) {
+        for (const returned of returnsOf(call.arguments[0])) {
+          const found = trace(returned, path, handler, state);
+          if (found !== undefined) return found;
+        }
+        return undefined;
       }
       // files.map((f) => put(f.name, f))
       if ((method === "map" || method === "flatMap") && first !== undefined && /^(?:\*|\d+)$/u.test(first)) {
@@ -1052,7 +1147,10 @@ export function createStorageAnalysis(context: Context): StorageAnalysis {
           return;
         }
         case AST_NODE_TYPES.Identifier: {
-          if (!visitVariableObjects(node, nested)) leaves.push(node);
+          if (!visitVariableObjects(node, nested)) {
+            leaves.push(node);
+            visitMemberAssignments(node);
+          }
           return;
         }
         default:
@@ -1079,6 +1177,14 @@ export function createStorageAnalysis(context: Context): StorageAnalysis {
       };
       if (!sources.some(isLiteral)) return false;
       for (const source of sources) visit(source, nested);
+      visitMemberAssignments(id);
+      return true;
+    }
+
+    /** `data.image = blob.url` (or `input.logo = result.url` on a parameter) before the write. */
+    function visitMemberAssignments(id: TSESTree.Identifier): void {
+      const variable = variableOf(id);
+      if (!variable) return;
       for (const reference of variable.references) {
         const member = reference.identifier.parent;
         const assignment = member.parent;
@@ -1087,12 +1193,12 @@ export function createStorageAnalysis(context: Context): StorageAnalysis {
           member.object === reference.identifier &&
           assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
           assignment.left === member &&
-          assignment.operator === "="
+          assignment.operator === "=" &&
+          assignment.range[1] <= id.range[0]
         ) {
           visit(assignment.right, true);
         }
       }
-      return true;
     }
 
     for (const node of data) visit(node, false);
@@ -1107,7 +1213,8 @@ export function createStorageAnalysis(context: Context): StorageAnalysis {
       if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;
       if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand) return;
       const variable = variableOf(node);
-      if (variable && variable.defs.length > 0) result.add(variable);
+      // module-level constants (`R2_URL`, `BUCKET`) are shared by every key: they relate nothing
+      if (variable && variable.defs.length > 0 && variable.scope.type !== "module" && variable.scope.type !== "global") result.add(variable);
     });
     return result;
   }

@@ -32,7 +32,6 @@ export default createRule<Options, MessageIds>({
     languages: ["js/js"],
     hasSuggestions: true,
     schema: [],
-    defaultOptions: [],
     messages: {
       blobUrl:
         "This writes a blob-storage URL to the database, which ties every row to one host, bucket and access mode. Store {{key}} and build the URL when reading.",

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { createDbQueryDetector, type DbQuery } from "../analysis/db-queries.js";
+import { createDbQueryDetector, PRISMA_NON_DATA_KEYS, writtenValues, type DbQuery } from "../analysis/db-queries.js";
 import {
   createStorageAnalysis,
   looksLikeStorageDelete,
@@ -8,7 +8,7 @@ import {
   type StorageCall,
   type StorageProvider,
 } from "../analysis/storage.js";
-import { memberChainName, propertyName } from "../util/ast.js";
+import { isFunction, memberChainName, propertyName } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
 
 export type Options = [];
@@ -34,6 +34,9 @@ interface Cleanup {
 }
 
 type Scope = TSESTree.Node;
+type Variable = TSESLint.Scope.Variable;
+
+const NO_SKIP: ReadonlySet<string> = new Set();
 
 export default createRule<Options, MessageIds>({
   name: "require-upload-rollback",
@@ -46,7 +49,6 @@ export default createRule<Options, MessageIds>({
     },
     languages: ["js/js"],
     schema: [],
-    defaultOptions: [],
     messages: {
       missingRollback:
         "This upload is followed by a database write that can fail, and nothing deletes the uploaded file when it does, so every failure leaves an orphaned file in storage. Wrap the write in `try`/`catch` and delete the upload in the `catch` ({{hint}}), or write the row first.",
@@ -63,27 +65,30 @@ export default createRule<Options, MessageIds>({
       return query !== undefined && (query.kind === "write" || (query.kind === "raw" && !query.readsOnly));
     }
 
-    /** Whether `b` can run after `a` ran: not in another branch, and `a`'s block does not end first. */
-    function exclusive(a: TSESTree.Node, b: TSESTree.Node): boolean {
+    /** Whether `b` can run after `a` ran: not in another branch, and no `return`/`throw` of `a`'s function in between. */
+    function canFollow(a: TSESTree.Node, b: TSESTree.Node): boolean {
       let child: TSESTree.Node = a;
       let node: TSESTree.Node | undefined = a.parent;
+      let crossedFunction = false;
       while (node && !rangeContains(node, b)) {
-        if (exitsAfter(node, child)) return true;
+        if (!crossedFunction && exitsAfter(node, child)) return false;
+        if (isFunction(node)) crossedFunction = true;
         child = node;
         node = node.parent;
       }
-      if (!node) return false;
+      if (!node) return true;
+      const lca = node;
       const branchOf = (n: TSESTree.Node): TSESTree.Node | undefined => {
-        if (node!.type === AST_NODE_TYPES.IfStatement || node!.type === AST_NODE_TYPES.ConditionalExpression) {
-          for (const branch of [node!.consequent, node!.alternate]) if (branch && rangeContains(branch, n)) return branch;
+        if (lca.type === AST_NODE_TYPES.IfStatement || lca.type === AST_NODE_TYPES.ConditionalExpression) {
+          for (const branch of [lca.consequent, lca.alternate]) if (branch && rangeContains(branch, n)) return branch;
         }
-        if (node!.type === AST_NODE_TYPES.SwitchStatement) return node!.cases.find((c) => rangeContains(c, n));
+        if (lca.type === AST_NODE_TYPES.SwitchStatement) return lca.cases.find((c) => rangeContains(c, n));
         return undefined;
       };
       const branchA = branchOf(a);
       const branchB = branchOf(b);
-      if (branchA && branchB && branchA !== branchB) return true;
-      return exitsBetween(node, child, b);
+      if (branchA && branchB && branchA !== branchB) return false;
+      return crossedFunction || !exitsBetween(lca, child, b);
     }
 
     function statementsOf(node: TSESTree.Node): readonly TSESTree.Node[] | undefined {
@@ -113,33 +118,78 @@ export default createRule<Options, MessageIds>({
       return from >= 0 && to > from && statements.slice(from + 1, to).some(isExit);
     }
 
-    /** A write in a `catch` whose `try` contains the upload runs when the upload failed. */
-    function onUploadErrorPath(write: TSESTree.Node, upload: TSESTree.Node): boolean {
+    /** A write in a `catch` whose `try` contains the upload, or in `upload.catch(...)`, runs when the upload failed. */
+    function onUploadErrorPath(write: TSESTree.Node, upload: TSESTree.CallExpression): boolean {
       for (let node = write.parent; node; node = node.parent) {
         if (node.type === AST_NODE_TYPES.CatchClause && rangeContains(node.parent.block, upload)) return true;
       }
-      return false;
+      const handler = rejectionHandler(upload);
+      return handler !== undefined && rangeContains(handler, write);
     }
 
-    /** Does this cleanup undo this upload? Unknown relations count (when the code cannot tell, stay silent). */
-    function undoes(cleanup: Cleanup, upload: StorageCall): boolean {
-      if (relates(cleanup, upload)) return true;
-      return !uploads.some((other) => other !== upload && relates(cleanup, other));
+    /** `call.catch(fn)` / `call.then(ok, fn)`: the function that runs when `call` rejects. */
+    function rejectionHandler(call: TSESTree.CallExpression): TSESTree.Node | undefined {
+      const member = call.parent;
+      if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== call) return undefined;
+      const outer = member.parent;
+      if (outer.type !== AST_NODE_TYPES.CallExpression || outer.callee !== member) return undefined;
+      const method = propertyName(member);
+      if (method === "catch") return outer.arguments[0];
+      if (method === "then") return outer.arguments[1];
+      return undefined;
+    }
+
+    /** The outermost function around a node: a row written anywhere before the upload in it counts as row-first. */
+    function outermostFunction(node: TSESTree.Node): TSESTree.Node {
+      let result: TSESTree.Node = context.sourceCode.ast;
+      for (let n = node.parent; n; n = n.parent) if (isFunction(n)) result = n;
+      return result;
+    }
+
+    /** A cleanup we cannot relate to any upload: in a `catch`, it may well be the rollback (the code cannot tell). */
+    function unrelatedToAll(cleanup: Cleanup): boolean {
+      return !uploads.some((other) => relates(cleanup, other));
     }
 
     function relates(cleanup: Cleanup, upload: StorageCall): boolean {
       const uploadKeys = new Set(upload.keys.map((k) => context.sourceCode.getText(k)));
-      const uploadVariables = new Set<TSLintVariable>();
-      for (const key of upload.keys) for (const v of storage.variablesIn(key)) uploadVariables.add(v);
-      for (const target of cleanup.targets) {
-        if (uploadKeys.has(context.sourceCode.getText(target))) return true;
-        for (const variable of storage.variablesIn(target)) {
-          if (uploadVariables.has(variable)) return true;
+      if (cleanup.targets.some((target) => uploadKeys.has(context.sourceCode.getText(target)))) return true;
+      return valuesFromUpload(cleanup.targets, upload);
+    }
+
+    const keyVariableCache = new Map<StorageCall, Set<Variable>>();
+
+    /** The variables the upload's key is built from (`key`, `path`, `userId`...). */
+    function keyVariables(upload: StorageCall): Set<Variable> {
+      let result = keyVariableCache.get(upload);
+      if (!result) {
+        result = new Set();
+        for (const key of upload.keys) for (const variable of storage.variablesIn(key)) result.add(variable);
+        keyVariableCache.set(upload, result);
+      }
+      return result;
+    }
+
+    /** Do these expressions use the upload's result (`blob.url`, `{ url }`) or the variables of its key? */
+    function valuesFromUpload(nodes: readonly TSESTree.Node[], upload: StorageCall): boolean {
+      const keys = keyVariables(upload);
+      return nodes.some((node) => {
+        if (storage.derivesFrom(node, upload.node)) return true;
+        for (const variable of storage.variablesIn(node)) {
+          if (keys.has(variable)) return true;
           const id = variable.references[0]?.identifier;
           if (id && variable.defs.some((d) => d.type === "Variable") && storage.derivesFrom(id, upload.node)) return true;
         }
-      }
-      return false;
+        return false;
+      });
+    }
+
+    /** Does the write store something of this upload (its URL or result, or a value its key is built from)? */
+    function writeRelates(write: DbQuery, upload: StorageCall): boolean {
+      let nodes: readonly TSESTree.Node[];
+      if (write.kind === "raw") nodes = write.node.type === AST_NODE_TYPES.TaggedTemplateExpression ? [write.node.quasi] : write.args;
+      else nodes = storage.writtenLeaves(writtenValues(write), write.library === "prisma" ? PRISMA_NON_DATA_KEYS : NO_SKIP);
+      return valuesFromUpload(nodes, upload);
     }
 
     /** Something deletes the upload when `write` fails: `catch`/`finally`, `.catch(...)`, or an `if` after the write. */
@@ -147,7 +197,9 @@ export default createRule<Options, MessageIds>({
       const writeNode = write.node;
       return cleanups.some((cleanup) => {
         const node = cleanup.node;
-        if (!rangeContains(scope, node) || !undoes(cleanup, upload)) return false;
+        if (!rangeContains(scope, node)) return false;
+        const related = relates(cleanup, upload);
+        if (!related && !unrelatedToAll(cleanup)) return false;
         // try { write } catch { delete } / finally { delete }
         for (let n: TSESTree.Node | undefined = node.parent; n && n !== scope; n = n.parent) {
           if (n.type === AST_NODE_TYPES.CatchClause && rangeContains(n.parent.block, writeNode)) return true;
@@ -161,18 +213,10 @@ export default createRule<Options, MessageIds>({
           }
         }
         // write.catch(async () => { await del(url) })
-        const member = writeNode.parent;
-        if (
-          member?.type === AST_NODE_TYPES.MemberExpression &&
-          member.object === writeNode &&
-          (propertyName(member) === "catch" || propertyName(member) === "then") &&
-          member.parent.type === AST_NODE_TYPES.CallExpression &&
-          member.parent.arguments.some((arg) => rangeContains(arg, node))
-        ) {
-          return true;
-        }
+        const handler = writeNode.type === AST_NODE_TYPES.CallExpression ? rejectionHandler(writeNode) : undefined;
+        if (handler && rangeContains(handler, node)) return true;
         // const { error } = await supabase.from("t").insert(row); if (error) await bucket.remove([path]);
-        if (node.range[0] > writeNode.range[1]) {
+        if (related && node.range[0] > writeNode.range[1]) {
           for (let n: TSESTree.Node | undefined = node.parent; n && n !== scope; n = n.parent) {
             if (n.type === AST_NODE_TYPES.IfStatement && n.range[0] > writeNode.range[1]) return true;
           }
@@ -183,14 +227,16 @@ export default createRule<Options, MessageIds>({
 
     function check(upload: StorageCall): void {
       const scope = operationScope(upload.node);
-      const inScope = writes.filter((w) => rangeContains(scope, w.node) && !exclusive(w.node, upload.node) && !exclusive(upload.node, w.node));
       // row first: a row written before the upload can be cleaned up later
-      if (inScope.some((w) => w.node.range[1] <= upload.node.range[0])) return;
+      const outer = outermostFunction(upload.node);
+      if (writes.some((w) => rangeContains(outer, w.node) && w.node.range[1] <= upload.node.range[0] && canFollow(w.node, upload.node))) return;
+      const inScope = writes.filter((w) => rangeContains(scope, w.node));
       const after = inScope
-        .filter((w) => w.node.range[0] >= upload.node.range[1] && !onUploadErrorPath(w.node, upload.node))
+        .filter((w) => w.node.range[0] >= upload.node.range[1] && canFollow(upload.node, w.node) && !onUploadErrorPath(w.node, upload.node))
         .sort((a, b) => a.node.range[0] - b.node.range[0]);
-      const first = after[0];
-      if (!first || covered(first, upload, scope)) return;
+      // the writes up to the first one that stores something of the upload; unrelated writes alone cannot tell
+      const related = after.findIndex((w) => writeRelates(w, upload));
+      if (related < 0 || after.slice(0, related + 1).every((w) => covered(w, upload, scope))) return;
       context.report({ node: upload.node, messageId: "missingRollback", data: { hint: DELETE_HINT[upload.provider] } });
     }
 
@@ -232,5 +278,3 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
-
-type TSLintVariable = TSESLint.Scope.Variable;
