@@ -27,6 +27,8 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
   it("reports exactly the deliberate violations", async () => {
     expect((await demoFindings()).sort()).toEqual(
       [
+        "app/api/uploads/route.ts:16:22 backend-architect/require-upload-rollback",
+        "app/api/uploads/route.ts:20:30 backend-architect/no-raw-blob-url",
         "lib/reports.ts:5:18 backend-architect/prisma-client-singleton",
       ].sort(),
     );

@@ -582,11 +582,17 @@ interface TraceState {
 
 const MAX_TRACE_STEPS = 400;
 
-export function createStorageAnalysis(context: Context): StorageAnalysis {
+/** Names a rule's options add to `settings["backend-architect"]`. */
+export interface StorageNames {
+  uploadFunctions?: readonly string[];
+  cleanupFunctions?: readonly string[];
+}
+
+export function createStorageAnalysis(context: Context, extra: StorageNames = {}): StorageAnalysis {
   const { sourceCode } = context;
   const settings = getSettings(context);
-  const uploadFunctions = settings.uploadFunctions;
-  const cleanupFunctions = settings.cleanupFunctions;
+  const uploadFunctions = [...settings.uploadFunctions, ...(extra.uploadFunctions ?? [])];
+  const cleanupFunctions = [...settings.cleanupFunctions, ...(extra.cleanupFunctions ?? [])];
   const callCache = new Map<TSESTree.CallExpression, StorageCall | null>();
   const effectsCache = new Map<TSESTree.Node, { uploads: boolean; deletes: boolean }>();
   const returnsCache = new Map<FunctionNode, TSESTree.Node[]>();

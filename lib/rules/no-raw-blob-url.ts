@@ -4,7 +4,11 @@ import { createStorageAnalysis, type BlobUrl, type StorageProvider } from "../an
 import { propertyName } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
 
-export type Options = [];
+export type Options = [
+  {
+    uploadFunctions?: string[];
+  },
+];
 export type MessageIds = "blobUrl" | "presignedUrl" | "usePathname";
 
 /** What to store instead, per provider. */
@@ -31,7 +35,22 @@ export default createRule<Options, MessageIds>({
     },
     languages: ["js/js"],
     hasSuggestions: true,
-    schema: [],
+    schema: [
+      {
+        type: "object",
+        properties: {
+          uploadFunctions: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description:
+              "Project functions that upload to blob storage (`uploadToBucket`, `storage.upload`), added to `settings[\"backend-architect\"].uploadFunctions`.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ uploadFunctions: [] }],
     messages: {
       blobUrl:
         "This writes a blob-storage URL to the database, which ties every row to one host, bucket and access mode. Store {{key}} and build the URL when reading.",
@@ -40,9 +59,9 @@ export default createRule<Options, MessageIds>({
       usePathname: "Store `.pathname` (the blob's key) instead.",
     },
   },
-  create(context) {
+  create(context, [{ uploadFunctions = [] }]) {
     const queries = createDbQueryDetector(context);
-    const storage = createStorageAnalysis(context);
+    const storage = createStorageAnalysis(context, { uploadFunctions });
     const reported = new Set<TSESTree.Node>();
 
     /** `blob.url` / `blob?.downloadUrl` on a Vercel Blob result: the member whose property becomes `pathname`. */

@@ -11,7 +11,12 @@ import {
 import { isFunction, memberChainName, propertyName } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
 
-export type Options = [];
+export type Options = [
+  {
+    uploadFunctions?: string[];
+    cleanupFunctions?: string[];
+  },
+];
 export type MessageIds = "missingRollback";
 
 /** How to delete what was uploaded, per provider. */
@@ -48,15 +53,37 @@ export default createRule<Options, MessageIds>({
       severity: "warn",
     },
     languages: ["js/js"],
-    schema: [],
+    schema: [
+      {
+        type: "object",
+        properties: {
+          uploadFunctions: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description:
+              "Project functions that upload to blob storage (`uploadToBucket`, `storage.upload`), added to `settings[\"backend-architect\"].uploadFunctions`.",
+          },
+          cleanupFunctions: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description:
+              "Functions that delete or queue the deletion of an upload; a call in the `catch` is a rollback. Added to `settings[\"backend-architect\"].cleanupFunctions`.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ uploadFunctions: [], cleanupFunctions: [] }],
     messages: {
       missingRollback:
         "This upload is followed by a database write that can fail, and nothing deletes the uploaded file when it does, so every failure leaves an orphaned file in storage. Wrap the write in `try`/`catch` and delete the upload in the `catch` ({{hint}}), or write the row first.",
     },
   },
-  create(context) {
+  create(context, [{ uploadFunctions = [], cleanupFunctions = [] }]) {
     const queries = createDbQueryDetector(context);
-    const storage = createStorageAnalysis(context);
+    const storage = createStorageAnalysis(context, { uploadFunctions, cleanupFunctions });
     const uploads: StorageCall[] = [];
     const writes: DbQuery[] = [];
     const cleanups: Cleanup[] = [];

@@ -916,5 +916,19 @@ ruleTester.run("no-raw-blob-url", rule, {
         },
       ],
     },
+    {
+      name: "an upload function named in the rule's options",
+      filename: "lib/avatars.ts",
+      code: `
+        import { toBucket } from "@acme/storage";
+        import { prisma } from "@/lib/prisma";
+        export async function setAvatar(userId: string, file: File) {
+          const stored = await toBucket(file);
+          await prisma.user.update({ where: { id: userId }, data: { image: stored.url } });
+        }
+      `,
+      options: [{ uploadFunctions: ["toBucket"] }],
+      errors: [{ messageId: "blobUrl", line: 6, column: 76, endLine: 6, endColumn: 86, suggestions: [] }],
+    },
   ],
 });
