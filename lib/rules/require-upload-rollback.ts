@@ -259,7 +259,13 @@ export default createRule<Options, MessageIds>({
       if (writes.some((w) => rangeContains(outer, w.node) && w.node.range[1] <= upload.node.range[0] && canFollow(w.node, upload.node))) return;
       const inScope = writes.filter((w) => rangeContains(scope, w.node));
       const after = inScope
-        .filter((w) => w.node.range[0] >= upload.node.range[1] && canFollow(upload.node, w.node) && !onUploadErrorPath(w.node, upload.node))
+        .filter(
+          (w) =>
+            // after the upload, or around it (`data: { key: await upload(file) }` uploads before the write runs)
+            (w.node.range[0] >= upload.node.range[1] || rangeContains(w.node, upload.node)) &&
+            canFollow(upload.node, w.node) &&
+            !onUploadErrorPath(w.node, upload.node),
+        )
         .sort((a, b) => a.node.range[0] - b.node.range[0]);
       // the writes up to the first one that stores something of the upload; unrelated writes alone cannot tell
       const related = after.findIndex((w) => writeRelates(w, upload));

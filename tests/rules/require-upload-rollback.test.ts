@@ -572,5 +572,21 @@ ruleTester.run("require-upload-rollback", rule, {
       options: [{ uploadFunctions: ["toBucket"] }],
       errors: [{ messageId: "missingRollback", line: 5, column: 33, endLine: 5, endColumn: 47 }],
     },
+    {
+      name: "an upload inside the write's data runs before the write",
+      filename: "app/routes/settings/photo.tsx",
+      code: `
+        import { uploadProfileImage } from "@/utils/storage.server";
+        import { prisma } from "@/utils/db.server";
+        export async function action(userId: string, photo: File) {
+          await prisma.user.update({
+            where: { id: userId },
+            data: { image: { create: { objectKey: await uploadProfileImage(userId, photo) } } },
+          });
+        }
+      `,
+      settings: { "backend-architect": { uploadFunctions: ["uploadProfileImage"] } },
+      errors: [{ messageId: "missingRollback", line: 7, column: 57, endLine: 7, endColumn: 90 }],
+    },
   ],
 });
