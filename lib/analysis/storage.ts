@@ -78,6 +78,8 @@ const S3_CLIENT = /^@aws-sdk\/client-s3$/u;
 const S3_LIB_STORAGE = "@aws-sdk/lib-storage";
 const PRESIGNERS = new Set(["@aws-sdk/s3-request-presigner", "@aws-sdk/cloudfront-signer"]);
 const UPLOADTHING_SERVER = /^uploadthing(?:\/|$)/u;
+/** Modules whose imports recognition depends on (the others need no shadowing check). */
+const STORAGE_MODULE = /^(?:@vercel\/blob|@aws-sdk\/|uploadthing|minio$|aws-sdk$)/u;
 
 const VERCEL_RESULT: UrlShape = { paths: [["url"], ["downloadUrl"]], presigned: false };
 const PRESIGNED_VALUE: UrlShape = { paths: [[]], presigned: true };
@@ -597,7 +599,10 @@ export function createStorageAnalysis(context: Context, extra: StorageNames = {}
   const effectsCache = new Map<TSESTree.Node, { uploads: boolean; deletes: boolean }>();
   const returnsCache = new Map<FunctionNode, TSESTree.Node[]>();
   const variableCache = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
-  const queries = createDbQueryDetector(context);
+  let queryDetector: ReturnType<typeof createDbQueryDetector> | undefined;
+  const queries = {
+    queryAt: (node: TSESTree.CallExpression) => (queryDetector ??= createDbQueryDetector(context)).queryAt(node),
+  };
 
   // imports of the file, by local name (top-level statements only)
   const imports = new Map<string, ImportRef>();
@@ -616,6 +621,7 @@ export function createStorageAnalysis(context: Context, extra: StorageNames = {}
     }
   }
   const importedModules = new Set([...imports.values()].map((ref) => ref.source));
+  const hasDynamicImport = sourceCode.text.includes("import(");
 
   function variableOf(id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
     let variable = variableCache.get(id);
@@ -645,6 +651,8 @@ export function createStorageAnalysis(context: Context, extra: StorageNames = {}
   const binder: Binder = {
     importOf(id) {
       const ref = imports.get(id.name);
+      // only storage modules matter: skip the scope lookup for everything else
+      if (ref ? !STORAGE_MODULE.test(ref.source) : !hasDynamicImport) return ref;
       const variable = variableOf(id);
       const def = variable?.defs[0];
       if (!def) return undefined;

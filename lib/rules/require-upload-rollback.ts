@@ -285,27 +285,36 @@ export default createRule<Options, MessageIds>({
       }
       // a delete-named helper we cannot follow (a package, a dynamic value): the code cannot tell
       const name = memberChainName(node.callee);
-      if (name !== undefined && looksLikeStorageDelete(name) && !queries.getQuery(node) && !storage.isResolvedCallee(node)) {
+      if (name !== undefined && looksLikeStorageDelete(name) && !storage.isResolvedCallee(node)) {
         cleanups.push({ node, targets: node.arguments });
       }
     }
+
+    /** Calls that are not queries: classified at the end, and only in functions that write (most files never do). */
+    const calls: TSESTree.CallExpression[] = [];
 
     return {
       CallExpression(node) {
         const query = queries.queryAt(node);
         if (query) {
           if (isWrite(query)) writes.push(query);
-          return;
+        } else if (!queries.getQuery(node)) {
+          calls.push(node);
         }
-        const call = storage.storageCall(node);
-        if (call?.kind === "upload") uploads.push(call);
-        noteCleanup(node, call);
       },
       TaggedTemplateExpression(node) {
         const query = queries.queryAt(node);
         if (isWrite(query)) writes.push(query);
       },
       "Program:exit"() {
+        if (writes.length === 0) return;
+        const writing = new Set(writes.map((w) => outermostFunction(w.node)));
+        for (const node of calls) {
+          if (!writing.has(outermostFunction(node))) continue;
+          const call = storage.storageCall(node);
+          if (call?.kind === "upload") uploads.push(call);
+          noteCleanup(node, call);
+        }
         for (const upload of uploads) check(upload);
       },
     };

@@ -930,5 +930,68 @@ ruleTester.run("no-raw-blob-url", rule, {
       options: [{ uploadFunctions: ["toBucket"] }],
       errors: [{ messageId: "blobUrl", line: 6, column: 76, endLine: 6, endColumn: 86, suggestions: [] }],
     },
+    {
+      name: "updateMany and a Supabase upsert",
+      filename: "lib/migrate.ts",
+      code: `
+        import { put } from "@vercel/blob";
+        import { prisma } from "@/lib/prisma";
+        import { createClient } from "@/utils/supabase/server";
+        export async function moveCovers(teamId: string, file: File) {
+          const blob = await put(file.name, file, { access: "public" });
+          await prisma.post.updateMany({ where: { teamId }, data: { cover: blob.url } });
+          const supabase = await createClient();
+          await supabase.from("covers").upsert({ team_id: teamId, url: blob.url });
+        }
+      `,
+      errors: [
+        {
+          messageId: "blobUrl",
+          line: 7,
+          column: 76,
+          endLine: 7,
+          endColumn: 84,
+          suggestions: [
+            {
+              messageId: "usePathname",
+              output: `
+        import { put } from "@vercel/blob";
+        import { prisma } from "@/lib/prisma";
+        import { createClient } from "@/utils/supabase/server";
+        export async function moveCovers(teamId: string, file: File) {
+          const blob = await put(file.name, file, { access: "public" });
+          await prisma.post.updateMany({ where: { teamId }, data: { cover: blob.pathname } });
+          const supabase = await createClient();
+          await supabase.from("covers").upsert({ team_id: teamId, url: blob.url });
+        }
+      `,
+            },
+          ],
+        },
+        {
+          messageId: "blobUrl",
+          line: 9,
+          column: 72,
+          endLine: 9,
+          endColumn: 80,
+          suggestions: [
+            {
+              messageId: "usePathname",
+              output: `
+        import { put } from "@vercel/blob";
+        import { prisma } from "@/lib/prisma";
+        import { createClient } from "@/utils/supabase/server";
+        export async function moveCovers(teamId: string, file: File) {
+          const blob = await put(file.name, file, { access: "public" });
+          await prisma.post.updateMany({ where: { teamId }, data: { cover: blob.url } });
+          const supabase = await createClient();
+          await supabase.from("covers").upsert({ team_id: teamId, url: blob.pathname });
+        }
+      `,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
