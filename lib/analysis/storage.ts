@@ -10,15 +10,25 @@
  * or a variable named `imageUrl` is never evidence by itself: short-link apps store destination URLs
  * all day. When the code cannot tell, the answer is "no".
  *
- * Values are followed within the file: through `const`/`let` bindings (every assignment of a `let`),
- * destructuring, object literals and shorthand, property assignments on an object, `await`, casts,
- * `Promise.all([...])`, `.map(cb)` callbacks and the return values of same-file functions.
+ * Values are followed within the file by `value-flow.ts`; this module says which sources are storage.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { isFunction, memberChainName, propertyName, type FunctionNode } from "../util/ast.js";
 import { createDbQueryDetector } from "./db-queries.js";
 import { classifyDefinition, definitionInFile, definitionOf, type Definition, type ParsedFile } from "./resolve.js";
 import { getSettings } from "./settings.js";
+import {
+  createValueFlow,
+  ELEMENT_CALLBACKS,
+  forEachNode,
+  newTraceState,
+  objectProperty,
+  staticKey,
+  unwrap,
+  type Path,
+  type TraceHandler,
+  type TraceState,
+} from "./value-flow.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -50,7 +60,6 @@ interface UrlShape {
   presigned: boolean;
 }
 
-type Path = readonly string[];
 
 export interface ImportRef {
   source: string;
@@ -132,97 +141,10 @@ const STORAGE_HOSTS: readonly [RegExp, StorageProvider][] = [
   [/^(?:utfs\.io|[^/]+\.ufs\.sh)$/u, "uploadthing"],
 ];
 
-/** Callbacks that receive the elements of the array they are called on. */
-const ELEMENT_CALLBACKS = new Set(["map", "flatMap", "forEach", "filter", "find", "findLast", "some", "every"]);
 
 const WRAPPER_UPLOAD_NAME = /upload|^put(?:[A-Z_]|$)|^(?:save|store|persist)\w*(?:File|Image|Blob|Asset|Avatar|Logo|Photo|Media|Attachment)/u;
 const WRAPPER_DELETE_NAME = /(?:^|[a-z])(?:delete|remove|destroy|purge|discard)|^(?:del|delete|remove)(?:[A-Z_]|$)|^(?:cleanup|cleanUp)/iu;
 const STORAGE_WORD = /file|image|blob|object|asset|upload|avatar|logo|photo|attachment|media|document|storage|bucket|s3|r2|minio|utapi/iu;
-
-// ---------------------------------------------------------------- small AST helpers
-
-function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  for (;;) {
-    switch (current.type) {
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-      case AST_NODE_TYPES.TSTypeAssertion:
-      case AST_NODE_TYPES.ChainExpression:
-        current = current.expression;
-        continue;
-      case AST_NODE_TYPES.AwaitExpression:
-        current = current.argument;
-        continue;
-      default:
-        return current;
-    }
-  }
-}
-
-/** A property's static key (`a`, `"a"`, `1`), or undefined when computed. */
-export function staticKey(property: TSESTree.Property | TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | undefined {
-  const key = property.key;
-  if (!property.computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === "string" || typeof key.value === "number")) {
-    return String(key.value);
-  }
-  return undefined;
-}
-
-function objectProperty(object: TSESTree.Node | undefined, name: string): TSESTree.Node | undefined {
-  if (object?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-  for (let i = object.properties.length - 1; i >= 0; i--) {
-    const property = object.properties[i]!;
-    if (property.type === AST_NODE_TYPES.Property && staticKey(property) === name) return property.value;
-  }
-  return undefined;
-}
-
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
-
-/** Every node under `root` (not its nested functions when `shallow`), in source order. */
-export function forEachNode(root: TSESTree.Node, visit: (node: TSESTree.Node) => void, shallow = false): void {
-  const stack: TSESTree.Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    visit(node);
-    const children: TSESTree.Node[] = [];
-    for (const key of Object.keys(node)) {
-      if (key === "parent" || key === "loc" || key === "range" || key === "typeAnnotation" || key === "returnType") continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const child of value) {
-          if (child && typeof child === "object" && typeof (child as TSESTree.Node).type === "string") children.push(child as TSESTree.Node);
-        }
-      } else if (value && typeof value === "object" && typeof (value as TSESTree.Node).type === "string") {
-        children.push(value as TSESTree.Node);
-      }
-    }
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i]!;
-      if (shallow && isFunction(child)) continue;
-      stack.push(child);
-    }
-  }
-}
-
-/** The expressions a function returns (its body for an expression arrow); not those of nested functions. */
-export function returnedExpressions(fn: FunctionNode): TSESTree.Node[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const result: TSESTree.Node[] = [];
-  forEachNode(
-    fn.body,
-    (node) => {
-      if (node.type === AST_NODE_TYPES.ReturnStatement && node.argument) result.push(node.argument);
-    },
-    true,
-  );
-  return result;
-}
 
 // ---------------------------------------------------------------- recognition (shared with project wrappers)
 
@@ -570,19 +492,6 @@ function importedWrapperKind(context: Context, call: TSESTree.CallExpression): W
   return classifyDefinition(definition, `storage:${member ?? ""}`, () => classifyFunction(file, fn, 0), "none");
 }
 
-interface TraceHandler<T> {
-  /** A value the trace cannot see through: a call, a literal, a template, an object with no path left... */
-  terminal(node: TSESTree.Node, path: Path): T | undefined;
-  /** A parameter of a function (not an array callback's element). */
-  param?(fn: FunctionNode, index: number, path: Path): T | undefined;
-}
-
-interface TraceState {
-  seen: Set<string>;
-  steps: number;
-}
-
-const MAX_TRACE_STEPS = 400;
 
 /** Names a rule's options add to `settings["backend-architect"]`. */
 export interface StorageNames {
@@ -590,15 +499,39 @@ export interface StorageNames {
   cleanupFunctions?: readonly string[];
 }
 
+/**
+ * One analysis per file and names, shared by the rules that lint it (both storage rules ask the same
+ * questions). Keyed by the file's AST, so it lives exactly as long as the lint of that file.
+ */
+const analysisCache = new WeakMap<TSESTree.Program, Map<string, StorageAnalysis>>();
+
 export function createStorageAnalysis(context: Context, extra: StorageNames = {}): StorageAnalysis {
+  const program = context.sourceCode.ast;
+  let byNames = analysisCache.get(program);
+  if (!byNames) {
+    byNames = new Map();
+    analysisCache.set(program, byNames);
+  }
+  const key = JSON.stringify([extra.uploadFunctions ?? [], extra.cleanupFunctions ?? []]);
+  let analysis = byNames.get(key);
+  if (!analysis) {
+    analysis = buildStorageAnalysis(context, extra);
+    byNames.set(key, analysis);
+  }
+  return analysis;
+}
+
+function buildStorageAnalysis(context: Context, extra: StorageNames): StorageAnalysis {
   const { sourceCode } = context;
   const settings = getSettings(context);
   const uploadFunctions = [...settings.uploadFunctions, ...(extra.uploadFunctions ?? [])];
   const cleanupFunctions = [...settings.cleanupFunctions, ...(extra.cleanupFunctions ?? [])];
   const callCache = new Map<TSESTree.CallExpression, StorageCall | null>();
   const effectsCache = new Map<TSESTree.Node, { uploads: boolean; deletes: boolean }>();
-  const returnsCache = new Map<FunctionNode, TSESTree.Node[]>();
-  const variableCache = new Map<TSESTree.Identifier, TSESLint.Scope.Variable | null>();
+  const flow = createValueFlow(context);
+  const { variableOf, localFunction, writtenLeaves, variablesIn } = flow;
+  const trace = <T>(node: TSESTree.Node, path: Path, handler: TraceHandler<T>, state: TraceState): T | undefined =>
+    flow.trace(node, path, handler, state);
   let queryDetector: ReturnType<typeof createDbQueryDetector> | undefined;
   const queries = {
     queryAt: (node: TSESTree.CallExpression) => (queryDetector ??= createDbQueryDetector(context)).queryAt(node),
@@ -622,15 +555,6 @@ export function createStorageAnalysis(context: Context, extra: StorageNames = {}
   }
   const importedModules = new Set([...imports.values()].map((ref) => ref.source));
   const hasDynamicImport = sourceCode.text.includes("import(");
-
-  function variableOf(id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
-    let variable = variableCache.get(id);
-    if (variable === undefined) {
-      variable = ASTUtils.findVariable(sourceCode.getScope(id), id);
-      variableCache.set(id, variable);
-    }
-    return variable ?? undefined;
-  }
 
   /** `const { put } = await import("@vercel/blob")` */
   function dynamicImportOf(id: TSESTree.Identifier, def: TSESLint.Scope.Definition): ImportRef | undefined {
@@ -675,15 +599,6 @@ export function createStorageAnalysis(context: Context, extra: StorageNames = {}
     const chain = memberChainName(call.callee);
     if (chain === undefined) return false;
     return names.some((name) => chain === name || chain.endsWith(`.${name}`));
-  }
-
-  /** A function defined in this file that the callee names. */
-  function localFunction(callee: TSESTree.Node): FunctionNode | undefined {
-    if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const def = variableOf(callee)?.defs[0];
-    if (def?.type === "FunctionName" && isFunction(def.node)) return def.node;
-    if (def?.type === "Variable" && def.node.id === def.name && def.node.init && isFunction(def.node.init)) return def.node.init;
-    return undefined;
   }
 
   /**
@@ -740,238 +655,6 @@ export function createStorageAnalysis(context: Context, extra: StorageNames = {}
     }
     callCache.set(call, result ?? null);
     return result;
-  }
-
-  // ------------------------------------------------------------ value flow
-
-  /** From an identifier inside a binding pattern up to the pattern's root, with the property path. */
-  function patternPath(id: TSESTree.Node): { root: TSESTree.Node; path: string[] } | undefined {
-    const path: string[] = [];
-    let node = id;
-    for (;;) {
-      const parent = node.parent;
-      if (!parent) return { root: node, path };
-      if (parent.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectPattern) {
-        const key = staticKey(parent);
-        if (key === undefined) return undefined;
-        path.unshift(key);
-        node = parent.parent;
-      } else if (parent.type === AST_NODE_TYPES.ArrayPattern) {
-        path.unshift(String(parent.elements.indexOf(node as TSESTree.DestructuringPattern)));
-        node = parent;
-      } else if (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === node) {
-        node = parent;
-      } else if (parent.type === AST_NODE_TYPES.RestElement) {
-        return undefined;
-      } else {
-        return { root: node, path };
-      }
-    }
-  }
-
-  function returnsOf(fn: FunctionNode): TSESTree.Node[] {
-    let result = returnsCache.get(fn);
-    if (!result) {
-      result = returnedExpressions(fn);
-      returnsCache.set(fn, result);
-    }
-    return result;
-  }
-
-  function trace<T>(node: TSESTree.Node, path: Path, handler: TraceHandler<T>, state: TraceState): T | undefined {
-    if (++state.steps > MAX_TRACE_STEPS) return undefined;
-    const key = `${node.range[0]}:${node.range[1]}:${node.type}:${path.join(".")}`;
-    if (state.seen.has(key)) return undefined;
-    state.seen.add(key);
-    switch (node.type) {
-      case AST_NODE_TYPES.TSAsExpression:
-      case AST_NODE_TYPES.TSNonNullExpression:
-      case AST_NODE_TYPES.TSSatisfiesExpression:
-      case AST_NODE_TYPES.TSTypeAssertion:
-      case AST_NODE_TYPES.ChainExpression:
-        return trace(node.expression, path, handler, state);
-      case AST_NODE_TYPES.AwaitExpression:
-        return trace(node.argument, path, handler, state);
-      case AST_NODE_TYPES.Identifier:
-        return traceIdentifier(node, path, handler, state);
-      case AST_NODE_TYPES.MemberExpression: {
-        const name =
-          propertyName(node) ??
-          (node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === "number" ? String(node.property.value) : "*");
-        return trace(node.object, [name, ...path], handler, state);
-      }
-      case AST_NODE_TYPES.ConditionalExpression:
-        return trace(node.consequent, path, handler, state) ?? trace(node.alternate, path, handler, state);
-      case AST_NODE_TYPES.LogicalExpression:
-        return (node.operator === "&&" ? undefined : trace(node.left, path, handler, state)) ?? trace(node.right, path, handler, state);
-      case AST_NODE_TYPES.SequenceExpression:
-        return trace(node.expressions.at(-1)!, path, handler, state);
-      case AST_NODE_TYPES.ObjectExpression: {
-        if (path.length === 0) return handler.terminal(node, path);
-        const [first, ...rest] = path;
-        for (let i = node.properties.length - 1; i >= 0; i--) {
-          const property = node.properties[i]!;
-          if (property.type === AST_NODE_TYPES.SpreadElement) {
-            const found = trace(property.argument, path, handler, state);
-            if (found !== undefined) return found;
-          } else if (staticKey(property) === first) {
-            return trace(property.value, rest, handler, state);
-          }
-        }
-        return undefined;
-      }
-      case AST_NODE_TYPES.ArrayExpression: {
-        if (path.length === 0) return handler.terminal(node, path);
-        const [first, ...rest] = path;
-        const elements = node.elements.filter((e): e is TSESTree.Expression | TSESTree.SpreadElement => e !== null);
-        for (const [index, element] of elements.entries()) {
-          if (element.type === AST_NODE_TYPES.SpreadElement) {
-            const found = trace(element.argument, ["*", ...rest], handler, state);
-            if (found !== undefined) return found;
-          } else if (first === "*" || first === String(index)) {
-            const found = trace(element, rest, handler, state);
-            if (found !== undefined) return found;
-          }
-        }
-        return undefined;
-      }
-      case AST_NODE_TYPES.CallExpression:
-        return traceCall(node, path, handler, state);
-      default:
-        return handler.terminal(node, path);
-    }
-  }
-
-  function traceCall<T>(call: TSESTree.CallExpression, path: Path, handler: TraceHandler<T>, state: TraceState): T | undefined {
-    const callee = call.callee;
-    const first = path[0];
-    if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      const method = propertyName(callee);
-      // Promise.all([put(a), put(b)])
-      if (method === "all" && memberChainName(callee) === "Promise.all" && call.arguments[0] && first !== undefined) {
-        return trace(call.arguments[0], path, handler, state);
-      }
-      // put(...).then(({ url }) => url)
-      if (method === "then" && call.arguments[0] && isFunction(call.arguments[0])) {
-        for (const returned of returnsOf(call.arguments[0])) {
-          const found = trace(returned, path, handler, state);
-          if (found !== undefined) return found;
-        }
-        return undefined;
-      }
-      // files.map((f) => put(f.name, f))
-      if ((method === "map" || method === "flatMap") && first !== undefined && /^(?:\*|\d+)$/u.test(first)) {
-        const callback = call.arguments[0];
-        if (callback && isFunction(callback)) {
-          const rest = method === "map" ? path.slice(1) : path;
-          for (const returned of returnsOf(callback)) {
-            const found = trace(returned, rest, handler, state);
-            if (found !== undefined) return found;
-          }
-          return undefined;
-        }
-      }
-    }
-    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === "String" && call.arguments[0] && path.length === 0) {
-      return trace(call.arguments[0], path, handler, state);
-    }
-    const found = handler.terminal(call, path);
-    if (found !== undefined) return found;
-    // the return values of a function of this file
-    const local = localFunction(callee);
-    if (local) {
-      for (const returned of returnsOf(local)) {
-        const result = trace(returned, path, handler, state);
-        if (result !== undefined) return result;
-      }
-    }
-    return undefined;
-  }
-
-  function traceIdentifier<T>(id: TSESTree.Identifier, path: Path, handler: TraceHandler<T>, state: TraceState): T | undefined {
-    const variable = variableOf(id);
-    const def = variable?.defs[0];
-    if (!variable || !def) return handler.terminal(id, path);
-    if (def.type === "Parameter") return traceParameter(def.name as TSESTree.Identifier, def.node as FunctionNode, path, handler, state);
-    if (def.type !== "Variable") return handler.terminal(id, path);
-    for (const d of variable.defs) {
-      if (d.type !== "Variable") continue;
-      const inPattern = patternPath(d.name);
-      if (!inPattern) continue;
-      const declaration = d.parent;
-      const loop = declaration?.parent;
-      if (
-        loop &&
-        (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) &&
-        loop.left === declaration
-      ) {
-        if (loop.type === AST_NODE_TYPES.ForOfStatement) {
-          const found = trace(loop.right, ["*", ...inPattern.path, ...path], handler, state);
-          if (found !== undefined) return found;
-        }
-        continue;
-      }
-      if (d.node.init) {
-        const found = trace(d.node.init, [...inPattern.path, ...path], handler, state);
-        if (found !== undefined) return found;
-      }
-    }
-    for (const reference of variable.references) {
-      const ref = reference.identifier;
-      if (reference.isWrite() && !reference.init) {
-        const inPattern = patternPath(ref);
-        const assignment = inPattern?.root.parent;
-        if (
-          inPattern &&
-          assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
-          assignment.left === inPattern.root &&
-          (assignment.operator === "=" || assignment.operator === "??=" || assignment.operator === "||=")
-        ) {
-          const found = trace(assignment.right, [...inPattern.path, ...path], handler, state);
-          if (found !== undefined) return found;
-        }
-      } else if (path.length > 0 && reference.isRead()) {
-        // data.image = blob.url
-        const member = ref.parent;
-        const assignment = member.parent;
-        if (
-          member.type === AST_NODE_TYPES.MemberExpression &&
-          member.object === ref &&
-          propertyName(member) === path[0] &&
-          assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
-          assignment.left === member &&
-          assignment.operator === "="
-        ) {
-          const found = trace(assignment.right, path.slice(1), handler, state);
-          if (found !== undefined) return found;
-        }
-      }
-    }
-    return undefined;
-  }
-
-  function traceParameter<T>(name: TSESTree.Identifier, fn: FunctionNode, path: Path, handler: TraceHandler<T>, state: TraceState): T | undefined {
-    const inPattern = patternPath(name);
-    if (!inPattern) return undefined;
-    const index = fn.params.indexOf(inPattern.root as TSESTree.Parameter);
-    if (index < 0) return undefined;
-    const fullPath = [...inPattern.path, ...path];
-    const call = fn.parent;
-    if (
-      index === 0 &&
-      call.type === AST_NODE_TYPES.CallExpression &&
-      call.arguments[0] === fn &&
-      call.callee.type === AST_NODE_TYPES.MemberExpression
-    ) {
-      const method = propertyName(call.callee);
-      if (method !== undefined && ELEMENT_CALLBACKS.has(method)) return trace(call.callee.object, ["*", ...fullPath], handler, state);
-      if (method === "then") return trace(call.callee.object, fullPath, handler, state);
-    }
-    return handler.param?.(fn, index, fullPath);
-  }
-
-  function newState(): TraceState {
-    return { seen: new Set(), steps: 0 };
   }
 
   // ------------------------------------------------------------ blob URLs
@@ -1086,12 +769,12 @@ export function createStorageAnalysis(context: Context, extra: StorageNames = {}
   }
 
   function blobUrl(expr: TSESTree.Node): BlobUrl | undefined {
-    const state = newState();
+    const state = newTraceState();
     return trace(expr, [], blobUrlHandler(state), state);
   }
 
   function isVercelBlobResult(expr: TSESTree.Node): boolean {
-    const state = newState();
+    const state = newTraceState();
     const found = trace<true>(expr, [], {
       terminal(node, path) {
         if (path.length > 0 || node.type !== AST_NODE_TYPES.CallExpression) return undefined;
@@ -1106,131 +789,9 @@ export function createStorageAnalysis(context: Context, extra: StorageNames = {}
   }
 
   function derivesFrom(expr: TSESTree.Node, call: TSESTree.CallExpression): boolean {
-    const state = newState();
+    const state = newTraceState();
     const found = trace<true>(expr, [], { terminal: (node) => (node === call ? true : undefined) }, state);
     return found === true;
-  }
-
-  // ------------------------------------------------------------ written data
-
-  function writtenLeaves(data: readonly TSESTree.Node[], skipKeys: ReadonlySet<string> = new Set()): TSESTree.Node[] {
-    const leaves: TSESTree.Node[] = [];
-    const seen = new Set<TSESTree.Node>();
-    let steps = 0;
-
-    function visit(node: TSESTree.Node, nested: boolean): void {
-      if (seen.has(node) || ++steps > MAX_TRACE_STEPS) return;
-      seen.add(node);
-      const value =
-        node.type === AST_NODE_TYPES.TSAsExpression || node.type === AST_NODE_TYPES.TSSatisfiesExpression || node.type === AST_NODE_TYPES.TSNonNullExpression
-          ? node.expression
-          : node;
-      if (value !== node) return visit(value, nested);
-      switch (node.type) {
-        case AST_NODE_TYPES.ObjectExpression:
-          for (const property of node.properties) {
-            if (property.type === AST_NODE_TYPES.SpreadElement) visit(property.argument, nested);
-            else {
-              const key = staticKey(property);
-              if (nested && key !== undefined && skipKeys.has(key)) continue;
-              visit(property.value, true);
-            }
-          }
-          return;
-        case AST_NODE_TYPES.ArrayExpression:
-          for (const element of node.elements) {
-            if (element) visit(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, nested);
-          }
-          return;
-        case AST_NODE_TYPES.ConditionalExpression:
-          visit(node.consequent, nested);
-          visit(node.alternate, nested);
-          return;
-        case AST_NODE_TYPES.LogicalExpression:
-          if (node.operator !== "&&") visit(node.left, nested);
-          visit(node.right, nested);
-          return;
-        case AST_NODE_TYPES.CallExpression: {
-          const callee = node.callee;
-          const callback = node.arguments[0];
-          if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === "map" && callback && isFunction(callback)) {
-            for (const returned of returnsOf(callback)) visit(returned, nested);
-            return;
-          }
-          leaves.push(node);
-          return;
-        }
-        case AST_NODE_TYPES.Identifier: {
-          if (!visitVariableObjects(node, nested)) {
-            leaves.push(node);
-            visitMemberAssignments(node);
-          }
-          return;
-        }
-        default:
-          leaves.push(node);
-      }
-    }
-
-    /** A variable holding an object or array literal: open it (and its `x.key = value` assignments). */
-    function visitVariableObjects(id: TSESTree.Identifier, nested: boolean): boolean {
-      const variable = variableOf(id);
-      const def = variable?.defs[0];
-      if (!variable || def?.type !== "Variable" || def.node.id !== def.name) return false;
-      const sources: TSESTree.Node[] = [];
-      if (def.node.init) sources.push(def.node.init);
-      for (const reference of variable.references) {
-        if (!reference.isWrite() || reference.init) continue;
-        const assignment = reference.identifier.parent;
-        if (assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === reference.identifier) sources.push(assignment.right);
-      }
-      const isLiteral = (n: TSESTree.Node): boolean => {
-        const u = unwrap(n);
-        if (u.type === AST_NODE_TYPES.ConditionalExpression) return isLiteral(u.consequent) || isLiteral(u.alternate);
-        return u.type === AST_NODE_TYPES.ObjectExpression || u.type === AST_NODE_TYPES.ArrayExpression;
-      };
-      if (!sources.some(isLiteral)) return false;
-      for (const source of sources) visit(source, nested);
-      visitMemberAssignments(id);
-      return true;
-    }
-
-    /** `data.image = blob.url` (or `input.logo = result.url` on a parameter) before the write. */
-    function visitMemberAssignments(id: TSESTree.Identifier): void {
-      const variable = variableOf(id);
-      if (!variable) return;
-      for (const reference of variable.references) {
-        const member = reference.identifier.parent;
-        const assignment = member.parent;
-        if (
-          member.type === AST_NODE_TYPES.MemberExpression &&
-          member.object === reference.identifier &&
-          assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
-          assignment.left === member &&
-          assignment.operator === "=" &&
-          assignment.range[1] <= id.range[0]
-        ) {
-          visit(assignment.right, true);
-        }
-      }
-    }
-
-    for (const node of data) visit(node, false);
-    return leaves;
-  }
-
-  function variablesIn(expr: TSESTree.Node): Set<TSESLint.Scope.Variable> {
-    const result = new Set<TSESLint.Scope.Variable>();
-    forEachNode(expr, (node) => {
-      if (node.type !== AST_NODE_TYPES.Identifier) return;
-      const parent = node.parent;
-      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;
-      if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand) return;
-      const variable = variableOf(node);
-      // module-level constants (`R2_URL`, `BUCKET`) are shared by every key: they relate nothing
-      if (variable && variable.defs.length > 0 && variable.scope.type !== "module" && variable.scope.type !== "global") result.add(variable);
-    });
-    return result;
   }
 
   return {
@@ -1265,5 +826,3 @@ export function operationScope(node: TSESTree.Node): FunctionNode | TSESTree.Pro
     return fn as FunctionNode;
   }
 }
-
-export { contains as rangeContains };

@@ -4,10 +4,10 @@ import {
   createStorageAnalysis,
   looksLikeStorageDelete,
   operationScope,
-  rangeContains,
   type StorageCall,
   type StorageProvider,
 } from "../analysis/storage.js";
+import { rangeContains } from "../analysis/value-flow.js";
 import { isFunction, memberChainName, propertyName } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
 
