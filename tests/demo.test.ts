@@ -32,6 +32,8 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
         "app/api/posts/route.ts:35:25 backend-architect/no-await-in-loop-query",
         "app/api/users/[id]/route.ts:11:3 backend-architect/no-floating-query",
         "app/api/reports/route.ts:14:47 backend-architect/no-unsafe-raw-query",
+        "app/api/uploads/route.ts:16:22 backend-architect/require-upload-rollback",
+        "app/api/uploads/route.ts:20:30 backend-architect/no-raw-blob-url",
         "lib/reports.ts:5:18 backend-architect/prisma-client-singleton",
         "prisma/schema.prisma:51:7 backend-architect/require-timestamps",
         "prisma/schema.prisma:51:7 backend-architect/require-timestamps",

@@ -642,3 +642,51 @@ export function createDbQueryDetector(context: Context): {
     },
   };
 }
+
+/** Keys inside Prisma nested writes that hold filters or selections, not written values. */
+export const PRISMA_NON_DATA_KEYS: ReadonlySet<string> = new Set([
+  "where",
+  "connect",
+  "disconnect",
+  "delete",
+  "deleteMany",
+  "select",
+  "include",
+  "omit",
+  "cursor",
+]);
+
+/**
+ * The expressions whose values a write stores: Prisma `data` (and an upsert's `create`/`update`),
+ * Drizzle/Kysely `.values(...)`/`.set(...)` arguments, Supabase `insert/update/upsert(...)`'s first
+ * argument. Empty for reads, deletes and raw queries, and for a Prisma argument held in a variable.
+ * Prisma's nested writes sit inside `data`; skip `PRISMA_NON_DATA_KEYS` when walking into them.
+ */
+export function writtenValues(query: DbQuery): TSESTree.Node[] {
+  if (query.kind !== "write") return [];
+  switch (query.library) {
+    case "prisma": {
+      const arg = query.args[0];
+      if (arg?.type !== AST_NODE_TYPES.ObjectExpression) return [];
+      const keys = query.operation === "upsert" ? ["create", "update"] : query.operation.startsWith("delete") ? [] : ["data"];
+      const values: TSESTree.Node[] = [];
+      for (const property of arg.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+        if (key !== undefined && keys.includes(key)) values.push(property.value);
+      }
+      return values;
+    }
+    case "drizzle":
+    case "kysely":
+      return query.chain.flatMap((call) => {
+        const callee = call.callee;
+        const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+        return (method === "values" || method === "set") && call.arguments[0] ? [call.arguments[0]] : [];
+      });
+    case "supabase":
+      return query.operation === "delete" || !query.args[0] ? [] : [query.args[0]];
+    default:
+      return [];
+  }
+}

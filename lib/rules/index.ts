@@ -9,6 +9,8 @@ import preferParallelQueries from "./prefer-parallel-queries.js";
 import prismaClientSingleton from "./prisma-client-singleton.js";
 import requireSessionCheck from "./require-session-check.js";
 import requireZodParse from "./require-zod-parse.js";
+import noRawBlobUrl from "./no-raw-blob-url.js";
+import requireUploadRollback from "./require-upload-rollback.js";
 
 export type BackendArchitectRule = TSESLint.RuleModule<string, readonly unknown[], BackendArchitectDocs>;
 
@@ -23,4 +25,6 @@ export const rules: Record<string, BackendArchitectRule> = {
   "require-session-check": requireSessionCheck,
   "require-zod-parse": requireZodParse,
   ...schemaRules,
+  "no-raw-blob-url": noRawBlobUrl,
+  "require-upload-rollback": requireUploadRollback,
 };

@@ -2,7 +2,7 @@ import tsParser from "@typescript-eslint/parser";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { Linter, type Rule } from "eslint";
 import { describe, expect, it } from "vitest";
-import { createDbQueryDetector, isLazyQuery, listValues } from "../../lib/analysis/db-queries.js";
+import { createDbQueryDetector, isLazyQuery, listValues, writtenValues } from "../../lib/analysis/db-queries.js";
 
 /** A probe rule that reports every query once, as `library kind operation model: <query text>`. */
 const probe = {
@@ -224,5 +224,61 @@ describe("db-queries: isLazyQuery, listValues, isBatchCall", () => {
   ];
   for (const [name, code, expected] of cases) {
     it(name, () => expect(helpers(code)).toEqual(expected));
+  }
+});
+
+/** A probe rule that reports the values each write stores, as `operation: <value text> | ...`. */
+const valuesProbe = {
+  meta: { type: "problem", schema: [], messages: { q: "{{d}}" } },
+  create(context) {
+    const detector = createDbQueryDetector(context as never);
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        const query = detector.queryAt(node);
+        if (!query) return;
+        const values = writtenValues(query).map((v) => context.sourceCode.getText(v as never).replace(/\s+/gu, " "));
+        context.report({ node: node as never, messageId: "q", data: { d: `${query.operation}: ${values.join(" | ")}` } });
+      },
+    } as never;
+  },
+} satisfies Rule.RuleModule;
+
+function written(code: string): string[] {
+  const messages = linter.verify(
+    code,
+    [{ files: ["**/*.ts"], languageOptions: { parser: tsParser }, plugins: { t: { rules: { values: valuesProbe } } }, rules: { "t/values": "error" } }],
+    { filename: "app/api/x/route.ts" },
+  );
+  const fatal = messages.find((m) => m.fatal);
+  if (fatal) throw new Error(fatal.message);
+  return messages.map((m) => m.message);
+}
+
+describe("db-queries: writtenValues", () => {
+  const cases: [string, string, string[]][] = [
+    ["prisma create/update/createMany data", `prisma.post.create({ data: { title } }); prisma.post.update({ where: { id }, data }); prisma.file.createMany({ data: rows })`, [
+      "create: { title }",
+      "update: data",
+      "createMany: rows",
+    ]],
+    ["prisma upsert create and update", `prisma.user.upsert({ where: { id }, create: { id, image }, update: { image } })`, ["upsert: { id, image } | { image }"]],
+    ["prisma reads, deletes and an argument in a variable", `prisma.user.findMany({ where }); prisma.user.delete({ where: { id } }); prisma.user.create(args)`, [
+      "findMany: ",
+      "delete: ",
+      "create: ",
+    ]],
+    ["drizzle values and set", `db.insert(files).values({ key }).returning(); db.update(users).set({ image }).where(eq(users.id, id))`, [
+      "insert: { key }",
+      "update: { image }",
+    ]],
+    ["supabase insert/update/upsert, not delete or select", `const supabase = createClient(); supabase.from("a").insert({ path }); supabase.from("a").upsert([row]).select(); supabase.from("a").delete().eq("id", id); supabase.from("a").select("*")`, [
+      "insert: { path }",
+      "upsert: [row]",
+      "delete: ",
+      "select: ",
+    ]],
+  ];
+  for (const [name, code, expected] of cases) {
+    it(name, () => expect(written(code)).toEqual(expected));
   }
 });
