@@ -215,6 +215,19 @@ ruleTester.run("require-session-check", rule, {
       `,
     },
     {
+      name: "inline sign-in / sign-out form actions",
+      filename: "app/login/page.tsx",
+      code: `
+        export default function Login() {
+          return (
+            <form action={async () => { "use server"; await signIn("github", { redirectTo: "/" }); }}>
+              <button>Sign in</button>
+            </form>
+          );
+        }
+      `,
+    },
+    {
       name: "an action that only sets a cookie and redirects does no work",
       filename: "app/locale/actions.ts",
       code: `
