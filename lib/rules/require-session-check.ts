@@ -327,9 +327,29 @@ export default createRule<Options, MessageIds>({
       return found;
     }
 
+    /**
+     * `<form action={async () => { "use server"; await signIn("github"); }}>`, iron-session `session.save()`:
+     * the boundary establishes (or ends) a session, so it is public by definition.
+     */
+    function callsSessionFunction(fn: TSESTree.Node): boolean {
+      let found = false;
+      walk(fn, (node) => {
+        if (found) return false;
+        if (node.type === AST_NODE_TYPES.CallExpression) {
+          const { last, object } = calleeName(node);
+          if (last !== undefined && /^(?:signIn|signOut|signUp|logIn|logOut|login|logout|sealData)(?:[A-Z]\w*)?$/u.test(last)) found = true;
+          // iron-session style: `session.save()` / `session.destroy()` writes or clears the session cookie
+          if ((last === "save" || last === "destroy") && object !== undefined && /session/iu.test(object)) found = true;
+        }
+        return !found;
+      });
+      return found;
+    }
+
     function isPublicName(boundary: RequestBoundary): boolean {
       const { name } = boundary;
       if (publicNames.has(name) || isPublicByName(name)) return true;
+      if (callsSessionFunction(boundary.fn)) return true;
       // Express/Hono: `POST /users/login`, `/auth/sign-up`
       if (boundary.route) {
         return name.split(/[\s/]/u).some((segment) => isPublicByName(segment.replace(/-([a-z])/gu, (_, c: string) => c.toUpperCase())));

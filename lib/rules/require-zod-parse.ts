@@ -281,6 +281,14 @@ export default createRule<Options, MessageIds>({
       return [query];
     }
 
+    /** Source text for messages: one line, without type arguments (`c.req.json<{ ... }>()` -> `c.req.json()`). */
+    function sourceText(node: TSESTree.Node): string {
+      if (node.type === AST_NODE_TYPES.CallExpression && node.typeArguments) {
+        return `${sourceCode.getText(node.callee).replace(/\s+/gu, " ")}(${node.arguments.map((a) => sourceCode.getText(a)).join(", ")})`;
+      }
+      return sourceCode.getText(node).replace(/\s+/gu, " ");
+    }
+
     /** The untrusted inputs of a boundary. */
     function sourcesOf(boundary: RequestBoundary): Source[] {
       const sources: Source[] = [];
@@ -313,7 +321,7 @@ export default createRule<Options, MessageIds>({
           const method = propertyName(node.callee);
           const object = node.callee.object;
           if (method !== undefined && BODY_METHODS.has(method) && request && isRequestRead(object, request)) {
-            const text = sourceCode.getText(node);
+            const text = sourceText(node);
             sources.push({
               node,
               kind: method === "formData" ? "formData" : "body",
@@ -323,10 +331,10 @@ export default createRule<Options, MessageIds>({
             });
           } else if (hono && object.type === AST_NODE_TYPES.MemberExpression && memberChainName(object) === `${hono.name}.req`) {
             if (method === "json" || method === "parseBody" || method === "formData") {
-              const text = sourceCode.getText(node);
+              const text = sourceText(node);
               sources.push({ node, kind: "body", label: `the request body \`${text}\``, example: `await ${text}`, starts: [node] });
             } else if (checkUrlParams && (method === "param" || method === "query" || method === "queries")) {
-              const text = sourceCode.getText(node);
+              const text = sourceText(node);
               sources.push({ node, kind: "url-param", label: `\`${text}\``, example: text, starts: [node] });
             }
           }
@@ -335,19 +343,19 @@ export default createRule<Options, MessageIds>({
           const name = propertyName(node);
           const isPagesOrExpress = boundary.kind === "pages-api" || boundary.kind === "express";
           if (isPagesOrExpress && (name === "body" || name === "query")) {
-            const text = sourceCode.getText(node);
+            const text = sourceText(node);
             const starts = name === "query" && !checkUrlParams ? queryStarts(node, boundary) : [node];
             if (starts.length > 0) {
               sources.push({ node, kind: name === "body" ? "body" : "query", label: `\`${text}\``, example: text, starts });
             }
           } else if (checkUrlParams && boundary.kind === "express" && name === "params") {
-            const text = sourceCode.getText(node);
+            const text = sourceText(node);
             sources.push({ node, kind: "url-param", label: `\`${text}\``, example: text, starts: [node] });
           }
         }
         if (checkUrlParams && node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === "searchParams") {
           if (!(node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node && propertyName(node.parent) === "set")) {
-            const text = sourceCode.getText(node);
+            const text = sourceText(node);
             sources.push({ node, kind: "url-param", label: `\`${text}\``, example: `Object.fromEntries(${text})`, starts: [node] });
           }
         }
@@ -367,7 +375,7 @@ export default createRule<Options, MessageIds>({
           for (const ref of references(params.node, fn)) {
             const member = ref.parent;
             if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === ref && propertyName(member) === "params") {
-              const text = sourceCode.getText(member);
+              const text = sourceText(member);
               sources.push({ node: member, kind: "url-param", label: `route params \`${text}\``, example: `await ${text}`, starts: [member] });
             }
           }

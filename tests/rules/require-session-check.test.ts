@@ -215,6 +215,34 @@ ruleTester.run("require-session-check", rule, {
       `,
     },
     {
+      name: "inline sign-in / sign-out form actions",
+      filename: "app/login/page.tsx",
+      code: `
+        export default function Login() {
+          return (
+            <form action={async () => { "use server"; await signIn("github", { redirectTo: "/" }); }}>
+              <button>Sign in</button>
+            </form>
+          );
+        }
+      `,
+    },
+    {
+      name: "a route that establishes an iron-session session",
+      filename: "app/session/route.ts",
+      code: `
+        export async function POST(request: Request) {
+          const session = await getIronSession(await cookies(), sessionOptions);
+          const { username } = LoginSchema.parse(await request.json());
+          const user = await prisma.user.findUniqueOrThrow({ where: { username } });
+          session.userId = user.id;
+          await session.save();
+          await prisma.loginEvent.create({ data: { userId: user.id } });
+          return Response.json(session);
+        }
+      `,
+    },
+    {
       name: "an action that only sets a cookie and redirects does no work",
       filename: "app/locale/actions.ts",
       code: `

@@ -332,6 +332,29 @@ app.post("/items", async (c) => {
       errors: [{ messageId: "unvalidated", line: 4, column: 22, endLine: 4, endColumn: 34 }],
     },
     {
+      name: "Hono c.req.json<T>(): the message names the call without its type arguments",
+      filename: "src/router.ts",
+      code: `import { Hono } from "hono";
+const app = new Hono();
+app.post("/jobs", async (c) => {
+  const body = await c.req.json<{
+    queue: string;
+  }>();
+  await db.insert(jobs).values({ queue: body.queue });
+  return c.json({});
+});`,
+      errors: [
+        {
+          messageId: "unvalidated",
+          data: { source: "the request body `c.req.json()`", example: "await c.req.json()" },
+          line: 4,
+          column: 22,
+          endLine: 6,
+          endColumn: 7,
+        },
+      ],
+    },
+    {
       name: "a resolved project function that does not validate",
       filename: appOne("src/app/api/links/route.ts"),
       code: `import { readJson } from "@/lib/helpers";
