@@ -28,6 +28,7 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
     expect((await demoFindings()).sort()).toEqual(
       [
         "lib/reports.ts:5:18 backend-architect/prisma-client-singleton",
+        "lib/session-cookie.ts:5:43 backend-architect/secure-cookie-options",
       ].sort(),
     );
   });
