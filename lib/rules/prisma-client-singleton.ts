@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { enclosingFunction, skipTransparentParents, type FunctionNode } from "../util/ast.js";
 import { matchesAnyGlob } from "../util/file-match.js";
@@ -87,11 +87,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function findVariable(id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
-      for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(id); scope; scope = scope.upper) {
-        const variable = scope.set.get(id.name);
-        if (variable) return variable;
-      }
-      return undefined;
+      return ASTUtils.findVariable(sourceCode.getScope(id), id) ?? undefined;
     }
 
     function isModuleLevelVariable(id: TSESTree.Identifier): boolean {

@@ -1,0 +1,456 @@
+/**
+ * What is a database query: one place that answers "is this call a query, which kind, against
+ * which client" for Prisma, Drizzle, Supabase, Kysely and raw SQL. Every data-access rule uses it.
+ *
+ * Recognition is syntactic (names and origins of bindings); with type information a Prisma
+ * receiver of type `PrismaClient` (or a transaction client) counts under any name. When the code
+ * cannot tell, the answer is "not a query": rules built on this stay silent.
+ */
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { memberChainName, propertyName, skipTransparentParents } from "../util/ast.js";
+import { getSettings } from "./settings.js";
+
+export type QueryLibrary = "prisma" | "drizzle" | "supabase" | "kysely" | "sql";
+export type QueryKind = "read" | "write" | "raw";
+
+export interface DbQuery {
+  /** The whole query expression (see the module docs in DB-QUERIES-API); report locations use it. */
+  node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
+  library: QueryLibrary;
+  kind: QueryKind;
+  /** Reads, and raw queries that only read (`$queryRaw`, `SELECT ...`). */
+  readsOnly: boolean;
+  operation: string;
+  /** Prisma model accessor, Drizzle table text, Supabase table name, when known. */
+  model: string | undefined;
+  client: TSESTree.Node;
+  /** The calls of the chain, from the first call on the client to `node`. */
+  chain: TSESTree.CallExpression[];
+  /** The operation call's arguments. */
+  args: TSESTree.CallExpressionArgument[];
+}
+
+type QueryNode = TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export const PRISMA_OPERATIONS: Readonly<Record<string, "read" | "write">> = {
+  findUnique: "read",
+  findUniqueOrThrow: "read",
+  findFirst: "read",
+  findFirstOrThrow: "read",
+  findMany: "read",
+  count: "read",
+  aggregate: "read",
+  groupBy: "read",
+  findRaw: "read",
+  aggregateRaw: "read",
+  create: "write",
+  createMany: "write",
+  createManyAndReturn: "write",
+  update: "write",
+  updateMany: "write",
+  updateManyAndReturn: "write",
+  upsert: "write",
+  delete: "write",
+  deleteMany: "write",
+};
+
+export const PRISMA_RAW_OPERATIONS: Readonly<Record<string, boolean>> = {
+  $queryRaw: true,
+  $queryRawUnsafe: true,
+  $queryRawTyped: true,
+  $executeRaw: false,
+  $executeRawUnsafe: false,
+};
+
+const DRIZZLE_HEADS: Readonly<Record<string, QueryKind>> = {
+  select: "read",
+  selectDistinct: "read",
+  selectDistinctOn: "read",
+  $count: "read",
+  insert: "write",
+  update: "write",
+  delete: "write",
+  execute: "raw",
+};
+
+const KYSELY_HEADS: Readonly<Record<string, QueryKind>> = {
+  selectFrom: "read",
+  insertInto: "write",
+  replaceInto: "write",
+  updateTable: "write",
+  deleteFrom: "write",
+  mergeInto: "write",
+};
+
+const SUPABASE_OPERATIONS: Readonly<Record<string, QueryKind>> = {
+  select: "read",
+  insert: "write",
+  update: "write",
+  upsert: "write",
+  delete: "write",
+};
+
+/** Methods that consume a query (its promise), so they are not part of the query chain. */
+const PROMISE_METHODS = new Set(["then", "catch", "finally"]);
+/** Chain endings that turn a builder into something other than an executed query. */
+const NOT_EXECUTED_ENDINGS = new Set(["as", "prepare", "toSQL", "getSQL", "compile", "toOperationNode"]);
+/** Calls that run the builders they receive (batching), as opposed to embedding them as subqueries. */
+const BATCHING_CALLS = new Set(["all", "allSettled", "race", "any", "batch", "$transaction", "transaction"]);
+
+/** Last segment names that real apps use for database clients. */
+const CLIENT_NAME = /^(?:prisma\w*|db|[a-z]\w*Db|database|tx|trx)$/u;
+const SUPABASE_NAME = /^supabase\w*$/iu;
+const DB_MODULE = /(?:^|[/@.-])(?:prisma|db|database|drizzle|supabase|kysely)(?:$|[/.-])/iu;
+const SUPABASE_MODULE = /supabase/iu;
+const RAW_SQL_MODULES = new Set(["postgres", "@vercel/postgres", "@neondatabase/serverless"]);
+
+export function createDbQueryDetector(context: Context): {
+  getQuery(node: QueryNode): DbQuery | undefined;
+  queryAt(node: QueryNode): DbQuery | undefined;
+} {
+  const { sourceCode } = context;
+  const settings = getSettings(context);
+  const extraClients = new Set(settings.dbClients);
+  const cache = new Map<TSESTree.Node, DbQuery | null>();
+
+  function variableOf(id: TSESTree.Identifier): TSESLint.Scope.Variable | null {
+    return ASTUtils.findVariable(sourceCode.getScope(id), id);
+  }
+
+  function rootIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
+    let current = node;
+    for (;;) {
+      if (current.type === AST_NODE_TYPES.Identifier) return current;
+      if (current.type === AST_NODE_TYPES.MemberExpression) current = current.object;
+      else if (current.type === AST_NODE_TYPES.AwaitExpression) current = current.argument;
+      else if (
+        current.type === AST_NODE_TYPES.TSNonNullExpression ||
+        current.type === AST_NODE_TYPES.TSAsExpression ||
+        current.type === AST_NODE_TYPES.ChainExpression
+      ) {
+        current = current.expression;
+      } else return undefined;
+    }
+  }
+
+  /** Where a binding comes from: its import source, or its initializer. */
+  function origin(id: TSESTree.Identifier): { importSource?: string; importedName?: string; init?: TSESTree.Expression; param?: TSESTree.Node } {
+    const def = variableOf(id)?.defs[0];
+    if (!def) return {};
+    if (def.type === "ImportBinding") {
+      const decl = def.parent as TSESTree.ImportDeclaration;
+      const spec = def.node;
+      const importedName =
+        spec.type === AST_NODE_TYPES.ImportSpecifier
+          ? spec.imported.type === AST_NODE_TYPES.Identifier
+            ? spec.imported.name
+            : spec.imported.value
+          : "default";
+      return { importSource: decl.source.value, importedName };
+    }
+    if (def.type === "Variable" && def.node.init) return { init: def.node.init };
+    if (def.type === "Parameter") return { param: def.node };
+    return {};
+  }
+
+  /** `x` of `new PrismaClient()`, `drizzle(...)`, `createClient()`..., through `await`, casts, `$extends`, `??`. */
+  function initCallee(init: TSESTree.Expression | undefined): string | undefined {
+    let current: TSESTree.Node | undefined = init;
+    while (current) {
+      switch (current.type) {
+        case AST_NODE_TYPES.AwaitExpression:
+          current = current.argument;
+          continue;
+        case AST_NODE_TYPES.TSAsExpression:
+        case AST_NODE_TYPES.TSNonNullExpression:
+        case AST_NODE_TYPES.TSSatisfiesExpression:
+          current = current.expression;
+          continue;
+        case AST_NODE_TYPES.LogicalExpression:
+          current = current.right;
+          continue;
+        case AST_NODE_TYPES.NewExpression:
+          return `new ${memberChainName(current.callee) ?? ""}`;
+        case AST_NODE_TYPES.CallExpression: {
+          const callee: TSESTree.Expression = current.callee;
+          if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === "$extends") {
+            current = callee.object;
+            continue;
+          }
+          return memberChainName(callee);
+        }
+        default:
+          return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** Is `id` the parameter of a `$transaction(async (tx) => ...)` / `db.transaction(...)` callback? */
+  function isTransactionParam(param: TSESTree.Node): boolean {
+    const fn = param;
+    if (
+      fn.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+      fn.type !== AST_NODE_TYPES.FunctionExpression
+    ) {
+      return false;
+    }
+    const call = fn.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = propertyName(call.callee);
+    return method === "$transaction" || method === "transaction";
+  }
+
+  function hasClientName(node: TSESTree.Node, pattern: RegExp): boolean {
+    const name = memberChainName(node);
+    if (name === undefined) return false;
+    if (extraClients.has(name)) return true;
+    const segments = name.split(".");
+    const last = segments.at(-1)!;
+    if (extraClients.has(last) || pattern.test(last)) return true;
+    // umami: `prisma.client.user.findMany()`
+    return last === "client" && segments.length > 1 && pattern.test(segments.at(-2)!);
+  }
+
+  /**
+   * `shape` says how specific the call around the client is: a Prisma model operation or a Drizzle
+   * relational query is distinctive enough to trust a binding imported from a database module;
+   * a bare builder method (`x.delete(t)`) is not.
+   */
+  function isDbClient(client: TSESTree.Node, shape: "prisma" | "relational" | "builder"): boolean {
+    if (hasClientName(client, CLIENT_NAME)) return true;
+    const root = rootIdentifier(client);
+    if (!root) return false;
+    const from = origin(root);
+    if (from.importSource !== undefined) {
+      return shape !== "builder" && root === client && DB_MODULE.test(from.importSource);
+    }
+    if (from.param) return isTransactionParam(from.param);
+    const callee = initCallee(from.init);
+    if (callee === undefined) return false;
+    if (shape === "prisma") return /^new (?:\w+\.)?PrismaClient$/u.test(callee);
+    return /^(?:drizzle|new Kysely)$/u.test(callee);
+  }
+
+  function isPrismaClientByType(client: TSESTree.Node): boolean {
+    const services = sourceCode.parserServices;
+    if (!services?.program || !services.esTreeNodeToTSNodeMap) return false;
+    const checker = services.program.getTypeChecker();
+    const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(client));
+    return /PrismaClient|TransactionClient|DynamicClientExtensionThis/u.test(checker.typeToString(type));
+  }
+
+  function isSupabaseClient(client: TSESTree.Node): boolean {
+    if (memberChainName(client)?.split(".").includes("storage")) return false;
+    if (hasClientName(client, SUPABASE_NAME)) return true;
+    let expr: TSESTree.Node = client;
+    if (expr.type === AST_NODE_TYPES.AwaitExpression) expr = expr.argument;
+    const root = expr.type === AST_NODE_TYPES.CallExpression ? undefined : rootIdentifier(expr);
+    const call = expr.type === AST_NODE_TYPES.CallExpression ? expr : undefined;
+    const calleeName = call ? memberChainName(call.callee) : root ? initCallee(origin(root).init) : undefined;
+    if (!calleeName || !/^create\w*Client$/u.test(calleeName)) return false;
+    const calleeRoot = call ? rootIdentifier(call.callee) : root && initRoot(root);
+    const source = calleeRoot && origin(calleeRoot).importSource;
+    return source !== undefined && SUPABASE_MODULE.test(source);
+  }
+
+  /** For `const x = await createClient()`, the identifier `createClient`. */
+  function initRoot(id: TSESTree.Identifier): TSESTree.Identifier | undefined {
+    let init: TSESTree.Node | undefined = origin(id).init;
+    while (init?.type === AST_NODE_TYPES.AwaitExpression) init = init.argument;
+    return init?.type === AST_NODE_TYPES.CallExpression ? rootIdentifier(init.callee) : undefined;
+  }
+
+  function isRawSqlTag(tag: TSESTree.Expression): boolean {
+    const id = tag.type === AST_NODE_TYPES.Identifier ? tag : undefined;
+    if (!id) return false;
+    const from = origin(id);
+    if (from.importSource !== undefined) return RAW_SQL_MODULES.has(from.importSource) && from.importedName === "sql";
+    const calleeName = initCallee(from.init);
+    if (calleeName !== "postgres" && calleeName !== "neon") return false;
+    const calleeRoot = from.init && initRoot(id);
+    const source = calleeRoot && origin(calleeRoot).importSource;
+    return source !== undefined && RAW_SQL_MODULES.has(source);
+  }
+
+  function isPgClient(receiver: TSESTree.Node): boolean {
+    const name = memberChainName(receiver);
+    if (name !== undefined && /(?:^|\.)pool$/iu.test(name)) return true;
+    const root = rootIdentifier(receiver);
+    if (!root || root !== receiver) return false;
+    const callee = initCallee(origin(root).init);
+    return callee !== undefined && (/^new (?:pg\.)?(?:Pool|Client)$/u.test(callee) || /(?:^|\.)pool\.connect$/iu.test(callee));
+  }
+
+  /** From a call that starts a query, extend through its builder chain to the outermost call. */
+  function chainFrom(head: TSESTree.CallExpression, fluent: boolean): { node: TSESTree.CallExpression; chain: TSESTree.CallExpression[] } {
+    const chain = [head];
+    let node = head;
+    for (;;) {
+      const member = node.parent;
+      if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== node) break;
+      const call = member.parent;
+      if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) break;
+      const method = propertyName(member);
+      if (method === undefined || PROMISE_METHODS.has(method)) break;
+      if (!fluent && method === "$extends") break;
+      node = call;
+      chain.push(call);
+    }
+    return { node, chain };
+  }
+
+  /** A lazy builder handed to another call is a subquery (`exists(db.select()...)`), not a query. */
+  function isEmbeddedBuilder(node: TSESTree.Node): boolean {
+    const outer = skipTransparentParents(node);
+    const parent = outer.parent;
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === outer) return false;
+    const callee = parent.callee;
+    const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+    return name === undefined || !BATCHING_CALLS.has(name);
+  }
+
+  function lastMethod(chain: TSESTree.CallExpression[]): string | undefined {
+    const callee = chain.at(-1)!.callee;
+    return callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+  }
+
+  function sqlText(arg: TSESTree.Node | undefined): string {
+    if (arg?.type === AST_NODE_TYPES.Literal && typeof arg.value === "string") return arg.value;
+    if (arg?.type === AST_NODE_TYPES.TemplateLiteral) return arg.quasis[0]?.value.cooked ?? "";
+    if (arg?.type === AST_NODE_TYPES.TaggedTemplateExpression) return arg.quasi.quasis[0]?.value.cooked ?? "";
+    return "";
+  }
+
+  function readsOnlySql(text: string): boolean {
+    return /^\s*(?:select|with|show|explain)\b/iu.test(text);
+  }
+
+  /** Recognises a query whose first call on the client is `head` (or a raw tagged template). */
+  function fromHead(head: QueryNode): DbQuery | undefined {
+    if (head.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+      const tag = head.tag;
+      if (tag.type === AST_NODE_TYPES.MemberExpression) {
+        const op = propertyName(tag);
+        if (op === undefined || !(op in PRISMA_RAW_OPERATIONS) || !isPrismaReceiver(tag.object)) return undefined;
+        const readsOnly = PRISMA_RAW_OPERATIONS[op]!;
+        return { node: head, library: "prisma", kind: "raw", readsOnly, operation: op, model: undefined, client: tag.object, chain: [], args: [] };
+      }
+      if (!isRawSqlTag(tag)) return undefined;
+      return { node: head, library: "sql", kind: "raw", readsOnly: readsOnlySql(sqlText(head)), operation: "sql", model: undefined, client: tag, chain: [], args: [] };
+    }
+    const callee = head.callee;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const op = propertyName(callee);
+    if (op === undefined) return undefined;
+    const receiver = callee.object;
+
+    // Prisma: <client>.<model>.<op>(...), <client>.$queryRaw(...)
+    if (op in PRISMA_RAW_OPERATIONS && isPrismaReceiver(receiver)) {
+      const readsOnly = PRISMA_RAW_OPERATIONS[op]!;
+      return { node: head, library: "prisma", kind: "raw", readsOnly, operation: op, model: undefined, client: receiver, chain: [head], args: head.arguments };
+    }
+    const model = receiver.type === AST_NODE_TYPES.MemberExpression ? propertyName(receiver) : undefined;
+    if (
+      op in PRISMA_OPERATIONS &&
+      receiver.type === AST_NODE_TYPES.MemberExpression &&
+      (model !== undefined || receiver.computed) &&
+      !model?.startsWith("$") &&
+      isPrismaReceiver(receiver.object)
+    ) {
+      const { node, chain } = chainFrom(head, true);
+      const kind = PRISMA_OPERATIONS[op]!;
+      return { node, library: "prisma", kind, readsOnly: kind === "read", operation: op, model, client: receiver.object, chain, args: head.arguments };
+    }
+
+    // Drizzle relational: <client>.query.<table>.findMany/findFirst(...)
+    if (
+      (op === "findMany" || op === "findFirst") &&
+      receiver.type === AST_NODE_TYPES.MemberExpression &&
+      receiver.object.type === AST_NODE_TYPES.MemberExpression &&
+      propertyName(receiver.object) === "query" &&
+      isDbClient(receiver.object.object, "relational")
+    ) {
+      const { node, chain } = chainFrom(head, false);
+      return { node, library: "drizzle", kind: "read", readsOnly: true, operation: op, model: propertyName(receiver), client: receiver.object.object, chain, args: head.arguments };
+    }
+
+    // Drizzle / Kysely builders
+    const builderKind = DRIZZLE_HEADS[op] ?? KYSELY_HEADS[op];
+    if (builderKind && builderArityFits(op, head.arguments.length) && isDbClient(receiver, "builder") && !hasClientName(receiver, /^prisma\w*$/u)) {
+      const { node, chain } = chainFrom(head, false);
+      if (NOT_EXECUTED_ENDINGS.has(lastMethod(chain) ?? "") || isEmbeddedBuilder(node)) return undefined;
+      const library = op in KYSELY_HEADS ? "kysely" : "drizzle";
+      const firstArg = head.arguments[0];
+      const readsOnly = builderKind === "read" || (builderKind === "raw" && readsOnlySql(sqlText(firstArg)));
+      const model = builderKind === "write" && firstArg ? sourceCode.getText(firstArg) : undefined;
+      return { node, library, kind: builderKind, readsOnly, operation: op, model, client: receiver, chain, args: head.arguments };
+    }
+
+    // Supabase: <client>.from("table").select/insert/update/upsert/delete(...)
+    if (op === "from" && isSupabaseClient(receiver)) {
+      const { node, chain } = chainFrom(head, false);
+      const opCall = chain[1];
+      const operation = opCall && opCall.callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(opCall.callee) : undefined;
+      const kind = operation === undefined ? undefined : SUPABASE_OPERATIONS[operation];
+      if (!opCall || !kind) return undefined;
+      const table = head.arguments[0];
+      const model = table?.type === AST_NODE_TYPES.Literal && typeof table.value === "string" ? table.value : undefined;
+      return { node, library: "supabase", kind, readsOnly: kind === "read", operation: operation!, model, client: receiver, chain, args: opCall.arguments };
+    }
+
+    // node-postgres: pool.query(...), client.query(...) on a pg Pool/Client
+    if (op === "query" && head.arguments.length > 0 && isPgClient(receiver)) {
+      return { node: head, library: "sql", kind: "raw", readsOnly: readsOnlySql(sqlText(head.arguments[0])), operation: "query", model: undefined, client: receiver, chain: [head], args: head.arguments };
+    }
+    return undefined;
+  }
+
+  /** Drizzle's `insert/update/delete(table)` take exactly the table; Firestore's `tx.update(ref, data)` does not. */
+  function builderArityFits(op: string, count: number): boolean {
+    if (op === "select" || op === "selectDistinct") return count <= 1;
+    if (op === "selectDistinctOn") return count === 1 || count === 2;
+    if (op === "$count") return count === 1 || count === 2;
+    return count === 1;
+  }
+
+  function isPrismaReceiver(client: TSESTree.Node): boolean {
+    return isDbClient(client, "prisma") || isPrismaClientByType(client);
+  }
+
+  /** Walks from any call of a chain down to the calls that could start a query. */
+  function detect(node: QueryNode): DbQuery | undefined {
+    let current: TSESTree.Node = node;
+    while (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+      const cached = cache.get(current);
+      if (cached !== undefined) return cached ?? undefined;
+      const query = fromHead(current);
+      if (query) return query;
+      if (current.type === AST_NODE_TYPES.TaggedTemplateExpression) return undefined;
+      const callee: TSESTree.Node = current.callee;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      current = callee.object;
+      // Prisma: `prisma.user.findUnique()` sits under a member of the model, not a call
+    }
+    return undefined;
+  }
+
+  function getQuery(node: QueryNode): DbQuery | undefined {
+    const cached = cache.get(node);
+    if (cached !== undefined) return cached ?? undefined;
+    const query = detect(node);
+    // a call above the query's node (`.then(...)`, an unrelated method) is not part of it
+    const result = query && (query.node === node || query.chain.includes(node as TSESTree.CallExpression)) ? query : undefined;
+    cache.set(node, result ?? null);
+    return result;
+  }
+
+  return {
+    getQuery,
+    queryAt(node) {
+      const query = getQuery(node);
+      return query?.node === node ? query : undefined;
+    },
+  };
+}
