@@ -27,6 +27,7 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
   it("reports exactly the deliberate violations", async () => {
     expect((await demoFindings()).sort()).toEqual(
       [
+        "app/api/drafts/route.ts:28:64 backend-architect/no-error-details-in-response",
         "lib/reports.ts:5:18 backend-architect/prisma-client-singleton",
         "lib/session-cookie.ts:5:43 backend-architect/secure-cookie-options",
         "lib/tokens.ts:4:44 backend-architect/no-hardcoded-secrets",
