@@ -44,6 +44,9 @@ const STRING_METHODS = new Set([
   "toUpperCase",
   "concat",
 ]);
+/** Calls that check a request's input and throw about it: schema parsing, validation, signature checks. */
+const INPUT_CHECKS =
+  /^(?:parse|safeParse|parseAsync|safeParseAsync|validate|validateSync|constructEvent|constructEventAsync|verify|handleUpload|(?:validate|assert|verify|check|parse)[A-Z]\w*)$/u;
 const DEV_NAME = /^(?:is)?(?:dev|development|debug|prod|production|local)(?:mode|env)?$/iu;
 
 export default createRule<Options, MessageIds>({
@@ -305,11 +308,83 @@ export default createRule<Options, MessageIds>({
       if (target.type === AST_NODE_TYPES.LogicalExpression && target.operator === "&&" && !negated) {
         return testsAppErrorClass(target.left, source, false) || testsAppErrorClass(target.right, source, false);
       }
+      if (!negated && inspectsMessage(target, source)) return true;
       if (target.type !== AST_NODE_TYPES.BinaryExpression || target.operator !== "instanceof") return false;
       if (errorValue(target.left)?.variable !== source.variable) return false;
       const right = unwrapExpression(target.right);
       const className = right.type === AST_NODE_TYPES.Identifier ? right.name : right.type === AST_NODE_TYPES.MemberExpression && right.property.type === AST_NODE_TYPES.Identifier ? right.property.name : undefined;
       return className !== undefined && className !== "Error";
+    }
+
+    /**
+     * `err.message === "MOVE_INVALID_PARENT"`, `err.message.startsWith("DUPLICATE:")`: the code compares the
+     * message with its own text, so it knows what the message says (the app threw it).
+     */
+    function inspectsMessage(test: TSESTree.Node, source: ErrorSource): boolean {
+      const isMessage = (node: TSESTree.Node): boolean => {
+        const target = unwrapExpression(node);
+        return (
+          target.type === AST_NODE_TYPES.MemberExpression &&
+          !target.computed &&
+          target.property.type === AST_NODE_TYPES.Identifier &&
+          target.property.name === "message" &&
+          errorValue(target.object)?.variable === source.variable
+        );
+      };
+      if (test.type === AST_NODE_TYPES.BinaryExpression && (test.operator === "===" || test.operator === "==")) {
+        return (isMessage(test.left) && test.right.type === AST_NODE_TYPES.Literal) || (isMessage(test.right) && test.left.type === AST_NODE_TYPES.Literal);
+      }
+      if (test.type === AST_NODE_TYPES.CallExpression) {
+        const callee = unwrapExpression(test.callee);
+        return (
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          !callee.computed &&
+          callee.property.type === AST_NODE_TYPES.Identifier &&
+          ["startsWith", "endsWith", "includes", "match", "test"].includes(callee.property.name) &&
+          (isMessage(callee.object) || test.arguments.some(isMessage)) &&
+          test.arguments.some((a) => a.type === AST_NODE_TYPES.Literal || a.type === AST_NODE_TYPES.TemplateLiteral || isMessage(a))
+        );
+      }
+      return false;
+    }
+
+    /**
+     * `try { event = stripe.webhooks.constructEvent(...) } catch (err) { return 400 }`: a try block that only
+     * checks its input (schema parse, validation, signature verification) throws errors about that input.
+     */
+    function onlyChecksInput(handler: TSESTree.Node): boolean {
+      if (handler.type !== AST_NODE_TYPES.CatchClause) return false;
+      const block = handler.parent.block.body;
+      if (block.length === 0) return false;
+      return block.every((statement) => {
+        // guards (`if (!sig) return ...`) and logging do not throw about anything else
+        if (statement.type === AST_NODE_TYPES.IfStatement) return !statement.alternate && exitsAlways(statement.consequent);
+        if (statement.type === AST_NODE_TYPES.ExpressionStatement && isLogCall(statement.expression)) return true;
+        let expression: TSESTree.Node | null | undefined;
+        if (statement.type === AST_NODE_TYPES.ExpressionStatement) expression = statement.expression;
+        else if (statement.type === AST_NODE_TYPES.VariableDeclaration && statement.declarations.length === 1) expression = statement.declarations[0]!.init;
+        else return false;
+        if (!expression) return false;
+        let target = unwrapExpression(expression);
+        if (target.type === AST_NODE_TYPES.AssignmentExpression) target = unwrapExpression(target.right);
+        if (target.type === AST_NODE_TYPES.AwaitExpression) target = unwrapExpression(target.argument);
+        if (target.type !== AST_NODE_TYPES.CallExpression) return false;
+        const callee = unwrapExpression(target.callee);
+        const name =
+          callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+              ? callee.property.name
+              : undefined;
+        return name !== undefined && INPUT_CHECKS.test(name);
+      });
+    }
+
+    function isLogCall(node: TSESTree.Node): boolean {
+      if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = unwrapExpression(node.callee);
+      const root = callee.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : callee;
+      return root.type === AST_NODE_TYPES.Identifier && /^(?:console|log|logger)$/u.test(root.name);
     }
 
     function exitsAlways(statement: TSESTree.Statement): boolean {
@@ -339,14 +414,42 @@ export default createRule<Options, MessageIds>({
       const leaks: Leak[] = [];
       findLeaks(body, leaks);
       const serverError = typeof status === "number" && status >= 500 && status < 600;
+      const groups = new Set<TSESTree.Node>();
       for (const leak of leaks) {
         if (reported.has(leak.node)) continue;
         if (leak.source.kind === "db" && !serverError) continue;
-        if (leak.source.kind === "caught" && !serverError && isNarrowedToAppError(response, leak.source, boundary.fn)) continue;
+        if (leak.source.kind === "caught" && !serverError) {
+          if (isNarrowedToAppError(response, leak.source, boundary.fn)) continue;
+          if (isClientError(status) && leak.source.handler && onlyChecksInput(leak.source.handler)) continue;
+        }
+        const group = leakGroup(leak.node, body);
+        if (groups.has(group)) continue;
+        groups.add(group);
         if (underDevGuard(response, boundary.fn)) continue;
         reported.add(leak.node);
         context.report({ node: leak.node, messageId: "errorDetails", data: { what: leak.what } });
       }
+    }
+
+    function isClientError(status: number | "unknown"): boolean {
+      return typeof status === "number" && status >= 400 && status < 500;
+    }
+
+    /** `err instanceof Error ? err.message : String(err)` is one leak: group by the outermost expression of a value. */
+    function leakGroup(node: TSESTree.Node, body: TSESTree.Node): TSESTree.Node {
+      let group = node;
+      for (let current = node.parent; current && current !== body.parent; current = current.parent) {
+        if (
+          current.type === AST_NODE_TYPES.ConditionalExpression ||
+          current.type === AST_NODE_TYPES.LogicalExpression ||
+          current.type === AST_NODE_TYPES.TemplateLiteral ||
+          current.type === AST_NODE_TYPES.BinaryExpression
+        ) {
+          group = current;
+        }
+        if (current.type === AST_NODE_TYPES.Property || current === body) break;
+      }
+      return group;
     }
 
     function checkReturn(fn: TSESTree.Node, value: TSESTree.Node | null | undefined, at: TSESTree.Node): void {

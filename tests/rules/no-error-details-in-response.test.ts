@@ -171,6 +171,46 @@ ruleTester.run("no-error-details-in-response", rule, {
         }
       `,
     },
+    {
+      name: "a 400 after a try that only verifies the webhook signature (Stripe's documented pattern)",
+      filename: "app/api/webhooks/stripe/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          let event;
+          try {
+            if (!secret) return new Response("Webhook secret not found.", { status: 400 });
+            event = stripe.webhooks.constructEvent(await req.text(), req.headers.get("stripe-signature"), secret);
+            console.log("webhook received", event.type);
+          } catch (err) {
+            return new Response(\`Webhook Error: \${err.message}\`, { status: 400 });
+          }
+          return Response.json({ received: true, type: event.type });
+        }
+      `,
+    },
+    {
+      name: "a 400 after a try that only validates, and a message the code compares with its own text",
+      filename: "pages/api/teams/[teamId]/folders/move.ts",
+      code: `
+        export default async function handler(req, res) {
+          let name: string;
+          try {
+            name = validateContent(req.body.name);
+          } catch (error) {
+            return res.status(400).json({ error: { message: (error as Error).message || "Invalid name" } });
+          }
+          try {
+            await moveFolders(name);
+          } catch (error) {
+            if (error instanceof Error && error.message.startsWith("MOVE_DUPLICATE_NAMES:")) {
+              const names = error.message.slice("MOVE_DUPLICATE_NAMES:".length);
+              return res.status(409).json({ message: \`Duplicate names in the target folder: \${names}\` });
+            }
+            return res.status(500).end("Failed to move folder");
+          }
+        }
+      `,
+    },
   ],
   invalid: [
     {
@@ -198,13 +238,13 @@ ruleTester.run("no-error-details-in-response", rule, {
       ],
     },
     {
-      name: "a template with the message in a 400 built inside a catch (Stripe webhook)",
+      name: "a template with the message in a 400 built inside a catch that does more than check input",
       filename: "app/api/webhooks/stripe/route.ts",
       code: `
         export async function POST(req: Request) {
-          let event;
           try {
-            event = stripe.webhooks.constructEvent(await req.text(), req.headers.get("stripe-signature"), secret);
+            const event = stripe.webhooks.constructEvent(await req.text(), req.headers.get("stripe-signature"), secret);
+            await prisma.subscription.update({ where: { id: event.data.object.id }, data: { status: "active" } });
           } catch (err) {
             return new Response(\`Webhook Error: \${err.message}\`, { status: 400 });
           }
@@ -212,6 +252,20 @@ ruleTester.run("no-error-details-in-response", rule, {
         }
       `,
       errors: [{ messageId: "errorDetails", line: 7, column: 51, endLine: 7, endColumn: 62 }],
+    },
+    {
+      name: "one report for err instanceof Error ? err.message : String(err)",
+      filename: "app/api/watch/route.ts",
+      code: `
+        export async function POST() {
+          try {
+            await unwatch();
+          } catch (error) {
+            return Response.json({ error: "Failed", details: error instanceof Error ? error.message : String(error) }, { status: 500 });
+          }
+        }
+      `,
+      errors: [{ messageId: "errorDetails", line: 6, column: 87, endLine: 6, endColumn: 100 }],
     },
     {
       name: "a message held in a const, reported where it enters the response",
