@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { constInitializer, importOf, unwrapExpression } from "../util/bindings.js";
 import { matchesAnyGlob } from "../util/file-match.js";
-import { expressionNames, nameSegments, staticString } from "../util/names.js";
+import { expressionNames, isSecretName, staticString } from "../util/names.js";
 
 export type Options = [
   {
@@ -74,27 +74,6 @@ const JWT_MODULES = new Set(["jsonwebtoken", "hono/jwt", "hono/utils/jwt/jwt", "
 const JOSE_SIGNERS = new Set(["SignJWT", "EncryptJWT", "CompactSign", "FlattenedSign", "GeneralSign", "CompactEncrypt"]);
 const JOSE_VERIFIERS = new Set(["jwtVerify", "jwtDecrypt", "compactVerify", "flattenedVerify", "compactDecrypt"]);
 const CRYPTO_MODULES = new Set(["crypto", "node:crypto"]);
-
-/** Last name segments that make a name secret-like (`JWT_SECRET`, `apiKey`, `SMTP_PASS`). */
-const SECRET_WORDS = new Set(["secret", "password", "passwd", "pass", "pwd", "passphrase", "token", "key", "credential", "credentials"]);
-/** Words that make a `...KEY`/`...TOKEN` name public or not a credential at all. */
-const NOT_SECRET_WORDS = new Set([
-  "public",
-  "publishable",
-  "anon",
-  "site",
-  "cache",
-  "storage",
-  "query",
-  "sort",
-  "primary",
-  "foreign",
-  "idempotency",
-  "partition",
-  "lock",
-  "max",
-  "csrf",
-]);
 
 const PLACEHOLDER_MARKERS = [
   "your",
@@ -224,14 +203,6 @@ export default createRule<Options, MessageIds>({
       if (!literal) return;
       if (isPlaceholder(staticString(literal)!)) return;
       report(literal, "secretArgument", { what });
-    }
-
-    function isSecretName(name: string): boolean {
-      const words = nameSegments(name);
-      const last = words.at(-1);
-      if (last === undefined || !SECRET_WORDS.has(last)) return false;
-      if (words.some((word) => NOT_SECRET_WORDS.has(word))) return false;
-      return !(words[0] === "next" && words[1] === "public") && words[0] !== "vite";
     }
 
     /** `process.env.X`, `process.env["X"]`, `import.meta.env.X`: the variable name. */

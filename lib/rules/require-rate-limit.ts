@@ -1,9 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { enclosingFunction, isFunction, memberChainName, type FunctionNode } from "../util/ast.js";
-import { nameSegments } from "../util/names.js";
+import { unwrapExpression } from "../util/bindings.js";
+import { isSecretName, nameSegments } from "../util/names.js";
+import { isSignatureCheck } from "../analysis/auth.js";
 import { callChain, getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
 import { classifyDefinition, definitionInFile, definitionOf, type Definition } from "../analysis/resolve.js";
+import { createResponseDetector } from "../analysis/responses.js";
 import { walk } from "../analysis/walk.js";
 
 export type Options = [
@@ -16,6 +19,27 @@ export type MessageIds = "missingRateLimit";
 export const DEFAULT_RATE_LIMIT_FUNCTIONS = ["ratelimit.limit", "rateLimit", "withRateLimit", "limiter.check"];
 
 /** Words that make a name a rate limiter: `ratelimit`, `rateLimiter.consume`, `limiter`, `throttle`. */
+/** Calls that do no work worth limiting: building a response, reading a header, the clock. */
+const TRIVIAL_CALLS = new Set([
+  "json",
+  "text",
+  "body",
+  "html",
+  "header",
+  "setHeader",
+  "redirect",
+  "permanentRedirect",
+  "notFound",
+  "now",
+  "get",
+  "has",
+  "toString",
+  "toFixed",
+  "toISOString",
+  "status",
+  "send",
+  "end",
+]);
 const LIMITER_WORDS = new Set(["ratelimit", "ratelimiter", "ratelimited", "ratelimits", "limiter", "throttle", "throttler", "throttled"]);
 
 export default createRule<Options, MessageIds>({
@@ -50,8 +74,12 @@ export default createRule<Options, MessageIds>({
   create(context, [{ functions = DEFAULT_RATE_LIMIT_FUNCTIONS }]) {
     const configured = new Set(functions);
     const boundaries = getRequestBoundaries(context);
+    const responses = createResponseDetector(context);
     const found: RequestBoundary[] = [];
+    /** Boundaries that call a rate limiter, or that only machines can call (signature or secret checks). */
     const limited = new Set<TSESTree.Node>();
+    /** Boundaries that do some work (await, a call other than building a response). */
+    const working = new Set<TSESTree.Node>();
     let fileWideMiddleware = false;
 
     function isLimiterName(name: string | undefined): boolean {
@@ -78,14 +106,81 @@ export default createRule<Options, MessageIds>({
       return resolvedRateLimits(node) === true;
     }
 
+    /**
+     * A rate-limit call, or a check that only machines pass: a webhook signature verification
+     * (`stripe.webhooks.constructEvent`, `verifyQstashSignature`) or a comparison with a secret from
+     * the environment (`authorization === \`Bearer ${process.env.CRON_SECRET}\``). Cron and webhook
+     * endpoints are not public, so they need no rate limit of their own.
+     */
+    function isGuard(node: TSESTree.Node): boolean {
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        return isRateLimitCall(node) || isSignatureCheck(node) || isManualSignatureCheck(node) || isAuthLibraryHandler(node);
+      }
+      return node.type === AST_NODE_TYPES.BinaryExpression && comparesWithSecret(node);
+    }
+
+    function comparesWithSecret(node: TSESTree.BinaryExpression): boolean {
+      if (!["===", "!==", "==", "!="].includes(node.operator)) return false;
+      let found = false;
+      for (const side of [node.left, node.right]) {
+        walk(side, (n) => {
+          if (found) return false;
+          if (n.type === AST_NODE_TYPES.MemberExpression && !n.computed && n.property.type === AST_NODE_TYPES.Identifier) {
+            const env = memberChainName(n.object);
+            if ((env === "process.env" || env === "env") && isSecretName(n.property.name)) found = true;
+          }
+          return !found;
+        });
+      }
+      return found;
+    }
+
+    /**
+     * A hand-written webhook check: an HMAC keyed with an environment secret
+     * (`crypto.createHmac("sha256", process.env.SHOPIFY_WEBHOOK_SECRET)`), a constant-time comparison
+     * (`crypto.timingSafeEqual`), a provider's `verifyWorkOSWebhook(...)`.
+     */
+    function isManualSignatureCheck(call: TSESTree.CallExpression): boolean {
+      const name = memberChainName(call.callee)?.split(".").at(-1);
+      if (name === "timingSafeEqual" || (name !== undefined && /^verify\w*(?:Webhook|Signature)\w*$/u.test(name))) return true;
+      if (name !== "createHmac") return false;
+      let readsEnv = false;
+      for (const argument of call.arguments) {
+        walk(argument, (n) => {
+          if (n.type === AST_NODE_TYPES.MemberExpression && memberChainName(n.object) === "process.env") readsEnv = true;
+          return !readsEnv;
+        });
+      }
+      return readsEnv;
+    }
+
+    /** better-auth's `auth.handler(request)` / `toNextJsHandler(auth)` rate-limits its endpoints itself. */
+    function isAuthLibraryHandler(call: TSESTree.CallExpression): boolean {
+      const name = memberChainName(call.callee);
+      return name === "auth.handler" || name === "toNextJsHandler";
+    }
+
     function containsRateLimitCall(root: TSESTree.Node): boolean {
       let found = false;
       walk(root, (n) => {
         if (found) return false;
-        if (n.type === AST_NODE_TYPES.CallExpression && isRateLimitCall(n)) found = true;
+        if (isGuard(n)) found = true;
         return !found;
       });
       return found;
+    }
+
+    /** Does this call do work? Building a response, reading headers or the clock does not. */
+    function isWork(call: TSESTree.CallExpression): boolean {
+      if (responses.responseOf(call)) return false;
+      const callee = unwrapExpression(call.callee);
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+            ? callee.property.name
+            : undefined;
+      return name === undefined || !TRIVIAL_CALLS.has(name);
     }
 
     /** Does the definition of a wrapper, client or helper (one import away) rate-limit? undefined when unresolvable. */
@@ -151,8 +246,9 @@ export default createRule<Options, MessageIds>({
         }
         return;
       }
+      if (isWork(node)) working.add(boundary.fn);
       if (limited.has(boundary.fn)) return;
-      if (isRateLimitCall(node)) {
+      if (isGuard(node)) {
         limited.add(boundary.fn);
         return;
       }
@@ -166,8 +262,18 @@ export default createRule<Options, MessageIds>({
         if (boundary) found.push(boundary);
       },
       CallExpression: markCall,
+      AwaitExpression(node) {
+        const boundary = boundaries.enclosingBoundary(node);
+        if (boundary) working.add(boundary.fn);
+      },
+      BinaryExpression(node) {
+        const boundary = boundaries.enclosingBoundary(node);
+        if (boundary && !limited.has(boundary.fn) && comparesWithSecret(node)) limited.add(boundary.fn);
+      },
       "Program:exit"() {
         for (const boundary of found) {
+          // CORS preflights, and handlers that only answer with a constant, do nothing worth limiting
+          if (boundary.methods.every((m) => m === "OPTIONS") || (!working.has(boundary.fn) && boundary.wrappers.length === 0)) continue;
           if (limited.has(boundary.fn) || limitedFromOutside(boundary)) continue;
           context.report({ loc: boundary.loc, messageId: "missingRateLimit", data: { name: describe(boundary) } });
         }

@@ -61,3 +61,37 @@ export function staticString(node: TSESTree.Node | null | undefined): string | u
   }
   return undefined;
 }
+
+/** Last name segments that make a name secret-like (`JWT_SECRET`, `apiKey`, `SMTP_PASS`). */
+const SECRET_WORDS = new Set(["secret", "password", "passwd", "pass", "pwd", "passphrase", "token", "key", "credential", "credentials"]);
+/** Words that make a `...KEY`/`...TOKEN` name public or not a credential at all. */
+const NOT_SECRET_WORDS = new Set([
+  "public",
+  "publishable",
+  "anon",
+  "site",
+  "cache",
+  "storage",
+  "query",
+  "sort",
+  "primary",
+  "foreign",
+  "idempotency",
+  "partition",
+  "lock",
+  "max",
+  "csrf",
+]);
+
+/**
+ * A name that holds a secret: its last word is `secret`, `password`, `token`, `key`, `credentials`...
+ * (`JWT_SECRET`, `SMTP_PASS`, `OPENAI_API_KEY`), compared word by word so `TOKEN_COUNT` is not; public keys
+ * (`NEXT_PUBLIC_*`, `*_PUBLISHABLE_KEY`, `*_ANON_KEY`) and non-credentials (`CACHE_KEY`) are not.
+ */
+export function isSecretName(name: string): boolean {
+  const words = nameSegments(name);
+  const last = words.at(-1);
+  if (last === undefined || !SECRET_WORDS.has(last)) return false;
+  if (words.some((word) => NOT_SECRET_WORDS.has(word))) return false;
+  return !(words[0] === "next" && words[1] === "public") && words[0] !== "vite";
+}

@@ -117,14 +117,67 @@ ruleTester.run("require-rate-limit", rule, {
         }
       `,
     },
+    {
+      name: "CORS preflights and constant answers do no work worth limiting",
+      filename: "app/api/track/route.ts",
+      code: `
+        export const OPTIONS = () => new Response(null, { status: 204, headers: CORS_HEADERS });
+        export function GET() {
+          return Response.json({ status: "ok", time: Date.now() });
+        }
+      `,
+    },
+    {
+      name: "webhook and cron endpoints that only machines can call (signature check, env secret)",
+      filename: "app/api/cron/cleanup/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const rawBody = await req.text();
+          await verifyQstashSignature({ req, rawBody });
+          await prisma.session.deleteMany({ where: { expires: { lt: new Date() } } });
+          return Response.json({ ok: true });
+        }
+        export async function GET(req: Request) {
+          if (req.headers.get("authorization") !== \`Bearer \${process.env.CRON_SECRET}\`) {
+            return new Response("Unauthorized", { status: 401 });
+          }
+          await prisma.session.deleteMany({ where: { expires: { lt: new Date() } } });
+          return Response.json({ ok: true });
+        }
+      `,
+    },
+    {
+      name: "a hand-written HMAC check with an environment secret",
+      filename: "app/api/shopify/webhook/route.ts",
+      code: `
+        import crypto from "crypto";
+        export async function POST(req: Request) {
+          const body = await req.text();
+          const expected = crypto.createHmac("sha256", \`\${process.env.SHOPIFY_WEBHOOK_SECRET}\`).update(body).digest("base64");
+          if (expected !== req.headers.get("x-shopify-hmac-sha256")) return new Response("Invalid signature", { status: 401 });
+          await handleOrder(JSON.parse(body));
+          return Response.json({ ok: true });
+        }
+      `,
+    },
+    {
+      name: "better-auth's handler limits itself",
+      filename: "app/api/auth/[...all]/route.ts",
+      code: `
+        import { auth } from "@/lib/auth";
+        const handler = async (request: Request) => auth.handler(await normalize(request));
+        export { handler as GET, handler as POST };
+      `,
+    },
   ],
   invalid: [
     {
-      name: "a route handler without a limiter (a query .limit() is not a rate limit)",
+      name: "a route handler without a limiter (a query .limit() is not a rate limit, NODE_ENV is not a secret)",
       filename: "app/api/posts/route.ts",
       code: `
         import { db } from "@/lib/db";
         export async function GET() {
+          if (process.env.NODE_ENV === "development") console.log("listing posts");
           return Response.json(await db.select().from(posts).limit(10));
         }
       `,
@@ -158,7 +211,7 @@ ruleTester.run("require-rate-limit", rule, {
         export async function vote(pollId: string) {
           return { pollId, ip: await clientIp() };
         }
-        export const comment = actionClient.schema(CommentSchema).action(async ({ parsedInput }) => parsedInput);
+        export const comment = actionClient.schema(CommentSchema).action(async ({ parsedInput }) => db.comment.create({ data: parsedInput }));
       `,
       errors: [
         { messageId: "missingRateLimit", data: { name: "server action `vote`" }, line: 5, column: 31, endLine: 5, endColumn: 35 },
@@ -181,7 +234,7 @@ ruleTester.run("require-rate-limit", rule, {
       code: `
         import express from "express";
         const router = express.Router();
-        router.post("/signup", requireAuth, async (req, res) => res.json({ ok: true }));
+        router.post("/signup", requireAuth, async (req, res) => res.json(await createUser(req.body)));
       `,
       errors: [{ messageId: "missingRateLimit", data: { name: "route `POST /signup`" }, line: 4, column: 21, endLine: 4, endColumn: 30 }],
     },
