@@ -6,6 +6,8 @@ export default {
   ],
   ignoreConfig: ["all"],
   ruleDocSectionInclude: ["Rule details", "Options", "When not to use it"],
+  // Every page has an "Options" section (tests/docs.test.ts), also rules without options ("This rule has no options.").
+  ruleDocSectionOptions: false,
   ruleDocTitleFormat: "prefix-name",
   ruleListColumns: [
     "name",

@@ -31,6 +31,9 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
         "lib/reports.ts:5:18 backend-architect/prisma-client-singleton",
         "lib/session-cookie.ts:5:43 backend-architect/secure-cookie-options",
         "lib/tokens.ts:4:44 backend-architect/no-hardcoded-secrets",
+        "prisma/schema.prisma:51:7 backend-architect/require-timestamps",
+        "prisma/schema.prisma:51:7 backend-architect/require-timestamps",
+        "prisma/schema.prisma:60:22 backend-architect/require-foreign-key-index",
       ].sort(),
     );
   });

@@ -1,5 +1,6 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import type { BackendArchitectDocs } from "../util/create-rule.js";
+import { schemaRules } from "../../prisma-lint/rules/index.js";
 import noErrorDetailsInResponse from "./no-error-details-in-response.js";
 import noHardcodedSecrets from "./no-hardcoded-secrets.js";
 import noUnboundedFindMany from "./no-unbounded-find-many.js";
@@ -17,4 +18,5 @@ export const rules: Record<string, BackendArchitectRule> = {
   "prisma-client-singleton": prismaClientSingleton,
   "require-rate-limit": requireRateLimit,
   "secure-cookie-options": secureCookieOptions,
+  ...schemaRules,
 };
