@@ -11,6 +11,11 @@ import requireSessionCheck from "./require-session-check.js";
 import requireZodParse from "./require-zod-parse.js";
 import noRawBlobUrl from "./no-raw-blob-url.js";
 import requireUploadRollback from "./require-upload-rollback.js";
+import noErrorDetailsInResponse from "./no-error-details-in-response.js";
+import noHardcodedSecrets from "./no-hardcoded-secrets.js";
+import noUnboundedFindMany from "./no-unbounded-find-many.js";
+import requireRateLimit from "./require-rate-limit.js";
+import secureCookieOptions from "./secure-cookie-options.js";
 
 export type BackendArchitectRule = TSESLint.RuleModule<string, readonly unknown[], BackendArchitectDocs>;
 
@@ -24,6 +29,11 @@ export const rules: Record<string, BackendArchitectRule> = {
   "prisma-client-singleton": prismaClientSingleton,
   "require-session-check": requireSessionCheck,
   "require-zod-parse": requireZodParse,
+  "no-error-details-in-response": noErrorDetailsInResponse,
+  "no-hardcoded-secrets": noHardcodedSecrets,
+  "no-unbounded-find-many": noUnboundedFindMany,
+  "require-rate-limit": requireRateLimit,
+  "secure-cookie-options": secureCookieOptions,
   ...schemaRules,
   "no-raw-blob-url": noRawBlobUrl,
   "require-upload-rollback": requireUploadRollback,
