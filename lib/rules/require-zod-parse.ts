@@ -192,8 +192,37 @@ export default createRule<Options, MessageIds>({
       return refs.flatMap((ref) => usesOf(ref, kind, seen, depth + 1));
     }
 
+    /** `typeof x.y === "string"` in a condition that guards `node` (a run-time type check written by hand). */
+    function typeCheckedBy(node: TSESTree.Node, text: string): boolean {
+      const isTypeofCheck = (test: TSESTree.Node): boolean => {
+        let found = false;
+        walk(test, (n) => {
+          if (found || isFunction(n)) return false;
+          if (n.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/u.test(n.operator)) {
+            for (const side of [n.left, n.right]) {
+              if (side.type === AST_NODE_TYPES.UnaryExpression && side.operator === "typeof" && sourceCode.getText(side.argument) === text) {
+                found = true;
+              }
+            }
+          }
+          return !found;
+        });
+        return found;
+      };
+      for (let child: TSESTree.Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+        if (isFunction(parent)) return false;
+        if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && isTypeofCheck(parent.test)) return true;
+        if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.consequent === child && isTypeofCheck(parent.test)) return true;
+        if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === "&&" && parent.right === child && isTypeofCheck(parent.left)) return true;
+      }
+      return false;
+    }
+
     function memberUses(member: TSESTree.MemberExpression, kind: SourceKind, seen: Set<TSESTree.Node>, depth: number): Use[] {
       const name = propertyName(member);
+      // `typeof req.query.path === "string"`: a hand-written run-time check, not a use
+      if (member.parent.type === AST_NODE_TYPES.UnaryExpression && member.parent.operator === "typeof") return ["neutral"];
+      if (typeCheckedBy(member, sourceCode.getText(member))) return ["neutral"];
       const call = member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member ? member.parent : undefined;
       // FormData / URLSearchParams: `.get("x")` is the value itself
       if (call && name !== undefined && (FORM_METHODS.has(name) || name === "entries" || name === "values")) {

@@ -227,6 +227,19 @@ ruleTester.run("require-zod-parse", rule, {
       `,
     },
     {
+      name: "a hand-written typeof check guards the member it reads",
+      filename: "pages/api/regenerate.ts",
+      code: `
+        export default async function handler(req, res) {
+          if (typeof req.query.path === "string") {
+            await res.revalidate(new URL(req.query.path, process.env.APP_URL).pathname);
+            return res.json({ regenerated: true });
+          }
+          return res.status(400).end();
+        }
+      `,
+    },
+    {
       name: "not a boundary: a plain function reading req.json()",
       filename: "lib/http.ts",
       code: `
