@@ -34,6 +34,9 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
         "prisma/schema.prisma:51:7 backend-architect/require-timestamps",
         "prisma/schema.prisma:51:7 backend-architect/require-timestamps",
         "prisma/schema.prisma:60:22 backend-architect/require-foreign-key-index",
+        "app/api/tags/route.ts:10:22 backend-architect/require-zod-parse",
+        "app/posts/actions.ts:9:23 backend-architect/require-session-check",
+        "app/posts/actions.ts:9:34 backend-architect/require-zod-parse",
       ].sort(),
     );
   });

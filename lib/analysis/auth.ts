@@ -214,6 +214,97 @@ function comparesWithEnv(test: TSESTree.Node, envNames: ReadonlySet<string>): bo
   return found;
 }
 
+const DENIAL_TEXT = /unauthori[sz]ed|unauthenticated|not authenticated|forbidden|login required|not logged in|not signed in|sign in required|invalid (?:api[ -]?)?key|invalid (?:embed |access |auth )?token|missing (?:api[ -]?)?key|missing authorization|access denied|permission denied|not allowed/iu;
+const DENIAL_NAME = /^(?:UNAUTHORI[SZ]ED|FORBIDDEN|unauthori[sz]ed|forbidden|Unauthori[sz]ed\w*|Forbidden\w*|Authentication\w*Error|Authorization\w*Error|Unauthenticated\w*|NotAuthenticated\w*|notAuthenticated\w*|unauthorized\w*|forbidden\w*)$/u;
+
+/**
+ * Does an exiting branch say "you are not allowed" (a 401/403 status, an unauthorized/forbidden message or
+ * error class)? Then the condition guarding it is an authentication check, whatever it tests (an embed
+ * token, an API key looked up in the database, a signed cookie).
+ */
+export function deniesAccess(node: TSESTree.Node): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (found) return false;
+    if (n !== node && isFunction(n)) return false;
+    if (n.type === AST_NODE_TYPES.Literal) {
+      if (typeof n.value === "string" && DENIAL_TEXT.test(n.value)) found = true;
+      if ((n.value === 401 || n.value === 403) && isStatusPosition(n)) found = true;
+    } else if (n.type === AST_NODE_TYPES.TemplateElement && DENIAL_TEXT.test(n.value.cooked ?? "")) {
+      found = true;
+    } else if (n.type === AST_NODE_TYPES.Identifier && DENIAL_NAME.test(n.name)) {
+      found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
+function isStatusPosition(literal: TSESTree.Literal): boolean {
+  const parent = literal.parent;
+  if (parent?.type === AST_NODE_TYPES.Property) return /^(?:status|statusCode|code)$/u.test(propertyKeyName(parent) ?? "");
+  if (parent?.type === AST_NODE_TYPES.CallExpression) return true; // res.status(401), c.json(body, 401), error(401)
+  return parent?.type === AST_NODE_TYPES.NewExpression;
+}
+
+function propertyKeyName(property: TSESTree.Property): string | undefined {
+  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  return property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+}
+
+const CREDENTIAL_HEADER = /^(?:(?:proxy-)?authorization|(?:x-)?api-?key|[\w-]*(?:signature|secret|auth-token|access-token|api-token|-token))$/iu;
+const SESSION_COOKIE = /session|token|auth|jwt|sid$/iu;
+
+function stringArgument(call: TSESTree.CallExpression): string | undefined {
+  const first = call.arguments[0];
+  return first?.type === AST_NODE_TYPES.Literal && typeof first.value === "string" ? first.value : undefined;
+}
+
+/**
+ * Reading a credential header (`headers.get("Authorization")`, `req.headers["x-api-key"]`): the handler takes
+ * care of authentication itself (an API key, a bearer token, a signature); how it verifies it is out of sight.
+ */
+export function readsCredentialHeader(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const { last } = calleeName(node);
+    const value = stringArgument(node);
+    return last === "get" && value !== undefined && CREDENTIAL_HEADER.test(value);
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression) {
+    const key =
+      !node.computed && node.property.type === AST_NODE_TYPES.Identifier
+        ? node.property.name
+        : node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === "string"
+          ? node.property.value
+          : undefined;
+    const object = node.object;
+    const isHeaders =
+      object.type === AST_NODE_TYPES.MemberExpression && !object.computed && object.property.type === AST_NODE_TYPES.Identifier
+        ? object.property.name === "headers"
+        : object.type === AST_NODE_TYPES.Identifier && /headers$/iu.test(object.name);
+    return isHeaders && key !== undefined && CREDENTIAL_HEADER.test(key);
+  }
+  return false;
+}
+
+/** `cookies().get("session")`, `req.cookies.get("auth-token")`: a session read by hand, to be checked like an auth call. */
+function readsSessionCookie(call: TSESTree.CallExpression): boolean {
+  const { last, object } = calleeName(call);
+  const value = stringArgument(call);
+  if (last !== "get" || value === undefined || !SESSION_COOKIE.test(value)) return false;
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = callee.object;
+  return (
+    object === "cookies" ||
+    (receiver.type === AST_NODE_TYPES.CallExpression && calleeName(receiver).last === "cookies") ||
+    (receiver.type === AST_NODE_TYPES.AwaitExpression &&
+      receiver.argument.type === AST_NODE_TYPES.CallExpression &&
+      calleeName(receiver.argument).last === "cookies") ||
+    (receiver.type === AST_NODE_TYPES.Identifier && /cookie/iu.test(receiver.name))
+  );
+}
+
 /** What a project helper does, as classified from its definition (see `require-session-check`). */
 export type HelperAuth = "guards" | "returns-session" | undefined;
 
@@ -224,6 +315,8 @@ export interface AuthAnalysis {
   guarded: [number, number][];
   /** Calls to auth functions (whose result should be checked). */
   authCalls: TSESTree.CallExpression[];
+  /** Does the analysed function return an auth result (or something derived from it)? */
+  returnsAuth: boolean;
 }
 
 export function isCheckedAt(analysis: AuthAnalysis, position: number): boolean {
@@ -300,7 +393,7 @@ export function analyzeAuth(
   config: AuthConfig,
   helper?: (call: TSESTree.CallExpression) => HelperAuth,
 ): AuthAnalysis {
-  const analysis: AuthAnalysis = { checkedAt: undefined, guarded: [], authCalls: [] };
+  const analysis: AuthAnalysis = { checkedAt: undefined, guarded: [], authCalls: [], returnsAuth: false };
   const tracked = new Set<string>();
   const envNames = new Set<string>();
   const markChecked = (position: number): void => {
@@ -334,7 +427,9 @@ export function analyzeAuth(
           if (!inTest(node, root)) markChecked(node.range[1]);
         } else if (isSignatureCheck(node)) {
           if (!inTest(node, root)) markChecked(node.range[1]);
-        } else if (isAuthCall(node, config) || kind === "returns-session") {
+        } else if (readsCredentialHeader(node)) {
+          markChecked(node.range[1]);
+        } else if (isAuthCall(node, config) || kind === "returns-session" || readsSessionCookie(node)) {
           analysis.authCalls.push(node);
           for (const name of resultBindings(node)) tracked.add(name);
         } else if (/^(?:assert|invariant)$/u.test(calleeName(node).last ?? "") && node.arguments[0] && isGuardTest(node.arguments[0])) {
@@ -342,7 +437,25 @@ export function analyzeAuth(
         }
         break;
       }
+      case AST_NODE_TYPES.MemberExpression: {
+        if (readsCredentialHeader(node)) markChecked(node.range[1]);
+        break;
+      }
+      case AST_NODE_TYPES.ReturnStatement: {
+        if (node.argument && (mentions(node.argument, tracked) || containsAuthCall(node.argument))) analysis.returnsAuth = true;
+        break;
+      }
+      case AST_NODE_TYPES.ArrowFunctionExpression: {
+        if (node.body.type !== AST_NODE_TYPES.BlockStatement && (mentions(node.body, tracked) || containsAuthCall(node.body))) {
+          analysis.returnsAuth = true;
+        }
+        break;
+      }
       case AST_NODE_TYPES.IfStatement: {
+        if (exits(node.consequent) && deniesAccess(node.consequent)) {
+          markChecked(node.range[0]);
+          break;
+        }
         if (!isGuardTest(node.test)) break;
         if (exits(node.consequent) || (node.alternate && exits(node.alternate))) markChecked(node.range[0]);
         else analysis.guarded.push([node.consequent.range[0], node.consequent.range[1]]);

@@ -152,6 +152,20 @@ const SAFE_ACTION_CHAIN = new Set([
   "useValidated",
 ]);
 const TRPC_TERMINALS = new Set(["query", "mutation", "subscription"]);
+/** Wrappers that only memoize (`export const getTeam = cache(async (id) => ...)`): the arguments pass through, nothing is checked. */
+export const MEMO_WRAPPER = /^(?:cache|reactCache|unstable_cache|memoize|memo|once|pMemoize)$/u;
+
+/** Is this wrapper call only a memoizer (`cache(fn)`, `React.cache(fn)`)? */
+export function isMemoWrapper(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+        ? callee.property.name
+        : undefined;
+  return name !== undefined && MEMO_WRAPPER.test(name);
+}
 const TRPC_PUBLIC = /^(?:public|unauthed|unauthenticated|open|anonymous)?[Pp]rocedure$/u;
 
 /** The file's path with forward slashes. */

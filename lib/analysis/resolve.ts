@@ -20,7 +20,8 @@
  * resolveModule(fromFile, specifier)         // absolute path of a project module, or undefined
  * parseFile(path)                            // ParsedFile | undefined (cached)
  * classifyDefinition(definition, key, compute) // memoizes a classification per definition and key
- * resolveStats()                             // counters for measuring the cost (files parsed, time spent)
+ * * resolveStats()                             // counters for measuring the cost (files parsed, time spent)
+ * setDefinitionFollowing(false)              // benchmarks: measure the cost of following definitions
  * ```
  */
 import fs from "node:fs";
@@ -29,9 +30,10 @@ import { createRequire } from "node:module";
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createPathsMatcher, getTsconfig, type TsConfigResult } from "get-tsconfig";
 import { analyzeAuth, authenticates, calleeName, isAuthLikeName, type AuthConfig, type HelperAuth } from "./auth.js";
-import { callChain } from "./request-boundary.js";
+import { MEMO_WRAPPER, callChain } from "./request-boundary.js";
 import { containsValidatorCall, isSchemaLike } from "./validation.js";
 import { isFunction } from "../util/ast.js";
+import { walk } from "./walk.js";
 
 export interface ParsedFile {
   /** Absolute path. */
@@ -87,9 +89,17 @@ export function resolveStats(): Readonly<typeof stats> & { cachedFiles: number }
   return { ...stats, cachedFiles: fileCache.size };
 }
 
+let followingEnabled = true;
+
+/** Turns definition-following off (every lookup gives undefined): for measuring its cost in benchmarks. */
+export function setDefinitionFollowing(enabled: boolean): void {
+  followingEnabled = enabled;
+}
+
 /** Clears every cache (tests). */
 export function clearResolveCache(): void {
   fileCache.clear();
+  moduleCache.clear();
   tsconfigCache.clear();
   tsconfigLookupCache.clear();
   for (const key of Object.keys(stats) as (keyof typeof stats)[]) stats[key] = 0;
@@ -302,14 +312,39 @@ function tsconfigFor(directory: string): TsConfigResult | null {
   const known = tsconfigLookupCache.get(directory);
   if (known !== undefined) return known;
   let result: TsConfigResult | null = null;
-  try {
-    result = getTsconfig(directory, "tsconfig.json", tsconfigCache as Map<string, unknown>) ?? null;
-    if (!result) result = getTsconfig(directory, "jsconfig.json", tsconfigCache as Map<string, unknown>) ?? null;
-  } catch {
-    result = null;
+  for (const name of ["tsconfig.json", "jsconfig.json"]) {
+    try {
+      result = getTsconfig(directory, name, tsconfigCache as Map<string, unknown>) ?? null;
+    } catch {
+      // `extends` names a package that is not installed: use the file's own compilerOptions
+      result = ownTsconfig(directory, name);
+    }
+    if (result) break;
   }
   tsconfigLookupCache.set(directory, result);
   return result;
+}
+
+/** The nearest config file read without its `extends` (JSON with comments and trailing commas). */
+function ownTsconfig(directory: string, name: string): TsConfigResult | null {
+  for (let dir = directory; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, name);
+    if (fs.existsSync(candidate)) {
+      try {
+        const text = fs
+          .readFileSync(candidate, "utf8")
+          .replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//gu, (_, string: string | undefined) => string ?? "")
+          .replace(/,(\s*[}\]])/gu, "$1");
+        const config = JSON.parse(text) as { compilerOptions?: Record<string, unknown> };
+        const compilerOptions = { ...config.compilerOptions };
+        delete compilerOptions.plugins;
+        return { path: candidate, config: { compilerOptions } } as TsConfigResult;
+      } catch {
+        return null;
+      }
+    }
+    if (path.dirname(dir) === dir) return null;
+  }
 }
 
 function pathsMatcher(config: TsConfigResult): ((specifier: string) => string[]) | null {
@@ -347,7 +382,18 @@ function existingFile(candidate: string): string | undefined {
 }
 
 /** Resolves a module specifier written in `fromFile` to a project file, or undefined (packages, missing files). */
+const moduleCache = new Map<string, string | null>();
+
 export function resolveModule(fromFile: string, specifier: string): string | undefined {
+  const key = `${path.dirname(fromFile)}\0${specifier}`;
+  const known = moduleCache.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const result = resolveModuleUncached(fromFile, specifier);
+  moduleCache.set(key, result ?? null);
+  return result;
+}
+
+function resolveModuleUncached(fromFile: string, specifier: string): string | undefined {
   const start = performance.now();
   try {
     if (specifier.startsWith("./") || specifier.startsWith("../") || specifier === "." || specifier === "..") {
@@ -372,6 +418,7 @@ export function resolveModule(fromFile: string, specifier: string): string | und
 
 /** A top-level binding of a parsed file, following its import (one hop) and barrel re-exports. */
 export function definitionInFile(file: ParsedFile, name: string, allowImport = true): Definition | undefined {
+  if (!followingEnabled) return undefined;
   const local = file.locals.get(name);
   if (local) return toDefinition(file, name, local, false);
   const imported = file.imports.get(name);
@@ -437,6 +484,7 @@ export function definitionOf(context: Context, node: TSESTree.Node): Definition 
     node.object.type === AST_NODE_TYPES.Identifier &&
     node.property.type === AST_NODE_TYPES.Identifier
   ) {
+    if (!followingEnabled) return undefined;
     const file = localFile(context);
     const imported = file.imports.get(node.object.name);
     if (imported?.imported !== "*") return undefined;
@@ -472,14 +520,84 @@ export function classifyDefinition<T>(definition: Definition, key: string, compu
 /** "yes": the definition authenticates and stops on failure; "no": resolved and it does not; "unknown": not resolvable. */
 export type AuthVerdict = "yes" | "no" | "unknown";
 
+const configKeys = new WeakMap<AuthConfig, string>();
+
 function configKey(prefix: string, config: AuthConfig): string {
-  return `${prefix}:${[...config.functions].join(",")}|${[...config.wrappers].join(",")}`;
+  let key = configKeys.get(config);
+  if (key === undefined) {
+    key = `${[...config.functions].join(",")}|${[...config.wrappers].join(",")}`;
+    configKeys.set(config, key);
+  }
+  return `${prefix}:${key}`;
 }
 
-/** The function a definition stands for: a function, or `createMiddleware().define(fn)`-style single-function calls. */
+
+/** The function a definition stands for: a function, also inside a memo wrapper (`export const getUser = cache(async () => ...)`). */
 function definitionFunction(node: TSESTree.Node): TSESTree.Node | undefined {
   if (isFunction(node)) return node;
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const { last } = calleeName(node);
+    const fn = node.arguments[0];
+    if (last !== undefined && MEMO_WRAPPER.test(last) && fn && isFunction(fn)) return fn;
+  }
   return undefined;
+}
+
+const MAX_HELPER_DEPTH = 3;
+
+/**
+ * What a function definition does about authentication: "guards" when it (or a function of the project it
+ * calls or hands on, up to three definitions deep) checks an auth result and stops on failure,
+ * "returns-session" when it calls an auth function without checking (the caller must check), else undefined.
+ */
+function functionAuth(definition: Definition, config: AuthConfig, depth: number): HelperAuth {
+  return classifyDefinition<HelperAuth>(
+    definition,
+    configKey("function-auth", config),
+    (d) => {
+      const fn = definitionFunction(d.node);
+      if (!fn) return undefined;
+      const follow = (name: string): HelperAuth => {
+        if (depth >= MAX_HELPER_DEPTH) return undefined;
+        const next = definitionInFile(d.file, name);
+        return next && next.node !== d.node ? functionAuth(next, config, depth + 1) : undefined;
+      };
+      const analysis = analyzeAuth(fn, config, (call) =>
+        call.callee.type === AST_NODE_TYPES.Identifier ? follow(call.callee.name) : undefined,
+      );
+      if (authenticates(analysis)) return "guards";
+      // `withMiddleware(handler, authMiddleware)`: a function of the project handed on to a runner
+      let handsOnGuard = false;
+      walk(fn, (node) => {
+        if (handsOnGuard) return false;
+        if (node.type === AST_NODE_TYPES.CallExpression) {
+          for (const argument of node.arguments) {
+            if (argument.type === AST_NODE_TYPES.Identifier && d.file.locals.has(argument.name) && follow(argument.name) === "guards") {
+              handsOnGuard = true;
+            }
+          }
+        } else if (node.type === AST_NODE_TYPES.Identifier && depth < MAX_HELPER_DEPTH && dispatchMapGuards(d.file, node.name, config, depth)) {
+          // `const handler = routeHandlers[key]; await handler(req, res)`: every handler of the map checks
+          handsOnGuard = true;
+        }
+        return !handsOnGuard;
+      });
+      if (handsOnGuard) return "guards";
+      return analysis.returnsAuth ? "returns-session" : undefined;
+    },
+    undefined,
+  );
+}
+
+/** A same-file `const handlers = { "POST /": async (req, res) => ..., ... }` whose functions all authenticate. */
+function dispatchMapGuards(file: ParsedFile, name: string, config: AuthConfig, depth: number): boolean {
+  const local = file.locals.get(name);
+  if (local?.type !== AST_NODE_TYPES.VariableDeclarator || local.init?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const functions = local.init.properties.flatMap((p) =>
+    p.type === AST_NODE_TYPES.Property && isFunction(p.value) ? [p.value] : [],
+  );
+  if (functions.length === 0) return false;
+  return functions.every((fn) => functionAuth({ file, name: "", node: fn, imported: true }, config, depth + 1) === "guards");
 }
 
 /**
@@ -491,19 +609,7 @@ export function classifyAuthHelper(context: Context, call: TSESTree.CallExpressi
   const callee = call.callee;
   if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const definition = definitionOf(context, callee);
-  if (!definition) return undefined;
-  return classifyDefinition<HelperAuth>(
-    definition,
-    configKey("auth-helper", config),
-    (d) => {
-      const fn = definitionFunction(d.node);
-      if (!fn) return undefined;
-      const analysis = analyzeAuth(fn, config);
-      if (authenticates(analysis)) return "guards";
-      return analysis.authCalls.length > 0 ? "returns-session" : undefined;
-    },
-    undefined,
-  );
+  return definition ? functionAuth(definition, config, 0) : undefined;
 }
 
 /**
@@ -516,22 +622,16 @@ export function classifyWrapper(context: Context, wrapperCall: TSESTree.CallExpr
   const callee = wrapperCall.callee;
   if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return "unknown";
   const definition = definitionOf(context, callee);
-  if (!definition) return "unknown";
-  return classifyDefinition<AuthVerdict>(
-    definition,
-    configKey("wrapper", config),
-    (d) => {
-      const fn = definitionFunction(d.node);
-      if (!fn) return "unknown";
-      return authenticates(analyzeAuth(fn, config)) ? "yes" : "no";
-    },
-    "unknown",
-  );
+  if (!definition || !definitionFunction(definition.node)) return "unknown";
+  return functionAuth(definition, config, 0) === "guards" ? "yes" : "no";
 }
 
 /** A middleware function (`.use(fn)` of a safe-action client, or a middleware binding): does it authenticate? */
 function middlewareAuthenticates(node: TSESTree.Node, file: ParsedFile | undefined, config: AuthConfig, depth: number): AuthVerdict {
-  if (isFunction(node)) return authenticates(analyzeAuth(node, config)) ? "yes" : "no";
+  if (isFunction(node)) {
+    if (!file) return authenticates(analyzeAuth(node, config)) ? "yes" : "no";
+    return functionAuth({ file, name: "", node, imported: true }, config, depth) === "guards" ? "yes" : "no";
+  }
   if (node.type === AST_NODE_TYPES.Identifier) {
     if (config.wrappers.has(node.name) || isAuthLikeName(node.name)) return "yes";
     const definition = file && depth < 3 ? definitionInFile(file, node.name) : undefined;

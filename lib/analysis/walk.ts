@@ -11,17 +11,18 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolea
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (visit(node) === false) continue;
+    // visitor keys list a node's children in source order; push them reversed so they pop in order
     const keys = visitorKeys[node.type] ?? [];
-    const children: TSESTree.Node[] = [];
-    for (const key of keys) {
-      const value = (node as unknown as Record<string, unknown>)[key];
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const value = (node as unknown as Record<string, unknown>)[keys[k]!];
       if (Array.isArray(value)) {
-        for (const child of value) if (child && typeof child === "object" && "type" in child) children.push(child as TSESTree.Node);
+        for (let i = value.length - 1; i >= 0; i--) {
+          const child: unknown = value[i];
+          if (child && typeof child === "object" && "type" in child) stack.push(child as TSESTree.Node);
+        }
       } else if (value && typeof value === "object" && "type" in value) {
-        children.push(value as TSESTree.Node);
+        stack.push(value as TSESTree.Node);
       }
     }
-    children.sort((a, b) => a.range[0] - b.range[0]);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }

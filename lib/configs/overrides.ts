@@ -6,6 +6,8 @@
 /** Options `strict` (and `all`) pass to rules, merged by ESLint over each rule's `defaultOptions`. */
 export const STRICT_OPTIONS: Record<string, unknown[]> = {
   "prisma-client-singleton": [{ requireGlobalCache: true }],
+  "require-session-check": [{ methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] }],
+  "require-zod-parse": [{ checkUrlParams: true }],
 };
 
 /** Seed scripts and one-off migrations loop over rows on purpose; they run once, not per request. */

@@ -6,6 +6,8 @@ import noHardcodedSecrets from "./no-hardcoded-secrets.js";
 import noUnboundedFindMany from "./no-unbounded-find-many.js";
 import prismaClientSingleton from "./prisma-client-singleton.js";
 import requireRateLimit from "./require-rate-limit.js";
+import requireSessionCheck from "./require-session-check.js";
+import requireZodParse from "./require-zod-parse.js";
 import secureCookieOptions from "./secure-cookie-options.js";
 
 export type BackendArchitectRule = TSESLint.RuleModule<string, readonly unknown[], BackendArchitectDocs>;
@@ -17,6 +19,8 @@ export const rules: Record<string, BackendArchitectRule> = {
   "no-unbounded-find-many": noUnboundedFindMany,
   "prisma-client-singleton": prismaClientSingleton,
   "require-rate-limit": requireRateLimit,
+  "require-session-check": requireSessionCheck,
+  "require-zod-parse": requireZodParse,
   "secure-cookie-options": secureCookieOptions,
   ...schemaRules,
 };

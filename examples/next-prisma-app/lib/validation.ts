@@ -9,3 +9,9 @@ export const TagPostsSchema = z.object({
   postIds: z.array(z.string().cuid()).max(100),
   tag: z.string().min(1).max(50),
 });
+
+export const PostIdSchema = z.string().cuid();
+
+export const CreateTagSchema = z.object({
+  name: z.string().min(1).max(50),
+});
