@@ -18,12 +18,15 @@
  * - the return values of local functions, properties of the object a local function returns
  *   (`const { schema } = await resolve(token)`), branches of `?:`/`??`/`||`, arrays built with
  *   `push` and joined (`placeholders.join(", ")`), string methods on constants,
- * - imported SCREAMING_CASE names (constants by convention).
+ * - imported SCREAMING_CASE names, and members and values of imported PascalCase enums
+ *   (`ModelStatus.Published`, `Object.values(Role)`): constants by convention,
+ * - the strings of a tagged template (`(sql: TemplateStringsArray) => sql[0]`).
  *
  * With `injectionSafe`, values that cannot carry text chosen by a user count as constant too:
  * numbers and booleans computed at runtime (`Number(x)`, `ids.length`, an array index, `a > b`),
  * dates, values declared (or, with type information, typed) as numbers, booleans or unions of
- * literals (`dir: "asc" | "desc"`, `ids: number[]`, `hours = 24`), results of SQL escaping helpers
+ * literals (`dir: "asc" | "desc"`, `ids: number[]`, `hours = 24`), fields a Zod schema of the file
+ * parses as numbers, booleans, dates, enums or UUIDs, results of SQL escaping helpers
  * (`escapeLiteral(x)`, `quoteIdent(x)`, `appSchemaIdent(slug)`), and configuration set by whoever
  * deploys the app (`process.env.X`, `env.X` from an env module, and values derived from them).
  * Injection checks use that mode.
@@ -85,6 +88,13 @@ const MUTATING_METHODS = new Set(["push", "unshift", "splice", "fill", "copyWith
 const SAFE_TYPE_FLAGS = 8 | 16 | 32 | 64 | 128 | 256 | 512 | 1024 | 2048 | 32768 | 65536;
 
 const ESCAPER_NAME = /^(?:escape|quote)|[a-z](?:Escape|Quote)|[a-z](?:Ident|Identifier|Literal)$|^(?:ident|literal)$/u;
+/** Zod constructors whose output is not free text. */
+const ZOD_TEXT_FREE = new Set(["number", "boolean", "bigint", "date", "enum", "nativeEnum", "nan", "int", "uuid", "cuid", "cuid2", "ulid"]);
+/** Zod methods that keep the output type (or make it an array of it). */
+const ZOD_REFINEMENTS = new Set([
+  "optional", "nullable", "nullish", "default", "catch", "int", "positive", "nonnegative", "negative", "nonpositive",
+  "min", "max", "gt", "gte", "lt", "lte", "multipleOf", "step", "finite", "safe", "array", "describe", "readonly", "brand",
+]);
 const SCREAMING_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}[0-9]*$/u;
 
 const ORDER: Record<Provenance, number> = { constant: 0, opaque: 1, built: 2 };
@@ -243,9 +253,9 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
     // built-in globals: `undefined`, `NaN`, `Infinity`
     if (!variable || variable.defs.length === 0) return ASTUtils.getStaticValue(id, sourceCode.getScope(id)) ? "constant" : "opaque";
     if (s.active.has(variable)) return "constant";
-    // `let userId: number | undefined`, `const ids: number[] = ...`: the declared type vouches for every write
-    const declared = variable.defs[0]?.type === "Variable" ? variable.defs[0].node.id : undefined;
-    if (injectionSafe && declared?.type === AST_NODE_TYPES.Identifier && isSafeAnnotation(declared.typeAnnotation?.typeAnnotation)) return "constant";
+    // `let userId: number | undefined`, `(ids: number | number[]) => { ids = [ids]; ... }`: the
+    // declared type vouches for every write
+    if (injectionSafe && hasTextFreeDeclaredType(variable)) return "constant";
     s.active.add(variable);
     try {
       const results: Provenance[] = [];
@@ -281,6 +291,8 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
         return "constant"; // `let x;` is undefined until written
       }
       case "Parameter":
+        // the strings of a tagged template are source text: `function ifDetails(sql: TemplateStringsArray)`
+        if (isTemplateStrings(def.name)) return "constant";
         if (injectionSafe && isTextFreeParameter(def.node as FunctionNode, def.name as TSESTree.Identifier)) return "constant";
         return parameter(def.node as FunctionNode, def.name as TSESTree.Identifier, s);
       case "ImportBinding":
@@ -290,6 +302,15 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
       default:
         return "opaque";
     }
+  }
+
+  function hasTextFreeDeclaredType(variable: Variable): boolean {
+    const def = variable.defs[0];
+    if (def?.type === "Variable") {
+      const id = def.node.id;
+      return id.type === AST_NODE_TYPES.Identifier && isSafeAnnotation(id.typeAnnotation?.typeAnnotation);
+    }
+    return def?.type === "Parameter" && def.name.type === AST_NODE_TYPES.Identifier && isTextFreeParameter(def.node as FunctionNode, def.name);
   }
 
   /**
@@ -371,6 +392,8 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
         )
       : undefined;
     const key = property?.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+    // `const { limit } = schema.parse(req.query)` with `limit: z.coerce.number()`
+    if (key !== undefined && injectionSafe && isTextFreeZod(zodField(init, key))) return "constant";
     if (key !== undefined) {
       const objects = returnedObjects(init, s);
       if (objects) {
@@ -410,6 +433,95 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
   function propertyKey(property: TSESTree.Property): string | undefined {
     if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
     return property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+  }
+
+  /**
+   * The Zod schema of field `key` of a value parsed by a `z.object({...})` schema of this file:
+   * `schema.parse(x)`, `await schema.parseAsync(x)`, `schema.safeParse(x).data`, through `const` bindings.
+   */
+  function zodField(node: TSESTree.Node, key: string | undefined, depth = 0): TSESTree.Node | undefined {
+    if (key === undefined || depth > 4) return undefined;
+    let inner = unwrap(node);
+    if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = unwrap(inner.argument);
+    if (inner.type === AST_NODE_TYPES.Identifier) {
+      const init = unchangedInit(inner);
+      return init ? zodField(init, key, depth + 1) : undefined;
+    }
+    // `payload.data` of `const payload = schema.safeParse(x)`
+    if (inner.type === AST_NODE_TYPES.MemberExpression && propertyName(inner) === "data") {
+      let parsed = unwrap(inner.object);
+      if (parsed.type === AST_NODE_TYPES.Identifier) parsed = unchangedInit(parsed) ?? parsed;
+      return zodField(parsed, key, depth + 1);
+    }
+    if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const method = propertyName(inner.callee);
+    if (method !== "parse" && method !== "parseAsync" && method !== "safeParse" && method !== "safeParseAsync") return undefined;
+    const shape = zodObjectShape(inner.callee.object, depth);
+    const property = shape?.properties.find(
+      (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && propertyKey(p) === key,
+    );
+    return property?.value;
+  }
+
+  /** The shape literal of `z.object({...})` (also `.strict()`, `.passthrough()`), through a `const`. */
+  function zodObjectShape(node: TSESTree.Node, depth: number): TSESTree.ObjectExpression | undefined {
+    let inner = unwrap(node);
+    if (inner.type === AST_NODE_TYPES.Identifier) inner = unwrap(unchangedInit(inner) ?? inner);
+    while (
+      inner.type === AST_NODE_TYPES.CallExpression &&
+      inner.callee.type === AST_NODE_TYPES.MemberExpression &&
+      propertyName(inner.callee) !== "object" &&
+      depth++ < 8
+    ) {
+      inner = inner.callee.object;
+    }
+    if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    if (!isZod(inner.callee.object)) return undefined;
+    const shape = inner.arguments[0];
+    return shape?.type === AST_NODE_TYPES.ObjectExpression ? shape : undefined;
+  }
+
+  function isZod(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.Identifier) return false;
+    const def = findVariable(node)?.defs[0];
+    return def?.type === "ImportBinding" && /^zod(?:\/|$)/u.test((def.parent as TSESTree.ImportDeclaration).source.value);
+  }
+
+  /** A Zod schema whose output carries no text: numbers, booleans, dates, enums, literals, arrays of those. */
+  function isTextFreeZod(node: TSESTree.Node | undefined, depth = 0): boolean {
+    let inner = node && unwrap(node);
+    // `z.string().uuid()`: a format that admits no quotes
+    let formatted = false;
+    while (inner?.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression && depth++ < 12) {
+      const method = propertyName(inner.callee);
+      const object = inner.callee.object;
+      if (isZod(object) || (object.type === AST_NODE_TYPES.MemberExpression && propertyName(object) === "coerce" && isZod(object.object))) {
+        if (method === "array") return isTextFreeZod(inner.arguments[0], depth);
+        if (method === "literal") return inner.arguments.every((a) => a.type === AST_NODE_TYPES.Literal);
+        return method !== undefined && (ZOD_TEXT_FREE.has(method) || (formatted && method === "string"));
+      }
+      if (method === "uuid" || method === "cuid" || method === "cuid2" || method === "ulid") formatted = true;
+      else if (method === undefined || !ZOD_REFINEMENTS.has(method)) return false;
+      inner = object;
+    }
+    return false;
+  }
+
+  function isTemplateStrings(name: TSESTree.Node): boolean {
+    const type = name.type === AST_NODE_TYPES.Identifier ? name.typeAnnotation?.typeAnnotation : undefined;
+    return type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === "TemplateStringsArray";
+  }
+
+  /** An imported PascalCase binding: an enum by convention (`import { ModelStatus } from "@prisma/client"`). */
+  function isImportedEnum(node: TSESTree.Node): boolean {
+    if (node.type !== AST_NODE_TYPES.Identifier || !/^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*$/u.test(node.name)) return false;
+    return findVariable(node)?.defs[0]?.type === "ImportBinding";
+  }
+
+  /** `ModelStatus.Published`, `Role.ADMIN`: a capitalised member of an imported enum. */
+  function isEnumMember(node: TSESTree.MemberExpression): boolean {
+    const name = node.computed ? undefined : propertyName(node);
+    return name !== undefined && /^[A-Z]/u.test(name) && isImportedEnum(node.object);
   }
 
   /** t3-env and friends: `import { env } from "@/env"` holds deployment configuration. */
@@ -522,6 +634,9 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
 
   function member(node: TSESTree.MemberExpression, s: State): Provenance {
     if (injectionSafe && isDeploymentConfig(node)) return "constant";
+    // `input.modelId` with `const input = schema.parse(req.body)` and `modelId: z.number()`
+    if (injectionSafe && !node.computed && isTextFreeZod(zodField(node.object, propertyName(node)))) return "constant";
+    if (isEnumMember(node)) return "constant";
     const values = lookup(node, s);
     if (values) return worst(values.map((v) => evaluate(v, s)));
     const name = node.computed ? undefined : propertyName(node);
@@ -833,6 +948,7 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
     if (isNamespace(receiver, "Object")) {
       const arg = node.arguments[0];
       if (!arg) return "opaque";
+      if ((method === "keys" || method === "values") && isImportedEnum(arg)) return "constant";
       if (method === "keys") return keys(arg, s);
       if (method === "values") return values(arg, s);
       if (method === "entries") return worst([keys(arg, s), values(arg, s)]);

@@ -199,6 +199,23 @@ export async function page(dir: "asc" | "desc", limit: number, hours = 24) {
 `,
     },
     {
+      name: "numbers and enums validated by a Zod schema of the file, enum members",
+      filename: "pages/api/internal/refresh.ts",
+      code: `
+import * as z from "zod";
+import { ModelStatus } from "@prisma/client";
+import { prisma } from "@/lib/prisma";
+const schema = z.object({ start: z.coerce.number().optional(), modelIds: z.number().array() });
+export default async function handler(req: { query: unknown }, res: { json(v: unknown): void }) {
+  const { start, modelIds } = schema.parse(req.query);
+  const rows = await prisma.$queryRawUnsafe(
+    \`SELECT id FROM "Model" WHERE status = '\${ModelStatus.Published}' AND id IN (\${modelIds.join(",")}) \${start ? \`AND id > \${start}\` : ""}\`,
+  );
+  res.json(rows);
+}
+`,
+    },
+    {
       name: "raw methods that are not SQL helpers",
       filename: "lib/misc.ts",
       code: `
@@ -384,6 +401,22 @@ export async function countRows(table: string, teamId: string) {
 `,
       errors: [
         { messageId: "unsafeRawCall", line: 4, column: 33, endLine: 4, endColumn: 86, suggestions: [] },
+      ],
+    },
+    {
+      name: "a free-text field of a Zod schema",
+      filename: "pages/api/search.ts",
+      code: `
+import * as z from "zod";
+import { prisma } from "@/lib/prisma";
+const schema = z.object({ q: z.string().min(1), limit: z.coerce.number() });
+export default async function handler(req: { query: unknown }, res: { json(v: unknown): void }) {
+  const { q, limit } = schema.parse(req.query);
+  res.json(await prisma.$queryRawUnsafe(\`SELECT id FROM "Post" WHERE title = '\${q}' LIMIT \${limit}\`));
+}
+`,
+      errors: [
+        { messageId: "unsafeRawCall", line: 7, column: 41, endLine: 7, endColumn: 100, suggestions: [] },
       ],
     },
     {
