@@ -144,6 +144,17 @@ const STORAGE_HOSTS: readonly [RegExp, StorageProvider][] = [
 
 const WRAPPER_UPLOAD_NAME = /upload|^put(?:[A-Z_]|$)|^(?:save|store|persist)\w*(?:File|Image|Blob|Asset|Avatar|Logo|Photo|Media|Attachment)/u;
 const WRAPPER_DELETE_NAME = /(?:^|[a-z])(?:delete|remove|destroy|purge|discard)|^(?:del|delete|remove)(?:[A-Z_]|$)|^(?:cleanup|cleanUp)/iu;
+/**
+ * Text that every file touching storage contains: a storage module, a storage host, an upload or put
+ * call, a Supabase `.storage`, a signed URL. A file without any of it is skipped without analysis.
+ */
+const STORAGE_TEXT =
+  /@vercel\/blob|@aws-sdk\/|uploadthing|minio|aws4fetch|\.storage\b|upload|\bput(?:[A-Z_]\w*)?\s*\(|[Pp]resign|SignedUrl|vercel-storage\.com|\.r2\.|amazonaws\.com|storage\.googleapis|supabase\.co|utfs\.io|ufs\.sh/iu;
+
+function namesIn(text: string, names: readonly string[]): boolean {
+  return names.some((name) => text.includes(name.split(".").at(-1)!));
+}
+
 const STORAGE_WORD = /file|image|blob|object|asset|upload|avatar|logo|photo|attachment|media|document|storage|bucket|s3|r2|minio|utapi/iu;
 
 // ---------------------------------------------------------------- recognition (shared with project wrappers)
@@ -416,6 +427,8 @@ export interface StorageAnalysis {
   isCleanupFunction(call: TSESTree.CallExpression): boolean;
   /** Whether the callee's definition was found (a function of this file, or a resolved project wrapper). */
   isResolvedCallee(call: TSESTree.CallExpression): boolean;
+  /** False when the file's text mentions nothing storage-like: every other answer is "no" then. */
+  mayInvolveStorage(): boolean;
 }
 
 type WrapperVerdict = StorageCall["kind"] | "none";
@@ -505,7 +518,24 @@ export interface StorageNames {
  */
 const analysisCache = new WeakMap<TSESTree.Program, Map<string, StorageAnalysis>>();
 
+/** Cheap to call in `create()`: the analysis is built on first use (most files never ask). */
 export function createStorageAnalysis(context: Context, extra: StorageNames = {}): StorageAnalysis {
+  let analysis: StorageAnalysis | undefined;
+  const get = (): StorageAnalysis => (analysis ??= sharedAnalysis(context, extra));
+  return {
+    storageCall: (call) => get().storageCall(call),
+    blobUrl: (expr) => get().blobUrl(expr),
+    isVercelBlobResult: (expr) => get().isVercelBlobResult(expr),
+    derivesFrom: (expr, call) => get().derivesFrom(expr, call),
+    writtenLeaves: (data, skipKeys) => get().writtenLeaves(data, skipKeys),
+    variablesIn: (expr) => get().variablesIn(expr),
+    isCleanupFunction: (call) => get().isCleanupFunction(call),
+    isResolvedCallee: (call) => get().isResolvedCallee(call),
+    mayInvolveStorage: () => get().mayInvolveStorage(),
+  };
+}
+
+function sharedAnalysis(context: Context, extra: StorageNames): StorageAnalysis {
   const program = context.sourceCode.ast;
   let byNames = analysisCache.get(program);
   if (!byNames) {
@@ -555,6 +585,7 @@ function buildStorageAnalysis(context: Context, extra: StorageNames): StorageAna
   }
   const importedModules = new Set([...imports.values()].map((ref) => ref.source));
   const hasDynamicImport = sourceCode.text.includes("import(");
+  let mayInvolve: boolean | undefined;
 
   /** `const { put } = await import("@vercel/blob")` */
   function dynamicImportOf(id: TSESTree.Identifier, def: TSESLint.Scope.Definition): ImportRef | undefined {
@@ -803,6 +834,7 @@ function buildStorageAnalysis(context: Context, extra: StorageNames): StorageAna
     variablesIn,
     isCleanupFunction: (call) => matchesName(call, cleanupFunctions),
     isResolvedCallee: (call) => localFunction(call.callee) !== undefined || importedWrapperKind(context, call) !== undefined,
+    mayInvolveStorage: () => (mayInvolve ??= STORAGE_TEXT.test(sourceCode.text) || namesIn(sourceCode.text, uploadFunctions)),
   };
 }
 

@@ -88,7 +88,7 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression(node) {
         const query = queries.queryAt(node);
-        if (query?.kind !== "write") return;
+        if (query?.kind !== "write" || !storage.mayInvolveStorage()) return;
         const values = writtenValues(query);
         if (values.length === 0) return;
         const skip = query.library === "prisma" ? PRISMA_NON_DATA_KEYS : NO_SKIP;

@@ -307,7 +307,7 @@ export default createRule<Options, MessageIds>({
         if (isWrite(query)) writes.push(query);
       },
       "Program:exit"() {
-        if (writes.length === 0) return;
+        if (writes.length === 0 || !storage.mayInvolveStorage()) return;
         const writing = new Set(writes.map((w) => outermostFunction(w.node)));
         for (const node of calls) {
           if (!writing.has(outermostFunction(node))) continue;
