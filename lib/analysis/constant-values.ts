@@ -333,29 +333,60 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
     for (const param of fn.params) {
       const pattern = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
       if (pattern.type !== AST_NODE_TYPES.ObjectPattern) continue;
-      const literal = pattern.typeAnnotation?.typeAnnotation;
       for (const property of pattern.properties) {
         if (property.type !== AST_NODE_TYPES.Property) continue;
         const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
         if (value !== name) continue;
-        if (literal?.type !== AST_NODE_TYPES.TSTypeLiteral) return undefined;
         const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
-        for (const member of literal.members) {
-          if (
-            member.type === AST_NODE_TYPES.TSPropertySignature &&
-            member.key.type === AST_NODE_TYPES.Identifier &&
-            member.key.name === key
-          ) {
-            return member.typeAnnotation?.typeAnnotation;
-          }
-        }
+        return memberType(pattern.typeAnnotation?.typeAnnotation, key);
       }
     }
     return undefined;
   }
 
-  /** A declared type no text can hide in: number, boolean, literals, and unions of them. */
-  function isSafeAnnotation(type: TSESTree.TypeNode | undefined): boolean {
+  /** The declared type of property `key` of a type literal, or of a type alias or interface of this file. */
+  function memberType(type: TSESTree.TypeNode | undefined, key: string | undefined, depth = 0): TSESTree.TypeNode | undefined {
+    if (!type || key === undefined || depth > 4) return undefined;
+    const resolved = localType(type);
+    const members = resolved?.type === AST_NODE_TYPES.TSTypeLiteral ? resolved.members : resolved?.type === AST_NODE_TYPES.TSInterfaceBody ? resolved.body : [];
+    for (const member of members) {
+      if (member.type === AST_NODE_TYPES.TSPropertySignature && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === key) {
+        return member.typeAnnotation?.typeAnnotation;
+      }
+    }
+    if (resolved?.type === AST_NODE_TYPES.TSIntersectionType) {
+      for (const part of resolved.types) {
+        const found = memberType(part, key, depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** Follows a reference to a type alias or interface declared in this file (`type Options = {...}`). */
+  function localType(type: TSESTree.TypeNode, depth = 0): TSESTree.TypeNode | TSESTree.TSInterfaceBody | undefined {
+    if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return type;
+    if (depth > 4) return undefined;
+    const def = findVariable(type.typeName)?.defs.find((d) => d.type === "Type");
+    const declaration = def?.node;
+    if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return localType(declaration.typeAnnotation, depth + 1);
+    if (declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration) return declaration.body;
+    return undefined;
+  }
+
+  /** The declared type of `obj.key` when `obj` is a parameter or variable with a type annotation. */
+  function declaredMemberType(node: TSESTree.MemberExpression): TSESTree.TypeNode | undefined {
+    const object = unwrap(node.object);
+    if (object.type !== AST_NODE_TYPES.Identifier || node.computed) return undefined;
+    const def = findVariable(object)?.defs[0];
+    const id = def?.type === "Parameter" || def?.type === "Variable" ? def.name : undefined;
+    const annotation = id?.type === AST_NODE_TYPES.Identifier ? id.typeAnnotation?.typeAnnotation : undefined;
+    return memberType(annotation, propertyName(node));
+  }
+
+  /** A declared type no text can hide in: number, boolean, literals, and unions and arrays of them. */
+  function isSafeAnnotation(type: TSESTree.TypeNode | undefined, depth = 0): boolean {
+    if (depth > 6) return false;
     switch (type?.type) {
       case AST_NODE_TYPES.TSNumberKeyword:
       case AST_NODE_TYPES.TSBooleanKeyword:
@@ -366,11 +397,19 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
       case AST_NODE_TYPES.TSLiteralType:
         return type.literal.type === AST_NODE_TYPES.Literal || type.literal.type === AST_NODE_TYPES.UnaryExpression;
       case AST_NODE_TYPES.TSUnionType:
-        return type.types.every((t) => isSafeAnnotation(t));
+        return type.types.every((t) => isSafeAnnotation(t, depth + 1));
       case AST_NODE_TYPES.TSArrayType:
-        return isSafeAnnotation(type.elementType);
+        return isSafeAnnotation(type.elementType, depth + 1);
       case AST_NODE_TYPES.TSTypeOperator:
-        return type.operator === "readonly" && isSafeAnnotation(type.typeAnnotation);
+        return type.operator === "readonly" && isSafeAnnotation(type.typeAnnotation, depth + 1);
+      case AST_NODE_TYPES.TSTypeReference: {
+        // `Array<number>`, or an alias of this file (`type Direction = "asc" | "desc"`)
+        const name = type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : undefined;
+        const [argument] = type.typeArguments?.params ?? [];
+        if ((name === "Array" || name === "ReadonlyArray") && argument) return isSafeAnnotation(argument, depth + 1);
+        const resolved = localType(type);
+        return resolved !== undefined && resolved !== type && resolved.type !== AST_NODE_TYPES.TSInterfaceBody && isSafeAnnotation(resolved, depth + 1);
+      }
       default:
         return false;
     }
@@ -636,6 +675,8 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
     if (injectionSafe && isDeploymentConfig(node)) return "constant";
     // `input.modelId` with `const input = schema.parse(req.body)` and `modelId: z.number()`
     if (injectionSafe && !node.computed && isTextFreeZod(zodField(node.object, propertyName(node)))) return "constant";
+    // `options.limit` with `options: { limit?: number }` (or a type of this file)
+    if (injectionSafe && isSafeAnnotation(declaredMemberType(node))) return "constant";
     if (isEnumMember(node)) return "constant";
     const values = lookup(node, s);
     if (values) return worst(values.map((v) => evaluate(v, s)));
