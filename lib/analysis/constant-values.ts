@@ -374,6 +374,29 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
     return undefined;
   }
 
+  /** `obj.key` with `obj: ReturnType<typeof localFunction>`: the values the function returns under `key`. */
+  function returnTypeMember(node: TSESTree.MemberExpression, s: State): Provenance | undefined {
+    const object = unwrap(node.object);
+    const key = node.computed ? undefined : propertyName(node);
+    if (object.type !== AST_NODE_TYPES.Identifier || key === undefined) return undefined;
+    const def = findVariable(object)?.defs[0];
+    const id = def?.type === "Parameter" || def?.type === "Variable" ? def.name : undefined;
+    const type = id?.type === AST_NODE_TYPES.Identifier ? id.typeAnnotation?.typeAnnotation : undefined;
+    const query = type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === "ReturnType" ? type.typeArguments?.params[0] : undefined;
+    if (query?.type !== AST_NODE_TYPES.TSTypeQuery || query.exprName.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const objects = objectsReturnedBy(query.exprName, s);
+    if (!objects) return undefined;
+    const results: Provenance[] = [];
+    for (const returnedObject of objects) {
+      const property = returnedObject.properties.find(
+        (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && propertyKey(p) === key,
+      );
+      if (!property || property.kind !== "init") return undefined;
+      results.push(evaluate(property.value, s));
+    }
+    return worst(results);
+  }
+
   /** The declared type of `obj.key` when `obj` is a parameter or variable with a type annotation. */
   function declaredMemberType(node: TSESTree.MemberExpression): TSESTree.TypeNode | undefined {
     const object = unwrap(node.object);
@@ -457,7 +480,12 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
     if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = unwrap(inner.argument);
     if (inner.type === AST_NODE_TYPES.ObjectExpression) return [inner];
     if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const fn = localFunction(inner.callee);
+    return objectsReturnedBy(inner.callee, s);
+  }
+
+  /** The object literals every `return` of a local function gives back, or undefined. */
+  function objectsReturnedBy(callee: TSESTree.Identifier, s: State): TSESTree.ObjectExpression[] | undefined {
+    const fn = localFunction(callee);
     if (!fn || fn.generator || s.active.has(fn) || ++s.steps > MAX_STEPS) return undefined;
     const values = fn.body.type === AST_NODE_TYPES.BlockStatement ? returnStatements(fn.body).map((r) => r.argument) : [fn.body];
     const objects: TSESTree.ObjectExpression[] = [];
@@ -677,6 +705,9 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
     if (injectionSafe && !node.computed && isTextFreeZod(zodField(node.object, propertyName(node)))) return "constant";
     // `options.limit` with `options: { limit?: number }` (or a type of this file)
     if (injectionSafe && isSafeAnnotation(declaredMemberType(node))) return "constant";
+    // `opts.timeoutMs` with `opts: ReturnType<typeof parseArgs>`: what the local function puts there
+    const returned = returnTypeMember(node, s);
+    if (returned === "constant") return "constant";
     if (isEnumMember(node)) return "constant";
     const values = lookup(node, s);
     if (values) return worst(values.map((v) => evaluate(v, s)));

@@ -101,6 +101,8 @@ const cases: [string, string, string, string][] = [
   ["a member declared by a type of this file", `type Options = { limit?: number | null; search?: string }; export function f(options: Options) { probe(options.limit ? \`LIMIT \${options.limit}\` : "") }`, "built", "constant"],
   ["a member declared as a string", `interface Options { search: string } export function f(options: Options) { probe(\`'\${options.search}'\`) }`, "built", "built"],
   ["a parameter typed by an alias of this file", `type Direction = "asc" | "desc"; export function f(dir: Direction) { probe(dir) }`, "opaque", "constant"],
+  ["a member of ReturnType<typeof localFunction>", `function parseArgs(argv: string[]) { return { timeoutMs: Number.parseInt(argv[0] ?? "60000", 10), team: argv[1] }; } export function f(opts: ReturnType<typeof parseArgs>) { probe(\`SET statement_timeout = '\${opts.timeoutMs}ms'\`) }`, "built", "constant"],
+  ["a text member of ReturnType<typeof localFunction>", `function parseArgs(argv: string[]) { return { team: argv[1] }; } export function f(opts: ReturnType<typeof parseArgs>) { probe(\`'\${opts.team}'\`) }`, "built", "built"],
   ["a parameter declared as a string", `export function f(dir: string) { probe(dir) }`, "opaque", "opaque"],
   ["an imported SCREAMING_CASE constant", `import { MIN_MINUTES } from "~/server/common/constants"; probe(\`make_interval(mins => \${MIN_MINUTES})\`)`, "constant", "constant"],
   ["an imported camelCase value", `import { minMinutes } from "./constants"; probe(\`\${minMinutes}\`)`, "built", "built"],
