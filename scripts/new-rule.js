@@ -24,12 +24,12 @@ const up = prisma ? "../../lib" : "..";
 
 writeFileSync(
   ruleFile,
-  `import { createRule } from "${up}/util/create-rule.js";
+  `${prisma ? 'import { createSchemaRule } from "../create-schema-rule.js";' : `import { createRule } from "${up}/util/create-rule.js";`}
 
 export type Options = [];
 export type MessageIds = "todo";
 
-export default createRule<Options, MessageIds>({
+export default ${prisma ? "createSchemaRule" : "createRule"}<Options, MessageIds>({
   name: "${id}",
   meta: {
     type: "problem",
@@ -52,9 +52,9 @@ export default createRule<Options, MessageIds>({
 writeFileSync(
   testFile,
   `import rule from "${prisma ? "../../.." : "../.."}/${ruleFile.replace(/\.ts$/u, ".js")}";
-import { createRuleTester } from "${prisma ? "../../rule-tester.js" : "../rule-tester.js"}";
+${prisma ? 'import { createSchemaRuleTester } from "../schema-rule-tester.js";' : 'import { createRuleTester } from "../rule-tester.js";'}
 
-createRuleTester().run("${id}", rule, {
+${prisma ? "createSchemaRuleTester" : "createRuleTester"}().run("${id}", rule, {
   valid: [],
   invalid: [],
 });
@@ -90,10 +90,9 @@ When ...
 `,
 );
 
-const index = "lib/rules/index.ts";
-const importPath = prisma ? `../../prisma-lint/rules/${id}.js` : `./${id}.js`;
+const index = prisma ? "prisma-lint/rules/index.ts" : "lib/rules/index.ts";
 let source = readFileSync(index, "utf8");
-source = source.replace(/(import type [^\n]*\n)(?![\s\S]*import type)/u, `$1import ${camel} from "${importPath}";\n`);
-source = source.replace(/(export const rules[^{]*\{\n)/u, `$1  "${id}": ${camel},\n`);
+source = source.replace(/(import type [^\n]*\n)(?![\s\S]*import type)/u, `$1import ${camel} from "./${id}.js";\n`);
+source = source.replace(/(export const (?:rules|schemaRules)[^{]*\{\n)/u, `$1  "${id}": ${camel},\n`);
 writeFileSync(index, source);
 console.log(`wrote ${ruleFile}, ${testFile}, ${docFile}; registered in ${index} (sort the entries)`);

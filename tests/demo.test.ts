@@ -27,8 +27,23 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
   it("reports exactly the deliberate violations", async () => {
     expect((await demoFindings()).sort()).toEqual(
       [
+        "app/actions.ts:12:9 backend-architect/no-unscoped-mutation",
+        "app/api/posts/route.ts:11:26 backend-architect/no-await-in-loop-query",
+        "app/api/posts/route.ts:35:25 backend-architect/no-await-in-loop-query",
+        "app/api/users/[id]/route.ts:11:3 backend-architect/no-floating-query",
         "app/api/reports/route.ts:14:47 backend-architect/no-unsafe-raw-query",
+        "app/api/uploads/route.ts:16:22 backend-architect/require-upload-rollback",
+        "app/api/uploads/route.ts:20:30 backend-architect/no-raw-blob-url",
+        "app/api/drafts/route.ts:28:64 backend-architect/no-error-details-in-response",
         "lib/reports.ts:5:18 backend-architect/prisma-client-singleton",
+        "lib/session-cookie.ts:5:43 backend-architect/secure-cookie-options",
+        "lib/tokens.ts:4:44 backend-architect/no-hardcoded-secrets",
+        "prisma/schema.prisma:51:7 backend-architect/require-timestamps",
+        "prisma/schema.prisma:51:7 backend-architect/require-timestamps",
+        "prisma/schema.prisma:60:22 backend-architect/require-foreign-key-index",
+        "app/api/tags/route.ts:10:22 backend-architect/require-zod-parse",
+        "app/posts/actions.ts:9:23 backend-architect/require-session-check",
+        "app/posts/actions.ts:9:34 backend-architect/require-zod-parse",
       ].sort(),
     );
   });

@@ -105,6 +105,121 @@ const DB_MODULE = /(?:^|[/@.-])(?:prisma|db|database|drizzle|supabase|kysely)(?:
 const SUPABASE_MODULE = /supabase/iu;
 const RAW_SQL_MODULES = new Set(["postgres", "@vercel/postgres", "@neondatabase/serverless"]);
 
+/** Supabase (PostgREST) filter methods: a `.delete()`/`.update()` chain with one of them is scoped. */
+export const SUPABASE_FILTER_METHODS: ReadonlySet<string> = new Set([
+  "eq", "neq", "gt", "gte", "lt", "lte", "like", "likeAllOf", "likeAnyOf", "ilike", "ilikeAllOf", "ilikeAnyOf",
+  "is", "in", "contains", "containedBy", "rangeGt", "rangeGte", "rangeLt", "rangeLte", "rangeAdjacent",
+  "overlaps", "textSearch", "match", "not", "or", "filter",
+]);
+
+/** Chain endings that run a Drizzle builder right away (it returns a real promise or a result). */
+const EXECUTING_ENDINGS = new Set(["execute", "all", "get", "run", "values", "executeTakeFirst", "executeTakeFirstOrThrow", "stream"]);
+
+/**
+ * Does the query run only once something awaits it, chains `.then()` on it, or hands it to
+ * `Promise.all`/`$transaction`? Prisma queries are `PrismaPromise`s, Drizzle and Supabase queries
+ * are thenable builders: a bare statement never runs them. A Drizzle chain ended by `.execute()`
+ * (or `.all()`, `.get()`, `.run()`, `.values()`), Kysely, and raw SQL clients run right away.
+ */
+export function isLazyQuery(query: DbQuery): boolean {
+  if (query.library === "prisma" || query.library === "supabase") return true;
+  if (query.library !== "drizzle") return false;
+  const last = query.chain.at(-1)?.callee;
+  const method = last?.type === AST_NODE_TYPES.MemberExpression ? propertyName(last) : undefined;
+  if (method === undefined || query.chain.length < 2 || !EXECUTING_ENDINGS.has(method)) return true;
+  // `db.insert(t).values(rows)` sets the rows; only the argument-less `.values()` runs a query
+  return method === "values" && query.chain.at(-1)!.arguments.length > 0;
+}
+
+export interface ListValues {
+  /**
+   * Filters on a list of values: Prisma `{ id: { in: X } }` and `OR: X` built from a list, Drizzle
+   * `inArray(column, X)`, Supabase `.in("id", X)`, Kysely `.where("id", "in", X)`.
+   */
+  filters: TSESTree.Node[];
+  /** Rows of a batch write: Prisma `createMany({ data: X })`, Drizzle/Kysely `.values(X)`, Supabase `.insert(X)`/`.upsert(X)` (X may also be one row). */
+  rows: TSESTree.Node[];
+  /** Raw SQL parameters, lists or single values (`= ANY(${ids})`, `IN (${Prisma.join(ids)})`, `= ${id}`). */
+  params: TSESTree.Node[];
+}
+
+function keyName(property: TSESTree.Property): string | number | boolean | bigint | RegExp | null | undefined {
+  if (property.computed) return undefined;
+  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? property.key.value : undefined;
+}
+
+/** The expressions a query takes as lists of values: what makes one query cover many rows. */
+export function listValues(query: DbQuery): ListValues {
+  const filters: TSESTree.Node[] = [];
+  const rows: TSESTree.Node[] = [];
+  const params: TSESTree.Node[] = [];
+  function visit(node: TSESTree.Node | null | undefined, depth: number): void {
+    if (!node || depth > 8) return;
+    switch (node.type) {
+      case AST_NODE_TYPES.ObjectExpression:
+        for (const property of node.properties) {
+          if (property.type !== AST_NODE_TYPES.Property) continue;
+          const key = keyName(property);
+          if (key === "in") filters.push(property.value);
+          // `OR: ids.map((id) => ({ id }))`: a list built from data, not a fixed set of conditions
+          else if ((key === "OR" || key === "AND") && property.value.type !== AST_NODE_TYPES.ArrayExpression) filters.push(property.value);
+          else visit(property.value, depth + 1);
+        }
+        return;
+      case AST_NODE_TYPES.ArrayExpression:
+        for (const element of node.elements) visit(element, depth + 1);
+        return;
+      case AST_NODE_TYPES.CallExpression: {
+        const callee = node.callee;
+        const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+        if (name === "inArray" && node.arguments[1]) filters.push(node.arguments[1]);
+        else if (name === "and" || name === "or") for (const arg of node.arguments) visit(arg, depth + 1);
+        return;
+      }
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+        visit(node.expression, depth + 1);
+        return;
+      default:
+        return;
+    }
+  }
+  if (query.kind === "raw") {
+    // raw SQL takes lists as parameters (`= ANY(${ids})`, `IN (${Prisma.join(ids)})`, `unnest($1::text[])`)
+    const node = query.node;
+    const sqlArg = node.type === AST_NODE_TYPES.CallExpression ? node.arguments[0] : undefined;
+    const template = node.type === AST_NODE_TYPES.TaggedTemplateExpression ? node : sqlArg?.type === AST_NODE_TYPES.TaggedTemplateExpression ? sqlArg : undefined;
+    if (template) params.push(...template.quasi.expressions);
+    if (node.type === AST_NODE_TYPES.CallExpression) params.push(...node.arguments.slice(1));
+    return { filters, rows, params };
+  }
+  if (query.library === "prisma") {
+    for (const arg of query.args) visit(arg, 0);
+    const arg = query.args[0];
+    if ((query.operation === "createMany" || query.operation === "createManyAndReturn") && arg?.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of arg.properties) {
+        if (property.type === AST_NODE_TYPES.Property && keyName(property) === "data") rows.push(property.value);
+      }
+    }
+    return { filters, rows, params };
+  }
+  for (const call of query.chain) {
+    const callee = call.callee;
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+    if (query.library === "supabase") {
+      if (method === "in" && call.arguments[1]) filters.push(call.arguments[1]);
+      else if ((method === "insert" || method === "upsert") && call.arguments[0]) rows.push(call.arguments[0]);
+    } else if (query.library === "kysely" && method?.startsWith("where") && call.arguments[1]?.type === AST_NODE_TYPES.Literal && call.arguments[1].value === "in" && call.arguments[2]) {
+      filters.push(call.arguments[2]);
+    } else if (method === "where" && query.library === "drizzle") {
+      for (const arg of call.arguments) visit(arg, 0);
+    } else if (method === "values" && (query.library === "drizzle" || query.library === "kysely") && call.arguments[0] && call !== query.chain[0]) {
+      rows.push(call.arguments[0]);
+    }
+  }
+  return { filters, rows, params };
+}
+
 /**
  * A callback whose queries share one connection: Prisma `$transaction(async (tx) => ...)`,
  * Drizzle/knex `db.transaction(async (tx) => ...)`, Kysely `db.transaction().execute(async (trx) => ...)`.
@@ -162,6 +277,11 @@ export function runsOnOneConnection(query: DbQuery, sourceCode: Readonly<TSESLin
 export function createDbQueryDetector(context: Context): {
   getQuery(node: QueryNode): DbQuery | undefined;
   queryAt(node: QueryNode): DbQuery | undefined;
+  /**
+   * Explicit batching: Prisma `<client>.$transaction([...])` (the array form, not the interactive
+   * callback) and Drizzle `<client>.batch([...])`. The queries handed to it run as one batch.
+   */
+  isBatchCall(node: TSESTree.CallExpression): boolean;
 } {
   const { sourceCode } = context;
   const settings = getSettings(context);
@@ -503,11 +623,70 @@ export function createDbQueryDetector(context: Context): {
     return result;
   }
 
+  function isBatchCall(node: TSESTree.CallExpression): boolean {
+    const callee = node.callee;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = propertyName(callee);
+    const first = node.arguments[0];
+    if (!first || first.type === AST_NODE_TYPES.ArrowFunctionExpression || first.type === AST_NODE_TYPES.FunctionExpression) return false;
+    if (method === "$transaction") return isPrismaReceiver(callee.object);
+    return method === "batch" && isDbClient(callee.object, "builder") && !hasClientName(callee.object, /^prisma\w*$/u);
+  }
+
   return {
     getQuery,
+    isBatchCall,
     queryAt(node) {
       const query = getQuery(node);
       return query?.node === node ? query : undefined;
     },
   };
+}
+
+/** Keys inside Prisma nested writes that hold filters or selections, not written values. */
+export const PRISMA_NON_DATA_KEYS: ReadonlySet<string> = new Set([
+  "where",
+  "connect",
+  "disconnect",
+  "delete",
+  "deleteMany",
+  "select",
+  "include",
+  "omit",
+  "cursor",
+]);
+
+/**
+ * The expressions whose values a write stores: Prisma `data` (and an upsert's `create`/`update`),
+ * Drizzle/Kysely `.values(...)`/`.set(...)` arguments, Supabase `insert/update/upsert(...)`'s first
+ * argument. Empty for reads, deletes and raw queries, and for a Prisma argument held in a variable.
+ * Prisma's nested writes sit inside `data`; skip `PRISMA_NON_DATA_KEYS` when walking into them.
+ */
+export function writtenValues(query: DbQuery): TSESTree.Node[] {
+  if (query.kind !== "write") return [];
+  switch (query.library) {
+    case "prisma": {
+      const arg = query.args[0];
+      if (arg?.type !== AST_NODE_TYPES.ObjectExpression) return [];
+      const keys = query.operation === "upsert" ? ["create", "update"] : query.operation.startsWith("delete") ? [] : ["data"];
+      const values: TSESTree.Node[] = [];
+      for (const property of arg.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+        if (key !== undefined && keys.includes(key)) values.push(property.value);
+      }
+      return values;
+    }
+    case "drizzle":
+    case "kysely":
+      return query.chain.flatMap((call) => {
+        const callee = call.callee;
+        const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+        return (method === "values" || method === "set") && call.arguments[0] ? [call.arguments[0]] : [];
+      });
+    case "supabase":
+      return query.operation === "delete" || !query.args[0] ? [] : [query.args[0]];
+    default:
+      return [];
+  }
 }

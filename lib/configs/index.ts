@@ -76,5 +76,35 @@ export function buildConfig(
       rules: prismaRules,
     });
   }
+  if (config !== "all") blocks.push(...exemptionBlocks(config, plugins, jsRules));
   return blocks;
+}
+
+/**
+ * File-scoped exemptions: a rule that is off in some files moves out of the main JS block into a
+ * block of its own whose `ignores` lists those files. (An `"off"` block after the main one works the
+ * same for ESLint, but tools that merge a config's blocks, like eslint-doc-generator, would then
+ * see the rule as disabled.)
+ */
+function exemptionBlocks(config: ConfigName, plugins: Linter.Config["plugins"], jsRules: Linter.RulesRecord): Linter.Config[] {
+  const exempt = new Map<string, { names: string[]; files: string[] }>();
+  for (const override of RECOMMENDED_FILE_OVERRIDES) {
+    for (const id of override.off) {
+      const key = `${NAMESPACE}/${id}`;
+      if (!(key in jsRules)) continue;
+      const entry = exempt.get(key) ?? { names: [], files: [] };
+      entry.names.push(override.name);
+      entry.files.push(...override.files);
+      exempt.set(key, entry);
+    }
+  }
+  const groups = new Map<string, Linter.Config>();
+  for (const [key, { names, files }] of exempt) {
+    const name = `${NAMESPACE}/${config}/js-except-${names.join("-and-")}`;
+    const block = groups.get(name) ?? { name, files: JS_FILES, ignores: [...new Set(files)], plugins, rules: {} };
+    block.rules![key] = jsRules[key]!;
+    delete jsRules[key];
+    groups.set(name, block);
+  }
+  return [...groups.values()];
 }

@@ -6,17 +6,33 @@
 /** Options `strict` (and `all`) pass to rules, merged by ESLint over each rule's `defaultOptions`. */
 export const STRICT_OPTIONS: Record<string, unknown[]> = {
   "prisma-client-singleton": [{ requireGlobalCache: true }],
+  "require-session-check": [{ methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] }],
+  "require-zod-parse": [{ checkUrlParams: true }],
 };
 
 /** Seed scripts and one-off migrations loop over rows on purpose; they run once, not per request. */
 export const ONE_OFF_SCRIPT_FILES = [
   "**/prisma/seed.*",
+  "**/seed.*",
   "**/seed/**",
+  "**/seeds/**",
   "**/migration/**",
   "**/migrations/**",
   "**/scripts/**",
 ];
 
+/** Seed scripts and tests reset tables on purpose. */
+export const SEED_AND_TEST_FILES = [
+  "**/prisma/seed.*",
+  "**/seed.*",
+  "**/seed/**",
+  "**/seeds/**",
+  "**/*.{test,spec}.*",
+  "**/__tests__/**",
+  "**/test/**",
+  "**/tests/**",
+  "**/e2e/**",
+];
 /** Tests and one-off scripts: no request waits on them, so their latency is nobody's concern. */
 export const LATENCY_EXEMPT_FILES = ["**/*.{test,spec}.*", "**/__tests__/**", "**/e2e/**", ...ONE_OFF_SCRIPT_FILES];
 
@@ -29,5 +45,6 @@ export interface FileOverride {
 
 export const RECOMMENDED_FILE_OVERRIDES: FileOverride[] = [
   { name: "one-off-scripts", files: ONE_OFF_SCRIPT_FILES, off: ["no-await-in-loop-query"] },
+  { name: "seeds-and-tests", files: SEED_AND_TEST_FILES, off: ["no-unscoped-mutation"] },
   { name: "tests-and-scripts", files: LATENCY_EXEMPT_FILES, off: ["prefer-parallel-queries"] },
 ];

@@ -150,8 +150,14 @@ export default createRule<Options, MessageIds>({
           return "unknown";
         case AST_NODE_TYPES.VariableDeclarator:
           return parent.id.type === AST_NODE_TYPES.Identifier ? fateOfLocal(parent.id, depth) : "discarded";
-        default:
+        case AST_NODE_TYPES.MemberExpression:
+        case AST_NODE_TYPES.ExpressionStatement:
+          // `client.user.findMany()`, `client.$on(...)`: used here, kept nowhere
           return "discarded";
+        default:
+          // handed to a call, an array or an object (`readReplicas({ replicas: [client] })`):
+          // it may end up cached, and the code cannot tell
+          return "unknown";
       }
     }
 

@@ -1,4 +1,7 @@
 import { ESLintUtils } from "@typescript-eslint/utils";
+import { REPO_URL } from "./repo-url.js";
+
+export { REPO_URL };
 
 /** What `meta.docs` of our rules carries besides `description` and `url`. */
 export interface BackendArchitectDocs {
@@ -8,8 +11,6 @@ export interface BackendArchitectDocs {
   severity?: "error" | "warn";
   requiresTypeChecking?: boolean;
 }
-
-export const REPO_URL = "https://github.com/backend-architect/eslint-plugin-backend-architect";
 
 export const createRule = ESLintUtils.RuleCreator<BackendArchitectDocs>(
   (name) => `${REPO_URL}/blob/main/docs/rules/${name}.md`,

@@ -2,7 +2,7 @@ import tsParser from "@typescript-eslint/parser";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { Linter, type Rule } from "eslint";
 import { describe, expect, it } from "vitest";
-import { createDbQueryDetector } from "../../lib/analysis/db-queries.js";
+import { createDbQueryDetector, isLazyQuery, listValues, writtenValues } from "../../lib/analysis/db-queries.js";
 
 /** A probe rule that reports every query once, as `library kind operation model: <query text>`. */
 const probe = {
@@ -152,5 +152,133 @@ describe("db-queries: not queries", () => {
     it(name, () => {
       expect(queries(code)).toEqual([]);
     });
+  }
+});
+
+/** A probe that describes each query's laziness and list values, and each batch call. */
+const helpersProbe = {
+  meta: { type: "problem", schema: [], messages: { q: "{{d}}" } },
+  create(context) {
+    const detector = createDbQueryDetector(context as never);
+    const text = (node: unknown) => context.sourceCode.getText(node as never).replace(/\s+/gu, " ");
+    function visit(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression) {
+      if (node.type === "CallExpression" && detector.isBatchCall(node)) {
+        context.report({ node: node as never, messageId: "q", data: { d: `batch: ${text(node.callee)}` } });
+      }
+      const query = detector.queryAt(node);
+      if (!query) return;
+      const { filters, rows, params } = listValues(query);
+      const parts = [isLazyQuery(query) ? "lazy" : "eager"];
+      if (filters.length > 0) parts.push(`filters [${filters.map(text).join(", ")}]`);
+      if (rows.length > 0) parts.push(`rows [${rows.map(text).join(", ")}]`);
+      if (params.length > 0) parts.push(`params [${params.map(text).join(", ")}]`);
+      context.report({ node: query.node as never, messageId: "q", data: { d: `${query.operation}: ${parts.join(" ")}` } });
+    }
+    return { CallExpression: visit, TaggedTemplateExpression: visit } as never;
+  },
+} satisfies Rule.RuleModule;
+
+function helpers(code: string): string[] {
+  const messages = linter.verify(
+    code,
+    [
+      {
+        files: ["**/*.ts"],
+        languageOptions: { parser: tsParser },
+        plugins: { t: { rules: { probe: helpersProbe } } },
+        rules: { "t/probe": "error" },
+      },
+    ],
+    { filename: "lib/x.ts" },
+  );
+  const fatal = messages.find((m) => m.fatal);
+  if (fatal) throw new Error(fatal.message);
+  return messages.map((m) => m.message);
+}
+
+describe("db-queries: isLazyQuery, listValues, isBatchCall", () => {
+  const cases: [string, string, string[]][] = [
+    ["prisma is lazy; in: and OR built from a list are list filters", `prisma.user.findMany({ where: { id: { in: ids }, OR: pairs.map((p) => p), AND: [{ a: 1 }] } })`, [
+      "findMany: lazy filters [ids, pairs.map((p) => p)]",
+    ]],
+    ["prisma createMany rows", `prisma.user.createMany({ data: batch })`, ["createMany: lazy rows [batch]"]],
+    ["drizzle builder is lazy, .execute() and .run() are eager, insert .values(rows) is still lazy", `db.select().from(t).where(and(inArray(t.id, ids), eq(t.a, 1))); db.delete(t).where(w).execute(); db.update(t).set(v).run(); db.insert(t).values(rows)`, [
+      "select: lazy filters [ids]",
+      "delete: eager",
+      "update: eager",
+      "insert: lazy rows [rows]",
+    ]],
+    ["supabase .in() and insert rows", `supabase.from("a").select().in("id", ids); supabase.from("a").upsert(list)`, [
+      "select: lazy filters [ids]",
+      "upsert: lazy rows [list]",
+    ]],
+    ["raw SQL parameters", "prisma.$executeRaw`DELETE FROM t WHERE id = ANY(${batch})`; prisma.$queryRawUnsafe(q, ids, 1)", [
+      "$executeRaw: lazy params [batch]",
+      "$queryRawUnsafe: lazy params [ids, 1]",
+    ]],
+    ["kysely is eager; where in", `db.selectFrom("person").where("id", "in", ids).execute()`, ["selectFrom: eager filters [ids]"]],
+    ["batch calls: Prisma $transaction array form and Drizzle db.batch", `prisma.$transaction([a, b]); db.batch(ops); prisma.$transaction(async (tx) => {}); cache.batch(ops)`, [
+      "batch: prisma.$transaction",
+      "batch: db.batch",
+    ]],
+  ];
+  for (const [name, code, expected] of cases) {
+    it(name, () => expect(helpers(code)).toEqual(expected));
+  }
+});
+
+/** A probe rule that reports the values each write stores, as `operation: <value text> | ...`. */
+const valuesProbe = {
+  meta: { type: "problem", schema: [], messages: { q: "{{d}}" } },
+  create(context) {
+    const detector = createDbQueryDetector(context as never);
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        const query = detector.queryAt(node);
+        if (!query) return;
+        const values = writtenValues(query).map((v) => context.sourceCode.getText(v as never).replace(/\s+/gu, " "));
+        context.report({ node: node as never, messageId: "q", data: { d: `${query.operation}: ${values.join(" | ")}` } });
+      },
+    } as never;
+  },
+} satisfies Rule.RuleModule;
+
+function written(code: string): string[] {
+  const messages = linter.verify(
+    code,
+    [{ files: ["**/*.ts"], languageOptions: { parser: tsParser }, plugins: { t: { rules: { values: valuesProbe } } }, rules: { "t/values": "error" } }],
+    { filename: "app/api/x/route.ts" },
+  );
+  const fatal = messages.find((m) => m.fatal);
+  if (fatal) throw new Error(fatal.message);
+  return messages.map((m) => m.message);
+}
+
+describe("db-queries: writtenValues", () => {
+  const cases: [string, string, string[]][] = [
+    ["prisma create/update/createMany data", `prisma.post.create({ data: { title } }); prisma.post.update({ where: { id }, data }); prisma.file.createMany({ data: rows })`, [
+      "create: { title }",
+      "update: data",
+      "createMany: rows",
+    ]],
+    ["prisma upsert create and update", `prisma.user.upsert({ where: { id }, create: { id, image }, update: { image } })`, ["upsert: { id, image } | { image }"]],
+    ["prisma reads, deletes and an argument in a variable", `prisma.user.findMany({ where }); prisma.user.delete({ where: { id } }); prisma.user.create(args)`, [
+      "findMany: ",
+      "delete: ",
+      "create: ",
+    ]],
+    ["drizzle values and set", `db.insert(files).values({ key }).returning(); db.update(users).set({ image }).where(eq(users.id, id))`, [
+      "insert: { key }",
+      "update: { image }",
+    ]],
+    ["supabase insert/update/upsert, not delete or select", `const supabase = createClient(); supabase.from("a").insert({ path }); supabase.from("a").upsert([row]).select(); supabase.from("a").delete().eq("id", id); supabase.from("a").select("*")`, [
+      "insert: { path }",
+      "upsert: [row]",
+      "delete: ",
+      "select: ",
+    ]],
+  ];
+  for (const [name, code, expected] of cases) {
+    it(name, () => expect(written(code)).toEqual(expected));
   }
 });

@@ -86,6 +86,24 @@ ruleTester.run("prisma-client-singleton", rule, {
       `,
     },
     {
+      name: "replica client handed to an extension whose result is cached (umami)",
+      filename: "src/lib/prisma.ts",
+      code: `
+        import { PrismaClient } from "@prisma/client";
+        import { readReplicas } from "@prisma/extension-read-replicas";
+        function getClient() {
+          const baseClient = new PrismaClient();
+          const replicaClient = new PrismaClient({ datasourceUrl: process.env.DATABASE_REPLICA_URL });
+          replicaClient.$on("query", console.log);
+          const extended = baseClient.$extends(readReplicas({ replicas: [replicaClient] }));
+          globalThis[PRISMA] ??= extended;
+          return extended;
+        }
+        const client = globalThis[PRISMA] || getClient();
+        export default client;
+      `,
+    },
+    {
       name: "exported factory with no call here cannot be judged",
       filename: "packages/db/src/client.ts",
       code: `

@@ -9,3 +9,14 @@ export const TagPostsSchema = z.object({
   postIds: z.array(z.string().cuid()).max(100),
   tag: z.string().min(1).max(50),
 });
+
+export const PostIdSchema = z.string().cuid();
+
+export const CreateTagSchema = z.object({
+  name: z.string().min(1).max(50),
+});
+
+export const UploadPostSchema = z.object({
+  title: z.string().min(1).max(200),
+  image: z.instanceof(File).refine((file) => file.size <= 5_000_000, "Images must be 5 MB or less."),
+});

@@ -1,0 +1,741 @@
+/**
+ * Following definitions one import hop away.
+ *
+ * Rules see one file at a time; what a wrapper (`withWorkspace(...)`), a safe-action client
+ * (`authActionClient`) or a helper (`getUserOrThrow()`) does is written in another file of the project.
+ * This module finds that definition: in the same file, or one import away through relative imports and
+ * `tsconfig.json` `paths`/`baseUrl` aliases (via `get-tsconfig`), following barrel re-exports
+ * (`export * from "./x"`, `export { a } from "./x"`) on the way. Packages are not followed.
+ *
+ * Each file is read and parsed once per process and cached by path and mtime (a module-level cache keyed
+ * by file path: safe to share between rules and ESLint `--concurrency` workers, each has its own). Parse
+ * failures and missing files give `undefined`: callers treat an unresolvable definition as unknown.
+ *
+ * Public API (stable; other rules build on it):
+ *
+ * ```ts
+ * definitionOf(context, identifier)          // Definition | undefined: where the identifier's value is defined
+ * definitionOfName(context, name)            // the same by name (top-level bindings and imports of the file)
+ * definitionInFile(file, name)               // a top-level binding of a parsed file (e.g. a chain's root client)
+ * resolveModule(fromFile, specifier)         // absolute path of a project module, or undefined
+ * parseFile(path)                            // ParsedFile | undefined (cached)
+ * classifyDefinition(definition, key, compute) // memoizes a classification per definition and key
+ * * resolveStats()                             // counters for measuring the cost (files parsed, time spent)
+ * setDefinitionFollowing(false)              // benchmarks: measure the cost of following definitions
+ * ```
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { createPathsMatcher, getTsconfig, type TsConfigResult } from "get-tsconfig";
+import { analyzeAuth, authenticates, calleeName, isAuthLikeName, type AuthConfig, type HelperAuth } from "./auth.js";
+import { MEMO_WRAPPER, callChain } from "./request-boundary.js";
+import { containsValidatorCall, isSchemaLike } from "./validation.js";
+import { isFunction } from "../util/ast.js";
+import { walk } from "./walk.js";
+
+export interface ParsedFile {
+  /** Absolute path. */
+  path: string;
+  program: TSESTree.Program;
+  /** Top-level bindings: function declarations, class declarations, `const x = ...` (the declarator). */
+  locals: Map<string, TSESTree.Node>;
+  /** Imports: local name -> module specifier and imported name (`default`, `*` for namespaces). */
+  imports: Map<string, { source: string; imported: string }>;
+  /** Exports: exported name -> local name, or a re-export from another module. */
+  exports: Map<string, { local: string } | { source: string; imported: string }>;
+  /** `export * from "..."` sources. */
+  starExports: string[];
+}
+
+export interface Definition {
+  /** The file the definition is in (the linted file itself for a local definition). */
+  file: ParsedFile;
+  /** The binding's name in that file. */
+  name: string;
+  /**
+   * The defining node: a FunctionDeclaration, a ClassDeclaration, or the initializer of a
+   * `const`/`let` declarator (a function expression, a call such as `createSafeActionClient(...).use(...)`).
+   */
+  node: TSESTree.Node;
+  /** True when the definition was found in another file. */
+  imported: boolean;
+}
+
+type Context = Readonly<Pick<TSESLint.RuleContext<string, readonly unknown[]>, "filename" | "sourceCode" | "cwd">>;
+
+const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+const MAX_BARREL_DEPTH = 4;
+const MAX_FILE_BYTES = 1_000_000;
+
+interface CacheEntry {
+  mtimeMs: number;
+  size: number;
+  file: ParsedFile | undefined;
+}
+
+const fileCache = new Map<string, CacheEntry>();
+const tsconfigCache = new Map<string, TsConfigResult | null>();
+const tsconfigLookupCache = new Map<string, TsConfigResult | null>();
+const matcherCache = new WeakMap<TsConfigResult, ((specifier: string) => string[]) | null>();
+const localIndexCache = new WeakMap<TSESTree.Program, ParsedFile>();
+const classificationCache = new WeakMap<TSESTree.Node, Map<string, unknown>>();
+
+const stats = { filesParsed: 0, parseMs: 0, resolveMs: 0, lookups: 0, cacheHits: 0 };
+
+/** Counters for measuring what definition-following costs (used by the benchmark and the corpus scripts). */
+export function resolveStats(): Readonly<typeof stats> & { cachedFiles: number } {
+  return { ...stats, cachedFiles: fileCache.size };
+}
+
+let followingEnabled = true;
+
+/** Turns definition-following off (every lookup gives undefined): for measuring its cost in benchmarks. */
+export function setDefinitionFollowing(enabled: boolean): void {
+  followingEnabled = enabled;
+}
+
+/** Clears every cache (tests). */
+export function clearResolveCache(): void {
+  fileCache.clear();
+  moduleCache.clear();
+  tsconfigCache.clear();
+  tsconfigLookupCache.clear();
+  for (const key of Object.keys(stats) as (keyof typeof stats)[]) stats[key] = 0;
+}
+
+// ---------------------------------------------------------------- parsing
+
+type ParseFn = (code: string, options: Record<string, unknown>) => TSESTree.Program;
+type VisitorKeys = Record<string, readonly string[] | undefined>;
+let parser: { parse: ParseFn; keys: VisitorKeys } | null | undefined;
+
+/** typescript-estree, loaded on first use (it needs `typescript`, which a JS-only project may not have). */
+function loadParser(): { parse: ParseFn; keys: VisitorKeys } | null {
+  if (parser !== undefined) return parser;
+  try {
+    const require = createRequire(import.meta.url);
+    const estree = require("@typescript-eslint/typescript-estree") as { parse: ParseFn };
+    const { visitorKeys } = require("@typescript-eslint/visitor-keys") as { visitorKeys: VisitorKeys };
+    parser = { parse: estree.parse, keys: visitorKeys };
+  } catch {
+    parser = null;
+  }
+  return parser;
+}
+
+function setParents(root: TSESTree.Node, keys: VisitorKeys): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const key of keys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const child of value) {
+          if (child && typeof child === "object" && "type" in child) {
+            (child as { parent: TSESTree.Node }).parent = node;
+            stack.push(child as TSESTree.Node);
+          }
+        }
+      } else if (value && typeof value === "object" && "type" in value) {
+        (value as unknown as { parent: TSESTree.Node }).parent = node;
+        stack.push(value as unknown as TSESTree.Node);
+      }
+    }
+  }
+}
+
+/** Reads and parses a project file once per process (re-parsed when its mtime or size changes). */
+export function parseFile(filePath: string): ParsedFile | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(filePath);
+  } catch {
+    return undefined;
+  }
+  const cached = fileCache.get(filePath);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+    stats.cacheHits++;
+    return cached.file;
+  }
+  let file: ParsedFile | undefined;
+  const loaded = stat.isFile() && stat.size <= MAX_FILE_BYTES ? loadParser() : null;
+  if (loaded) {
+    const start = performance.now();
+    try {
+      const code = fs.readFileSync(filePath, "utf8");
+      const program = loaded.parse(code, {
+        jsx: /\.[jt]sx$|\.js$/u.test(filePath),
+        loc: true,
+        range: true,
+        comment: false,
+        tokens: false,
+        errorOnUnknownASTType: false,
+      });
+      setParents(program, loaded.keys);
+      file = indexProgram(filePath, program);
+    } catch {
+      file = undefined;
+    }
+    stats.filesParsed++;
+    stats.parseMs += performance.now() - start;
+  }
+  fileCache.set(filePath, { mtimeMs: stat.mtimeMs, size: stat.size, file });
+  return file;
+}
+
+function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === AST_NODE_TYPES.Identifier ? node.name : node.value;
+}
+
+/** The names a binding pattern declares. */
+function patternNames(pattern: TSESTree.Node, out: string[] = []): string[] {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      out.push(pattern.name);
+      break;
+    case AST_NODE_TYPES.ObjectPattern:
+      for (const p of pattern.properties) patternNames(p.type === AST_NODE_TYPES.Property ? p.value : p.argument, out);
+      break;
+    case AST_NODE_TYPES.ArrayPattern:
+      for (const e of pattern.elements) if (e) patternNames(e, out);
+      break;
+    case AST_NODE_TYPES.AssignmentPattern:
+      patternNames(pattern.left, out);
+      break;
+    case AST_NODE_TYPES.RestElement:
+      patternNames(pattern.argument, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+function indexProgram(filePath: string, program: TSESTree.Program): ParsedFile {
+  const file: ParsedFile = {
+    path: filePath,
+    program,
+    locals: new Map(),
+    imports: new Map(),
+    exports: new Map(),
+    starExports: [],
+  };
+  const declare = (declaration: TSESTree.Node | null | undefined): void => {
+    if (!declaration) return;
+    if (
+      (declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) &&
+      declaration.id
+    ) {
+      file.locals.set(declaration.id.name, declaration);
+    } else if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const d of declaration.declarations) {
+        if (d.id.type === AST_NODE_TYPES.Identifier) file.locals.set(d.id.name, d);
+      }
+    }
+  };
+  for (const statement of program.body) {
+    switch (statement.type) {
+      case AST_NODE_TYPES.ImportDeclaration:
+        for (const s of statement.specifiers) {
+          const imported =
+            s.type === AST_NODE_TYPES.ImportSpecifier
+              ? nameOf(s.imported)
+              : s.type === AST_NODE_TYPES.ImportDefaultSpecifier
+                ? "default"
+                : "*";
+          file.imports.set(s.local.name, { source: statement.source.value, imported });
+        }
+        break;
+      case AST_NODE_TYPES.ExportNamedDeclaration: {
+        declare(statement.declaration);
+        const declaration = statement.declaration;
+        if (declaration) {
+          if ("id" in declaration && declaration.id?.type === AST_NODE_TYPES.Identifier) {
+            file.exports.set(declaration.id.name, { local: declaration.id.name });
+          }
+          if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+            for (const d of declaration.declarations) {
+              for (const name of patternNames(d.id)) file.exports.set(name, { local: name });
+            }
+          }
+        }
+        for (const s of statement.specifiers) {
+          if (s.type !== AST_NODE_TYPES.ExportSpecifier) continue;
+          const exported = nameOf(s.exported);
+          const local = nameOf(s.local);
+          file.exports.set(exported, statement.source ? { source: statement.source.value, imported: local } : { local });
+        }
+        break;
+      }
+      case AST_NODE_TYPES.ExportDefaultDeclaration: {
+        const declaration = statement.declaration;
+        if (
+          (declaration.type === AST_NODE_TYPES.FunctionDeclaration || declaration.type === AST_NODE_TYPES.ClassDeclaration) &&
+          declaration.id
+        ) {
+          declare(declaration);
+          file.exports.set("default", { local: declaration.id.name });
+        } else if (declaration.type === AST_NODE_TYPES.Identifier) {
+          file.exports.set("default", { local: declaration.name });
+        } else {
+          file.locals.set("\0default", declaration);
+          file.exports.set("default", { local: "\0default" });
+        }
+        break;
+      }
+      case AST_NODE_TYPES.ExportAllDeclaration:
+        if (!statement.exported) file.starExports.push(statement.source.value);
+        break;
+      default:
+        declare(statement);
+    }
+  }
+  return file;
+}
+
+/** The linted file's own index (no re-parse: built from ESLint's AST, cached per AST). */
+function localFile(context: Context): ParsedFile {
+  const program = context.sourceCode.ast;
+  let file = localIndexCache.get(program);
+  if (!file) {
+    file = indexProgram(path.resolve(context.cwd, context.filename), program);
+    localIndexCache.set(program, file);
+  }
+  return file;
+}
+
+// ---------------------------------------------------------------- module resolution
+
+function tsconfigFor(directory: string): TsConfigResult | null {
+  const known = tsconfigLookupCache.get(directory);
+  if (known !== undefined) return known;
+  let result: TsConfigResult | null = null;
+  for (const name of ["tsconfig.json", "jsconfig.json"]) {
+    try {
+      result = getTsconfig(directory, name, tsconfigCache as Map<string, unknown>) ?? null;
+    } catch {
+      // `extends` names a package that is not installed: use the file's own compilerOptions
+      result = ownTsconfig(directory, name);
+    }
+    if (result) break;
+  }
+  tsconfigLookupCache.set(directory, result);
+  return result;
+}
+
+/** The nearest config file read without its `extends` (JSON with comments and trailing commas). */
+function ownTsconfig(directory: string, name: string): TsConfigResult | null {
+  for (let dir = directory; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, name);
+    if (fs.existsSync(candidate)) {
+      try {
+        const text = fs
+          .readFileSync(candidate, "utf8")
+          .replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//gu, (_, string: string | undefined) => string ?? "")
+          .replace(/,(\s*[}\]])/gu, "$1");
+        const config = JSON.parse(text) as { compilerOptions?: Record<string, unknown> };
+        const compilerOptions = { ...config.compilerOptions };
+        delete compilerOptions.plugins;
+        return { path: candidate, config: { compilerOptions } } as TsConfigResult;
+      } catch {
+        return null;
+      }
+    }
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+function pathsMatcher(config: TsConfigResult): ((specifier: string) => string[]) | null {
+  let matcher = matcherCache.get(config);
+  if (matcher === undefined) {
+    try {
+      matcher = createPathsMatcher(config);
+    } catch {
+      matcher = null;
+    }
+    matcherCache.set(config, matcher);
+  }
+  return matcher;
+}
+
+function existingFile(candidate: string): string | undefined {
+  const tryFile = (p: string): boolean => {
+    try {
+      return fs.statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  };
+  if (EXTENSIONS.some((e) => candidate.endsWith(e)) && tryFile(candidate)) return candidate;
+  // ESM TypeScript writes `./x.js` for `./x.ts`
+  const withoutJs = candidate.replace(/\.(?:[cm]?js|jsx)$/u, "");
+  for (const extension of EXTENSIONS) {
+    if (tryFile(withoutJs + extension)) return withoutJs + extension;
+  }
+  for (const extension of EXTENSIONS) {
+    const index = path.join(candidate, `index${extension}`);
+    if (tryFile(index)) return index;
+  }
+  return undefined;
+}
+
+/** Resolves a module specifier written in `fromFile` to a project file, or undefined (packages, missing files). */
+const moduleCache = new Map<string, string | null>();
+
+export function resolveModule(fromFile: string, specifier: string): string | undefined {
+  const key = `${path.dirname(fromFile)}\0${specifier}`;
+  const known = moduleCache.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const result = resolveModuleUncached(fromFile, specifier);
+  moduleCache.set(key, result ?? null);
+  return result;
+}
+
+function resolveModuleUncached(fromFile: string, specifier: string): string | undefined {
+  const start = performance.now();
+  try {
+    if (specifier.startsWith("./") || specifier.startsWith("../") || specifier === "." || specifier === "..") {
+      return existingFile(path.resolve(path.dirname(fromFile), specifier));
+    }
+    if (specifier.startsWith("node:")) return undefined;
+    const config = tsconfigFor(path.dirname(fromFile));
+    const matcher = config && pathsMatcher(config);
+    if (!matcher) return undefined;
+    for (const candidate of matcher(specifier)) {
+      if (candidate.split(path.sep).includes("node_modules")) continue;
+      const found = existingFile(candidate);
+      if (found && !found.split(path.sep).includes("node_modules")) return found;
+    }
+    return undefined;
+  } finally {
+    stats.resolveMs += performance.now() - start;
+  }
+}
+
+// ---------------------------------------------------------------- definitions
+
+/** A top-level binding of a parsed file, following its import (one hop) and barrel re-exports. */
+export function definitionInFile(file: ParsedFile, name: string, allowImport = true): Definition | undefined {
+  if (!followingEnabled) return undefined;
+  const local = file.locals.get(name);
+  if (local) return toDefinition(file, name, local, false);
+  const imported = file.imports.get(name);
+  if (!imported || !allowImport || imported.imported === "*") return undefined;
+  const target = resolveModule(file.path, imported.source);
+  if (!target) return undefined;
+  const targetFile = parseFile(target);
+  return targetFile ? exportedDefinition(targetFile, imported.imported, 0) : undefined;
+}
+
+/** An exported binding of a file, following re-exports (barrels) but no further imports. */
+function exportedDefinition(file: ParsedFile, exported: string, depth: number): Definition | undefined {
+  if (depth > MAX_BARREL_DEPTH) return undefined;
+  const entry = file.exports.get(exported);
+  if (entry && "local" in entry) {
+    const local = file.locals.get(entry.local);
+    if (local) return toDefinition(file, entry.local, local, true);
+    // `import { x } from "./y"; export { x }`: a barrel too
+    const imported = file.imports.get(entry.local);
+    if (!imported || imported.imported === "*") return undefined;
+    const target = resolveModule(file.path, imported.source);
+    const targetFile = target && parseFile(target);
+    return targetFile ? exportedDefinition(targetFile, imported.imported, depth + 1) : undefined;
+  }
+  if (entry) {
+    const target = resolveModule(file.path, entry.source);
+    const targetFile = target && parseFile(target);
+    return targetFile ? exportedDefinition(targetFile, entry.imported, depth + 1) : undefined;
+  }
+  if (exported === "default") return undefined;
+  for (const source of file.starExports) {
+    const target = resolveModule(file.path, source);
+    const targetFile = target && parseFile(target);
+    const found = targetFile ? exportedDefinition(targetFile, exported, depth + 1) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function toDefinition(file: ParsedFile, name: string, node: TSESTree.Node, imported: boolean): Definition | undefined {
+  if (node.type === AST_NODE_TYPES.VariableDeclarator) {
+    return node.init ? { file, name, node: node.init, imported } : undefined;
+  }
+  return { file, name, node, imported };
+}
+
+/**
+ * Where a name used in the linted file is defined: a top-level binding of the file, or the export of a
+ * project module it imports (relative or tsconfig-aliased; barrels followed). Undefined for packages,
+ * parameters and locals of functions (those are not followed), and anything unreadable.
+ */
+export function definitionOfName(context: Context, name: string): Definition | undefined {
+  stats.lookups++;
+  return definitionInFile(localFile(context), name);
+}
+
+/** `definitionOfName` for an identifier; `ns.fn` member expressions of a namespace import are followed too. */
+export function definitionOf(context: Context, node: TSESTree.Node): Definition | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) return definitionOfName(context, node.name);
+  if (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    !node.computed &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    node.property.type === AST_NODE_TYPES.Identifier
+  ) {
+    if (!followingEnabled) return undefined;
+    const file = localFile(context);
+    const imported = file.imports.get(node.object.name);
+    if (imported?.imported !== "*") return undefined;
+    stats.lookups++;
+    const target = resolveModule(file.path, imported.source);
+    const targetFile = target && parseFile(target);
+    return targetFile ? exportedDefinition(targetFile, node.property.name, 0) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Memoizes `compute(definition)` per definition node and key, for the life of the parsed file. Use a key
+ * that includes every option the classification depends on (e.g. `auth:${settingsHash}`). Recursion on
+ * the same definition and key returns `fallback` (cycles).
+ */
+export function classifyDefinition<T>(definition: Definition, key: string, compute: (d: Definition) => T, fallback: T): T {
+  let map = classificationCache.get(definition.node);
+  if (!map) {
+    map = new Map();
+    classificationCache.set(definition.node, map);
+  }
+  if (map.has(key)) return map.get(key) as T;
+  map.set(key, fallback);
+  const value = compute(definition);
+  map.set(key, value);
+  return value;
+}
+
+// ---------------------------------------------------------------- classifications
+
+
+/** "yes": the definition authenticates and stops on failure; "no": resolved and it does not; "unknown": not resolvable. */
+export type AuthVerdict = "yes" | "no" | "unknown";
+
+const configKeys = new WeakMap<AuthConfig, string>();
+
+function configKey(prefix: string, config: AuthConfig): string {
+  let key = configKeys.get(config);
+  if (key === undefined) {
+    key = `${[...config.functions].join(",")}|${[...config.wrappers].join(",")}`;
+    configKeys.set(config, key);
+  }
+  return `${prefix}:${key}`;
+}
+
+
+/** The function a definition stands for: a function, also inside a memo wrapper (`export const getUser = cache(async () => ...)`). */
+function definitionFunction(node: TSESTree.Node): TSESTree.Node | undefined {
+  if (isFunction(node)) return node;
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const { last } = calleeName(node);
+    const fn = node.arguments[0];
+    if (last !== undefined && MEMO_WRAPPER.test(last) && fn && isFunction(fn)) return fn;
+  }
+  return undefined;
+}
+
+const MAX_HELPER_DEPTH = 3;
+
+/**
+ * What a function definition does about authentication: "guards" when it (or a function of the project it
+ * calls or hands on, up to three definitions deep) checks an auth result and stops on failure,
+ * "returns-session" when it calls an auth function without checking (the caller must check), else undefined.
+ */
+function functionAuth(definition: Definition, config: AuthConfig, depth: number): HelperAuth {
+  return classifyDefinition<HelperAuth>(
+    definition,
+    configKey("function-auth", config),
+    (d) => {
+      const fn = definitionFunction(d.node);
+      if (!fn) return undefined;
+      const follow = (name: string): HelperAuth => {
+        if (depth >= MAX_HELPER_DEPTH) return undefined;
+        const next = definitionInFile(d.file, name);
+        return next && next.node !== d.node ? functionAuth(next, config, depth + 1) : undefined;
+      };
+      const analysis = analyzeAuth(fn, config, (call) =>
+        call.callee.type === AST_NODE_TYPES.Identifier ? follow(call.callee.name) : undefined,
+      );
+      if (authenticates(analysis)) return "guards";
+      // `withMiddleware(handler, authMiddleware)`: a function of the project handed on to a runner
+      let handsOnGuard = false;
+      walk(fn, (node) => {
+        if (handsOnGuard) return false;
+        if (node.type === AST_NODE_TYPES.CallExpression) {
+          for (const argument of node.arguments) {
+            if (argument.type === AST_NODE_TYPES.Identifier && d.file.locals.has(argument.name) && follow(argument.name) === "guards") {
+              handsOnGuard = true;
+            }
+          }
+        } else if (node.type === AST_NODE_TYPES.Identifier && depth < MAX_HELPER_DEPTH && dispatchMapGuards(d.file, node.name, config, depth)) {
+          // `const handler = routeHandlers[key]; await handler(req, res)`: every handler of the map checks
+          handsOnGuard = true;
+        }
+        return !handsOnGuard;
+      });
+      if (handsOnGuard) return "guards";
+      return analysis.returnsAuth ? "returns-session" : undefined;
+    },
+    undefined,
+  );
+}
+
+/** A same-file `const handlers = { "POST /": async (req, res) => ..., ... }` whose functions all authenticate. */
+function dispatchMapGuards(file: ParsedFile, name: string, config: AuthConfig, depth: number): boolean {
+  const local = file.locals.get(name);
+  if (local?.type !== AST_NODE_TYPES.VariableDeclarator || local.init?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const functions = local.init.properties.flatMap((p) =>
+    p.type === AST_NODE_TYPES.Property && isFunction(p.value) ? [p.value] : [],
+  );
+  if (functions.length === 0) return false;
+  return functions.every((fn) => functionAuth({ file, name: "", node: fn, imported: true }, config, depth + 1) === "guards");
+}
+
+/**
+ * A project helper called in a handler (`await getTeamOrThrow(id)`, `const user = await getUserFromRequest(req)`):
+ * "guards" when its definition checks an auth result and stops on failure, "returns-session" when it calls an
+ * auth function without checking (the caller must check its result), undefined otherwise or when unresolvable.
+ */
+export function classifyAuthHelper(context: Context, call: TSESTree.CallExpression, config: AuthConfig): HelperAuth {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const definition = definitionOf(context, callee);
+  return definition ? functionAuth(definition, config, 0) : undefined;
+}
+
+/**
+ * A wrapper around a handler (`withWorkspace(handler, opts)`, `withAdmin(handler)`): does its definition
+ * authenticate and stop on failure? Names in `config.wrappers` are trusted without looking.
+ */
+export function classifyWrapper(context: Context, wrapperCall: TSESTree.CallExpression, config: AuthConfig): AuthVerdict {
+  const { full, last } = calleeName(wrapperCall);
+  if ((full !== undefined && config.wrappers.has(full)) || (last !== undefined && config.wrappers.has(last))) return "yes";
+  const callee = wrapperCall.callee;
+  if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return "unknown";
+  const definition = definitionOf(context, callee);
+  if (!definition || !definitionFunction(definition.node)) return "unknown";
+  return functionAuth(definition, config, 0) === "guards" ? "yes" : "no";
+}
+
+/** A middleware function (`.use(fn)` of a safe-action client, or a middleware binding): does it authenticate? */
+function middlewareAuthenticates(node: TSESTree.Node, file: ParsedFile | undefined, config: AuthConfig, depth: number): AuthVerdict {
+  if (isFunction(node)) {
+    if (!file) return authenticates(analyzeAuth(node, config)) ? "yes" : "no";
+    return functionAuth({ file, name: "", node, imported: true }, config, depth) === "guards" ? "yes" : "no";
+  }
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    if (config.wrappers.has(node.name) || isAuthLikeName(node.name)) return "yes";
+    const definition = file && depth < 3 ? definitionInFile(file, node.name) : undefined;
+    if (!definition) return "unknown";
+    return middlewareAuthenticates(definition.node, definition.file, config, depth + 1);
+  }
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    // createMiddleware().define(async ({ next }) => ...)
+    const fn = node.arguments.find((a) => isFunction(a));
+    if (fn) return middlewareAuthenticates(fn, file, config, depth);
+  }
+  return "unknown";
+}
+
+/**
+ * A next-safe-action client expression (`authActionClient`, `actionClient.use(mw)`): does one of its
+ * middlewares authenticate? Follows the client's definition (same file or one import away), and the
+ * definitions of the clients it is built from in that file (`authActionClient = actionClient.use(...)`).
+ */
+export function classifySafeActionClient(context: Context, client: TSESTree.Node, config: AuthConfig): AuthVerdict {
+  const name = memberName(client);
+  if (name !== undefined && config.wrappers.has(name)) return "yes";
+  if (client.type === AST_NODE_TYPES.Identifier || client.type === AST_NODE_TYPES.MemberExpression) {
+    const definition = definitionOf(context, client);
+    if (!definition) return "unknown";
+    return clientDefinitionVerdict(definition, config, 0);
+  }
+  if (client.type === AST_NODE_TYPES.CallExpression) {
+    return clientExpressionVerdict(client, localFile(context), config, 0);
+  }
+  return "unknown";
+}
+
+function memberName(node: TSESTree.Node): string | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name;
+  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && node.property.type === AST_NODE_TYPES.Identifier) {
+    return node.property.name;
+  }
+  return undefined;
+}
+
+function clientDefinitionVerdict(definition: Definition, config: AuthConfig, depth: number): AuthVerdict {
+  return classifyDefinition<AuthVerdict>(
+    definition,
+    configKey(`client${depth}`, config),
+    (d) => clientExpressionVerdict(d.node, d.file, config, depth),
+    "unknown",
+  );
+}
+
+function clientExpressionVerdict(expression: TSESTree.Node, file: ParsedFile, config: AuthConfig, depth: number): AuthVerdict {
+  if (expression.type !== AST_NODE_TYPES.CallExpression) {
+    if (expression.type === AST_NODE_TYPES.Identifier && depth < 3) {
+      const next = definitionInFile(file, expression.name);
+      return next ? clientDefinitionVerdict(next, config, depth + 1) : "unknown";
+    }
+    return "unknown";
+  }
+  const { root, calls } = callChain(expression);
+  let verdict: AuthVerdict = "no";
+  for (const call of calls) {
+    const callee = call.callee as TSESTree.MemberExpression;
+    const method = callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+    if (method !== "use" && method !== "useValidated") continue;
+    const argument = call.arguments[0];
+    if (!argument) continue;
+    const result = middlewareAuthenticates(argument, file, config, depth);
+    if (result === "yes") return "yes";
+    if (result === "unknown") verdict = "unknown";
+  }
+  if (root.type === AST_NODE_TYPES.CallExpression) {
+    const { last } = calleeName(root);
+    return last === "createSafeActionClient" || last === "createServerAction" ? verdict : "unknown";
+  }
+  if (root.type === AST_NODE_TYPES.Identifier) {
+    if (config.wrappers.has(root.name)) return "yes";
+    if (depth >= 3) return "unknown";
+    const next = definitionInFile(file, root.name);
+    if (!next) return "unknown";
+    const base = clientDefinitionVerdict(next, config, depth + 1);
+    return base === "yes" ? "yes" : base === "unknown" || verdict === "unknown" ? "unknown" : "no";
+  }
+  return "unknown";
+}
+
+/** A project helper that receives a request value: does its definition validate with a schema? undefined = unresolvable. */
+export function helperValidates(context: Context, callee: TSESTree.Node, validators: ReadonlySet<string>): boolean | undefined {
+  if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const definition = definitionOf(context, callee);
+  if (!definition) return undefined;
+  return classifyDefinition<boolean | undefined>(
+    definition,
+    `validates:${[...validators].join(",")}`,
+    (d) => {
+      const fn = definitionFunction(d.node);
+      return fn ? containsValidatorCall(fn, validators) : undefined;
+    },
+    undefined,
+  );
+}
+
+/** Is an identifier (not named like a schema) bound to a schema expression (`const input = z.object(...)`)? */
+export function isSchemaDefinition(context: Context, id: TSESTree.Identifier): boolean {
+  const definition = definitionOfName(context, id.name);
+  if (!definition) return false;
+  return classifyDefinition(definition, "schema", (d) => isSchemaLike(d.node), false);
+}

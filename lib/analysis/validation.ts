@@ -1,0 +1,188 @@
+/**
+ * Schema-validation knowledge: what is a schema, what is a validator call. Syntactic, so it works on the
+ * linted file and on definitions parsed by `resolve.ts`.
+ *
+ * ```ts
+ * isSchemaLike(node)                     // UserSchema, ZId, z.object({...}), Schema.extend({...}), schemas.user
+ * validatorCall(call, extraValidators)   // the argument nodes a call validates, or undefined
+ * isValidatedSink(call)                  // webhook signature checks, handleUpload({ body }): validated by construction
+ * ```
+ */
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { memberChainName } from "../util/ast.js";
+import { calleeName, isSignatureCheck } from "./auth.js";
+import { walk } from "./walk.js";
+
+const SCHEMA_NAME = /(?:Schema|schema|Validator|validator)$|^Z[A-Z][A-Za-z0-9]*$|^(?:schema|schemas|validators?)$/u;
+const SCHEMA_LIBRARIES = new Set(["z", "zod", "v", "valibot", "yup", "Joi", "joi", "Type", "Schema", "typia"]);
+const DERIVED = new Set([
+  "extend",
+  "pick",
+  "omit",
+  "partial",
+  "strict",
+  "merge",
+  "required",
+  "passthrough",
+  "strip",
+  "array",
+  "optional",
+  "nullable",
+  "nullish",
+  "refine",
+  "superRefine",
+  "transform",
+  "and",
+  "or",
+  "default",
+  "catch",
+  "pipe",
+  "brand",
+  "readonly",
+  "describe",
+  "deepPartial",
+  "keyof",
+  "shape",
+  "element",
+]);
+const PARSE_METHODS = new Set([
+  "parse",
+  "safeParse",
+  "parseAsync",
+  "safeParseAsync",
+  "spa",
+  "validate",
+  "validateSync",
+  "validateAsync",
+  "decode",
+  "assert",
+  "is",
+  "cast",
+  "check",
+]);
+
+function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.ChainExpression
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/**
+ * A schema expression: an identifier named like one (`CreatePostSchema`, `ZId`, `userValidator`), a member
+ * (`schemas.createPost`, `Post.schema`), a schema-library expression (`z.object({...})`, `z.string().email()`),
+ * or a derived schema (`Schema.extend({...})`, `.pick()`, `.omit()`, `.partial()`, `.strict()`, `.merge()`).
+ * `isKnownSchema` may confirm other identifiers (e.g. a local `const input = z.object(...)`).
+ */
+export function isSchemaLike(node: TSESTree.Node, isKnownSchema?: (id: TSESTree.Identifier) => boolean): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Identifier) return SCHEMA_NAME.test(value.name) || (isKnownSchema?.(value) ?? false);
+  if (value.type === AST_NODE_TYPES.MemberExpression) {
+    if (value.computed) return isSchemaLike(value.object, isKnownSchema);
+    if (value.property.type !== AST_NODE_TYPES.Identifier) return false;
+    if (SCHEMA_NAME.test(value.property.name)) return true;
+    if (DERIVED.has(value.property.name)) return isSchemaLike(value.object, isKnownSchema);
+    const object = unwrap(value.object);
+    if (object.type === AST_NODE_TYPES.Identifier && /^(?:schemas|validators|Schemas)$/u.test(object.name)) return true;
+    // `z.string`, `v.object` used as a value
+    return object.type === AST_NODE_TYPES.Identifier && SCHEMA_LIBRARIES.has(object.name) && object.name.length <= 4;
+  }
+  if (value.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrap(value.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
+      const object = unwrap(callee.object);
+      if (object.type === AST_NODE_TYPES.Identifier && SCHEMA_LIBRARIES.has(object.name)) return true;
+      if (DERIVED.has(callee.property.name) || /^(?:min|max|email|url|uuid|cuid|length|trim|int|positive|nonempty|regex)$/u.test(callee.property.name)) {
+        return isSchemaLike(callee.object, isKnownSchema);
+      }
+    }
+    if (callee.type === AST_NODE_TYPES.Identifier) {
+      // valibot / typebox style: `object({...})`, `Type.Object`; zod-form-data `zfd.formData({...})`
+      return /^(?:zfd|object|strictObject|looseObject)$/u.test(callee.name) && value.arguments.length > 0;
+    }
+  }
+  return false;
+}
+
+/** Does a schema-like node appear as an argument, an array element or an object property value? */
+function hasSchemaArgument(call: TSESTree.CallExpression, isKnownSchema?: (id: TSESTree.Identifier) => boolean): boolean {
+  for (const argument of call.arguments) {
+    const value = unwrap(argument);
+    if (isSchemaLike(value, isKnownSchema)) return true;
+    if (value.type === AST_NODE_TYPES.ArrayExpression) {
+      for (const element of value.elements) {
+        if (!element) continue;
+        if (isSchemaLike(element, isKnownSchema)) return true;
+        // validateInputs([value, ZId], [other, ZOther])
+        if (element.type === AST_NODE_TYPES.ArrayExpression && element.elements.some((e) => e && isSchemaLike(e, isKnownSchema))) return true;
+      }
+    }
+    if (value.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of value.properties) {
+        if (property.type === AST_NODE_TYPES.Property && isSchemaLike(property.value, isKnownSchema)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * If `call` validates its arguments against a schema, the argument nodes it validates (every argument that
+ * is not itself the schema); otherwise undefined.
+ * - `Schema.parse(x)`, `safeParse`, `parseAsync`, `safeParseAsync`, `spa`, yup `validate(Sync)`, joi `validate`;
+ * - `z.parse(schema, x)`, valibot `parse(schema, x)` / `safeParse(schema, x)`;
+ * - a call receiving a schema argument (`parseRequest(req, schema)`, `validateInputs([value, ZId])`);
+ * - names in `extraValidators` (settings `validators`).
+ */
+export function validatorCall(
+  call: TSESTree.CallExpression,
+  extraValidators: ReadonlySet<string> = new Set(),
+  isKnownSchema?: (id: TSESTree.Identifier) => boolean,
+): TSESTree.Node[] | undefined {
+  const { full, last } = calleeName(call);
+  if ((full !== undefined && extraValidators.has(full)) || (last !== undefined && extraValidators.has(last))) {
+    return [...call.arguments];
+  }
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && last !== undefined && PARSE_METHODS.has(last)) {
+    const receiver = unwrap(callee.object);
+    const receiverName = memberChainName(receiver);
+    if (receiverName === "JSON" || receiverName === "Date" || receiverName === "Number") return undefined;
+    if (receiver.type === AST_NODE_TYPES.Identifier && SCHEMA_LIBRARIES.has(receiver.name)) {
+      // z.parse(schema, x), v.parse(schema, x)
+      return call.arguments.length >= 2 ? call.arguments.slice(1) : undefined;
+    }
+    if (isSchemaLike(receiver, isKnownSchema)) return [...call.arguments];
+  }
+  if (callee.type === AST_NODE_TYPES.Identifier && /^(?:parse|safeParse|parseAsync|safeParseAsync|is|assert)$/u.test(callee.name)) {
+    return call.arguments.length >= 2 && isSchemaLike(call.arguments[0]!, isKnownSchema) ? call.arguments.slice(1) : undefined;
+  }
+  if (hasSchemaArgument(call, isKnownSchema)) {
+    return call.arguments.filter((a) => !isSchemaLike(a, isKnownSchema));
+  }
+  return undefined;
+}
+
+/** Sinks that validate (or authenticate) a raw body by construction: webhook signature checks, `handleUpload`. */
+export function isValidatedSink(call: TSESTree.CallExpression): boolean {
+  if (isSignatureCheck(call)) return true;
+  const { last } = calleeName(call);
+  return last === "handleUpload" || last === "verify" || last === "constructEvent" || last === "unsealData";
+}
+
+/** Does `root` (a function definition) call a validator anywhere? Used to classify project helpers. */
+export function containsValidatorCall(root: TSESTree.Node, extraValidators: ReadonlySet<string>): boolean {
+  let found = false;
+  walk(root, (n) => {
+    if (found) return false;
+    if (n.type === AST_NODE_TYPES.CallExpression && validatorCall(n, extraValidators) !== undefined) found = true;
+    return !found;
+  });
+  return found;
+}

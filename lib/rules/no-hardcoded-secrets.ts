@@ -1,0 +1,413 @@
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { createRule } from "../util/create-rule.js";
+import { constInitializer, importOf, unwrapExpression } from "../util/bindings.js";
+import { matchesAnyGlob } from "../util/file-match.js";
+import { expressionNames, isSecretName, staticString } from "../util/names.js";
+
+export type Options = [
+  {
+    ignore?: string[];
+  },
+];
+export type MessageIds = "secretArgument" | "secretFallback" | "credentialLiteral";
+
+export const DEFAULT_IGNORE = [
+  "**/*.{test,spec}.*",
+  "**/__tests__/**",
+  "**/__mocks__/**",
+  "**/test/**",
+  "**/tests/**",
+  "**/e2e/**",
+  "**/fixtures/**",
+  "**/playwright/**",
+  "**/cypress/**",
+  "**/playwright.config.*",
+  "**/*.stories.*",
+];
+
+type StringNode = TSESTree.Literal | TSESTree.TemplateLiteral;
+
+/** Calls whose options object carries a secret under `keys`. */
+interface SecretOptionCall {
+  names: readonly string[];
+  /** When set, the callee must be imported from one of these modules. */
+  modules?: readonly string[];
+  keys: readonly string[];
+  what: string;
+}
+
+const SECRET_OPTION_CALLS: readonly SecretOptionCall[] = [
+  {
+    names: ["NextAuth", "Auth", "SvelteKitAuth", "ExpressAuth", "QwikAuth", "SolidAuth"],
+    keys: ["secret"],
+    what: "the Auth.js `secret`",
+  },
+  { names: ["betterAuth"], keys: ["secret"], what: "the better-auth `secret`" },
+  {
+    names: ["getToken", "encode", "decode"],
+    modules: ["next-auth/jwt", "@auth/core/jwt"],
+    keys: ["secret"],
+    what: "the Auth.js JWT `secret`",
+  },
+  { names: ["withAuth"], modules: ["next-auth/middleware"], keys: ["secret"], what: "the Auth.js `secret`" },
+  {
+    names: ["getIronSession", "sealData", "unsealData", "withIronSessionApiRoute", "withIronSessionSsr", "ironSession"],
+    keys: ["password"],
+    what: "the iron-session `password`",
+  },
+  { names: ["session"], modules: ["express-session"], keys: ["secret"], what: "the express-session `secret`" },
+  { names: ["expressjwt", "jwt"], modules: ["express-jwt", "hono/jwt"], keys: ["secret"], what: "the JWT `secret`" },
+];
+
+/** Config objects recognised by their type annotation (`const authOptions: NextAuthOptions = {...}`). */
+const SECRET_OPTION_TYPES: Record<string, { key: string; what: string }> = {
+  NextAuthOptions: { key: "secret", what: "the Auth.js `secret`" },
+  AuthOptions: { key: "secret", what: "the Auth.js `secret`" },
+  NextAuthConfig: { key: "secret", what: "the Auth.js `secret`" },
+  AuthConfig: { key: "secret", what: "the Auth.js `secret`" },
+  BetterAuthOptions: { key: "secret", what: "the better-auth `secret`" },
+  SessionOptions: { key: "password", what: "the iron-session `password`" },
+  IronSessionOptions: { key: "password", what: "the iron-session `password`" },
+};
+
+const JWT_MODULES = new Set(["jsonwebtoken", "hono/jwt", "hono/utils/jwt/jwt", "@tsndr/cloudflare-worker-jwt"]);
+const JOSE_SIGNERS = new Set(["SignJWT", "EncryptJWT", "CompactSign", "FlattenedSign", "GeneralSign", "CompactEncrypt"]);
+const JOSE_VERIFIERS = new Set(["jwtVerify", "jwtDecrypt", "compactVerify", "flattenedVerify", "compactDecrypt"]);
+const CRYPTO_MODULES = new Set(["crypto", "node:crypto"]);
+
+const PLACEHOLDER_MARKERS = [
+  "your",
+  "change",
+  "example",
+  "dummy",
+  "placeholder",
+  "xxx",
+  "<",
+  "...",
+  "…",
+  "replace",
+  "fake",
+  "sample",
+  "todo",
+  "{{",
+  "required",
+  "needed",
+  "unused",
+  "missing",
+  "notset",
+  "not-set",
+  "not_set",
+];
+
+/** Well-known credential shapes, reported wherever they stand. */
+const CREDENTIAL_SHAPES: ReadonlyArray<{ kind: string; pattern: RegExp }> = [
+  { kind: "a Stripe secret key", pattern: /^(?:sk|rk)_(?:live|test)_[0-9a-zA-Z]{16,}$/u },
+  { kind: "a Stripe webhook signing secret", pattern: /^whsec_[0-9a-zA-Z+/=]{24,}$/u },
+  { kind: "a GitHub token", pattern: /^(?:gh[pousr]_[0-9A-Za-z]{30,}|github_pat_[0-9A-Za-z_]{40,})$/u },
+  { kind: "a Slack token", pattern: /^xox[abposr]-[0-9A-Za-z-]{10,}$/u },
+  { kind: "an AWS access key id", pattern: /^(?:AKIA|ASIA)[0-9A-Z]{16}$/u },
+  { kind: "an OpenAI or Anthropic API key", pattern: /^sk-(?:proj-|ant-|svcacct-)[A-Za-z0-9_-]{20,}$|^sk-[A-Za-z0-9]{48}$/u },
+  { kind: "a SendGrid API key", pattern: /^SG\.[\w-]{22}\.[\w-]{43}$/u },
+  {
+    kind: "a private key",
+    pattern: /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----(?:\s|\\n)*[A-Za-z0-9+/=]{40,}/u,
+  },
+];
+
+const CONNECTION_STRING =
+  /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|sqlserver|mssql):\/\/([^:@/\s]+):([^@/\s]+)@([^/:?\s]+)/u;
+const WEAK_PASSWORDS = new Set(["password", "pass", "postgres", "root", "admin", "secret", "mysql", "redis", "test", "user", "changeme"]);
+
+export default createRule<Options, MessageIds>({
+  name: "no-hardcoded-secrets",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow secrets written as string literals in the source",
+      recommended: "recommended",
+    },
+    languages: ["js/js"],
+    schema: [
+      {
+        type: "object",
+        properties: {
+          ignore: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description: "Globs (relative to the ESLint cwd) of files not checked; setting it replaces the default list of test files.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ ignore: DEFAULT_IGNORE }],
+    messages: {
+      secretArgument:
+        "This string is {{what}}, so anyone who can read the source or its history can forge what it protects. Read it from an environment variable and fail at startup when it is missing.",
+      secretFallback:
+        "`{{name}}` falls back to a hard-coded string, so a deployment that forgets to set it runs with a secret anyone who reads the source knows. Throw when the variable is missing instead of falling back.",
+      credentialLiteral:
+        "This string looks like {{kind}}: everyone with access to the repository and its history can use it. Revoke it and read it from an environment variable instead.",
+    },
+  },
+  create(context, [{ ignore = DEFAULT_IGNORE }]) {
+    if (matchesAnyGlob(context, ignore)) return {};
+    const { sourceCode } = context;
+    const reported = new Set<TSESTree.Node>();
+
+    function report(node: StringNode, messageId: MessageIds, data: Record<string, string>): void {
+      if (reported.has(node)) return;
+      reported.add(node);
+      context.report({ node, messageId, data });
+    }
+
+    /** A string literal, directly or through a `const` in this file. */
+    function literalOf(node: TSESTree.Node | undefined, depth = 0): StringNode | undefined {
+      if (!node) return undefined;
+      const target = unwrapExpression(node);
+      if (staticString(target) !== undefined) return target as StringNode;
+      if (target.type === AST_NODE_TYPES.Identifier && depth < 2) {
+        return literalOf(constInitializer(sourceCode, target), depth + 1);
+      }
+      return undefined;
+    }
+
+    /** Key material: `new TextEncoder().encode(s)`, `Buffer.from(s)`, `createSecretKey(...)`, or a const holding one. */
+    function keyLiteralOf(node: TSESTree.Node | undefined, depth = 0): StringNode | undefined {
+      if (!node || depth > 3) return undefined;
+      const target = unwrapExpression(node);
+      if (target.type === AST_NODE_TYPES.Identifier) {
+        const init = constInitializer(sourceCode, target);
+        return init && keyLiteralOf(init, depth + 1);
+      }
+      if (target.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const callee = expressionNames(target)?.at(-1);
+      if (callee === "encode" || callee === "from" || callee === "createSecretKey") {
+        const inner = target.arguments[0];
+        return literalOf(inner) ?? keyLiteralOf(inner, depth + 1);
+      }
+      return undefined;
+    }
+
+    function isPlaceholder(value: string): boolean {
+      if (value.length < 8) return true;
+      const lower = value.toLowerCase();
+      if (PLACEHOLDER_MARKERS.some((marker) => lower.includes(marker))) return true;
+      if (new Set(value).size <= 2) return true; // "********", "00000000"
+      return /^\$\w+$|^%\w+%$/u.test(value); // "$JWT_SECRET", "%SECRET%"
+    }
+
+    function reportSecret(node: TSESTree.Node | undefined, what: string, viaKey = false): void {
+      const literal = viaKey ? keyLiteralOf(node) : literalOf(node);
+      if (!literal) return;
+      if (isPlaceholder(staticString(literal)!)) return;
+      report(literal, "secretArgument", { what });
+    }
+
+    /** `process.env.X`, `process.env["X"]`, `import.meta.env.X`: the variable name. */
+    function envName(node: TSESTree.Node): string | undefined {
+      const target = unwrapExpression(node);
+      if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      if (!isEnvObject(target.object)) return undefined;
+      if (!target.computed && target.property.type === AST_NODE_TYPES.Identifier) return target.property.name;
+      return staticString(target.property);
+    }
+
+    /** `process.env` or `import.meta.env`. */
+    function isEnvObject(node: TSESTree.Node): boolean {
+      const target = unwrapExpression(node);
+      if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed) return false;
+      if (target.property.type !== AST_NODE_TYPES.Identifier || target.property.name !== "env") return false;
+      const object = target.object;
+      return (
+        (object.type === AST_NODE_TYPES.Identifier && object.name === "process") ||
+        object.type === AST_NODE_TYPES.MetaProperty
+      );
+    }
+
+    /** The secret-like env names read on the left of `a ?? b ?? "literal"`. */
+    function secretEnvNameIn(node: TSESTree.Node): string | undefined {
+      const target = unwrapExpression(node);
+      if (target.type === AST_NODE_TYPES.LogicalExpression) {
+        return secretEnvNameIn(target.right) ?? secretEnvNameIn(target.left);
+      }
+      const name = envName(target);
+      return name !== undefined && isSecretName(name) ? name : undefined;
+    }
+
+    function calleeMatches(call: TSESTree.CallExpression, entry: SecretOptionCall): boolean {
+      const callee = unwrapExpression(call.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier || !entry.names.includes(callee.name)) return false;
+      if (!entry.modules) return true;
+      const origin = importOf(sourceCode, callee);
+      return origin !== undefined && entry.modules.includes(origin.source);
+    }
+
+    /** What a `secret:`/`password:` property holds, judged by the object it sits in. */
+    function secretOptionOf(property: TSESTree.Property): string | undefined {
+      if (property.computed || property.key.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const key = property.key.name;
+      const object = property.parent;
+      if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+      let holder: TSESTree.Node = object;
+      while (
+        holder.parent &&
+        (holder.parent.type === AST_NODE_TYPES.TSAsExpression || holder.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
+      ) {
+        const typed = typeName(holder.parent.typeAnnotation);
+        const entry = typed === undefined ? undefined : SECRET_OPTION_TYPES[typed];
+        if (entry?.key === key) return entry.what;
+        holder = holder.parent;
+      }
+      const parent = holder.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(holder as TSESTree.CallExpressionArgument)) {
+        for (const entry of SECRET_OPTION_CALLS) {
+          if (entry.keys.includes(key) && calleeMatches(parent, entry)) return entry.what;
+        }
+      }
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+        const typed = typeName(parent.id.typeAnnotation?.typeAnnotation);
+        const entry = typed === undefined ? undefined : SECRET_OPTION_TYPES[typed];
+        if (entry?.key === key) return entry.what;
+      }
+      return undefined;
+    }
+
+    function typeName(node: TSESTree.TypeNode | undefined): string | undefined {
+      if (node?.type !== AST_NODE_TYPES.TSTypeReference) return undefined;
+      const name = node.typeName;
+      if (name.type === AST_NODE_TYPES.Identifier) return name.name;
+      return name.type === AST_NODE_TYPES.TSQualifiedName ? name.right.name : undefined;
+    }
+
+    function isJwtLibrary(node: TSESTree.Node): boolean {
+      const target = unwrapExpression(node);
+      if (target.type !== AST_NODE_TYPES.Identifier) return false;
+      const origin = importOf(sourceCode, target);
+      if (origin && JWT_MODULES.has(origin.source)) return true;
+      return /^(?:jwt|JWT|jsonwebtoken)$/u.test(target.name);
+    }
+
+    /** `new SignJWT(payload).setProtectedHeader(...).sign(key)`: is the chain rooted in a jose signer? */
+    function isJoseChain(node: TSESTree.Node): boolean {
+      let current = unwrapExpression(node);
+      for (;;) {
+        if (current.type === AST_NODE_TYPES.NewExpression) {
+          return current.callee.type === AST_NODE_TYPES.Identifier && JOSE_SIGNERS.has(current.callee.name);
+        }
+        if (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
+          current = unwrapExpression(current.callee.object);
+          continue;
+        }
+        return false;
+      }
+    }
+
+    function checkCall(node: TSESTree.CallExpression): void {
+      const callee = unwrapExpression(node.callee);
+      const args = node.arguments;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
+        const method = callee.property.name;
+        if ((method === "sign" || method === "verify") && isJwtLibrary(callee.object)) {
+          reportSecret(args[1], "the JWT signing secret");
+        } else if ((method === "sign" || method === "encrypt") && isJoseChain(callee.object)) {
+          reportSecret(args[0], "the `jose` signing key", true);
+        } else if (method === "createHmac" && callee.object.type === AST_NODE_TYPES.Identifier) {
+          const origin = importOf(sourceCode, callee.object);
+          if (callee.object.name === "crypto" || (origin && CRYPTO_MODULES.has(origin.source))) {
+            reportSecret(args[1], "an HMAC key");
+            reportSecret(args[1], "an HMAC key", true);
+          }
+        }
+        return;
+      }
+      if (callee.type !== AST_NODE_TYPES.Identifier) return;
+      const origin = importOf(sourceCode, callee);
+      if ((callee.name === "sign" || callee.name === "verify") && origin && JWT_MODULES.has(origin.source)) {
+        reportSecret(args[1], "the JWT signing secret");
+      } else if (JOSE_VERIFIERS.has(callee.name) && (!origin || origin.source === "jose")) {
+        reportSecret(args[1], "the `jose` verification key", true);
+      } else if (callee.name === "createHmac" && origin && CRYPTO_MODULES.has(origin.source)) {
+        reportSecret(args[1], "an HMAC key");
+        reportSecret(args[1], "an HMAC key", true);
+      } else if (origin?.source === "cookie-parser") {
+        reportSecret(args[0], "the cookie-parser signing secret");
+      }
+    }
+
+    function checkCredentialShape(node: StringNode): void {
+      const value = staticString(node);
+      if (value === undefined || value.length < 16) return;
+      const lower = value.toLowerCase();
+      if (["xxx", "...", "your", "example", "placeholder", "dummy", "<"].some((marker) => lower.includes(marker))) return;
+      for (const { kind, pattern } of CREDENTIAL_SHAPES) {
+        if (pattern.test(value)) {
+          report(node, "credentialLiteral", { kind });
+          return;
+        }
+      }
+      if (isServiceRoleJwt(value)) {
+        report(node, "credentialLiteral", { kind: "a Supabase service-role key" });
+        return;
+      }
+      const connection = CONNECTION_STRING.exec(value);
+      if (connection) {
+        const password = decodeURIComponent(connection[2]!);
+        const host = connection[3]!.toLowerCase();
+        const localHost = !host.includes(".") || /^(?:127\.|0\.0\.0\.0)|\.(?:local|localhost|internal|test)$/u.test(host);
+        if (!localHost && !WEAK_PASSWORDS.has(password.toLowerCase()) && !isPlaceholder(password.padEnd(8, "-")) && !password.startsWith("$")) {
+          report(node, "credentialLiteral", { kind: "a database connection string with its password" });
+        }
+      }
+    }
+
+    return {
+      Literal(node) {
+        if (typeof node.value === "string") checkCredentialShape(node);
+      },
+      TemplateLiteral(node) {
+        if (node.expressions.length === 0) checkCredentialShape(node);
+      },
+      LogicalExpression(node) {
+        if (node.operator !== "||" && node.operator !== "??") return;
+        const right = unwrapExpression(node.right);
+        const value = staticString(right);
+        if (value === undefined || isPlaceholder(value) || /\s/u.test(value)) return;
+        const name = secretEnvNameIn(node.left);
+        if (name) report(right as StringNode, "secretFallback", { name: `process.env.${name}` });
+      },
+      AssignmentPattern(node) {
+        // const { JWT_SECRET = "dev-secret" } = process.env
+        const property = node.parent;
+        if (property.type !== AST_NODE_TYPES.Property || property.value !== node) return;
+        const pattern = property.parent;
+        if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return;
+        const declarator = pattern.parent;
+        if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init || !isEnvObject(declarator.init)) return;
+        const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : staticString(property.key);
+        const right = unwrapExpression(node.right);
+        const value = staticString(right);
+        if (key === undefined || value === undefined || !isSecretName(key) || isPlaceholder(value) || /\s/u.test(value)) return;
+        report(right as StringNode, "secretFallback", { name: `process.env.${key}` });
+      },
+      CallExpression: checkCall,
+      Property(node) {
+        const what = secretOptionOf(node);
+        if (what) reportSecret(node.value, what);
+      },
+    };
+  },
+});
+
+/** A Supabase service-role JWT (`eyJ...` whose payload says `"role": "service_role"`); anon keys are public. */
+function isServiceRoleJwt(value: string): boolean {
+  const parts = value.split(".");
+  if (parts.length !== 3 || !parts[0]!.startsWith("eyJ")) return false;
+  try {
+    const payload = JSON.parse(Buffer.from(parts[1]!, "base64url").toString("utf8")) as { role?: unknown };
+    return payload.role === "service_role";
+  } catch {
+    return false;
+  }
+}

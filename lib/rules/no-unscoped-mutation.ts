@@ -1,0 +1,104 @@
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { createRule } from "../util/create-rule.js";
+import { enclosingFunction, propertyName, skipTransparentParents } from "../util/ast.js";
+import { createDbQueryDetector, isLazyQuery, SUPABASE_FILTER_METHODS, type DbQuery } from "../analysis/db-queries.js";
+
+export type Options = [];
+export type MessageIds = "prisma" | "drizzle" | "supabase";
+
+const DISABLE = "For an intended wipe, disable this line with a comment that says why.";
+
+export default createRule<Options, MessageIds>({
+  name: "no-unscoped-mutation",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow mass deletes and updates without a filter",
+      recommended: "recommended",
+    },
+    languages: ["js/js"],
+    schema: [],
+    messages: {
+      prisma: `\`{{operation}}\` without a filter {{verb}} every row of \`{{model}}\`. Add a \`where\` that scopes it (for example to the current user or team). ${DISABLE}`,
+      drizzle: `This \`{{operation}}\` has no \`.where(...)\`, so it {{verb}} every row of \`{{model}}\`. Add \`.where(...)\` to scope it. ${DISABLE}`,
+      supabase: `This \`.{{operation}}()\` has no filter (\`.eq()\`, \`.in()\`, \`.match()\` ...), so it {{verb}} every row of \`{{model}}\`. Add a filter to scope it. ${DISABLE}`,
+    },
+  },
+  create(context) {
+    const detector = createDbQueryDetector(context);
+
+    /** Prisma: no argument, no `where`, or `where: {}`. A spread or a variable could hold a filter. */
+    function prismaUnscoped(query: DbQuery): boolean {
+      if (!["deleteMany", "updateMany", "updateManyAndReturn"].includes(query.operation)) return false;
+      const arg = query.args[0];
+      if (!arg) return true;
+      if (arg.type !== AST_NODE_TYPES.ObjectExpression) return false;
+      let where: TSESTree.Property | undefined;
+      for (const property of arg.properties) {
+        if (property.type === AST_NODE_TYPES.SpreadElement) return false;
+        const key = property.computed ? undefined : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? property.key.value : undefined;
+        if (key === undefined && property.computed) return false;
+        if (key === "where") where = property;
+      }
+      if (!where) return true;
+      return where.value.type === AST_NODE_TYPES.ObjectExpression && where.value.properties.length === 0;
+    }
+
+    function chainMethods(query: DbQuery): string[] {
+      return query.chain.slice(1).flatMap((call) => {
+        const name = call.callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(call.callee) : undefined;
+        return name === undefined ? [] : [name];
+      });
+    }
+
+    /**
+     * A builder runs where it stands when it is awaited, chained with `.then()`, handed to
+     * `Promise.all`/a batch, returned from an async function, or ended by `.execute()`/`.run()`.
+     * Stored in a variable, it may get its `.where(...)` later: the code cannot tell.
+     */
+    function runsHere(query: DbQuery): boolean {
+      if (!isLazyQuery(query)) return true;
+      const node = skipTransparentParents(query.node);
+      const parent = node.parent;
+      switch (parent?.type) {
+        case AST_NODE_TYPES.AwaitExpression:
+        case AST_NODE_TYPES.ArrayExpression:
+        case AST_NODE_TYPES.CallExpression:
+          return true;
+        case AST_NODE_TYPES.MemberExpression:
+          return ["then", "catch", "finally"].includes(propertyName(parent) ?? "");
+        case AST_NODE_TYPES.ReturnStatement:
+          return enclosingFunction(parent)?.async === true;
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+          return parent.async;
+        default:
+          return false;
+      }
+    }
+
+    function check(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
+      const query = detector.queryAt(node);
+      if (!query || query.kind !== "write") return;
+      const verb = query.operation.startsWith("delete") ? "deletes" : "updates";
+      if (query.library === "prisma") {
+        if (prismaUnscoped(query)) {
+          context.report({ node: query.node, messageId: "prisma", data: { operation: query.operation, verb, model: query.model ?? "the model" } });
+        }
+        return;
+      }
+      if (query.library !== "drizzle" && query.library !== "supabase") return;
+      if (query.operation !== "delete" && query.operation !== "update") return;
+      const methods = chainMethods(query);
+      if (query.library === "drizzle") {
+        if (methods.includes("where") || methods.includes("$dynamic")) return;
+        if (query.operation === "update" && !methods.includes("set")) return;
+      } else if (methods.some((method) => SUPABASE_FILTER_METHODS.has(method))) {
+        return;
+      }
+      if (!runsHere(query)) return;
+      context.report({ node: query.node, messageId: query.library, data: { operation: query.operation, verb, model: query.model ?? "the table" } });
+    }
+
+    return { CallExpression: check, TaggedTemplateExpression: check };
+  },
+});

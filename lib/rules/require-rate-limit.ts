@@ -1,0 +1,299 @@
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { createRule } from "../util/create-rule.js";
+import { enclosingFunction, isFunction, memberChainName, type FunctionNode } from "../util/ast.js";
+import { unwrapExpression } from "../util/bindings.js";
+import { isSecretName, nameSegments } from "../util/names.js";
+import { isSignatureCheck } from "../analysis/auth.js";
+import { callChain, getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
+import { classifyDefinition, definitionInFile, definitionOf, type Definition } from "../analysis/resolve.js";
+import { createResponseDetector } from "../analysis/responses.js";
+import { walk } from "../analysis/walk.js";
+
+export type Options = [
+  {
+    functions?: string[];
+  },
+];
+export type MessageIds = "missingRateLimit";
+
+export const DEFAULT_RATE_LIMIT_FUNCTIONS = ["ratelimit.limit", "rateLimit", "withRateLimit", "limiter.check"];
+
+/** Words that make a name a rate limiter: `ratelimit`, `rateLimiter.consume`, `limiter`, `throttle`. */
+/** Calls that do no work worth limiting: building a response, reading a header, the clock. */
+const TRIVIAL_CALLS = new Set([
+  "json",
+  "text",
+  "body",
+  "html",
+  "header",
+  "setHeader",
+  "redirect",
+  "permanentRedirect",
+  "notFound",
+  "now",
+  "get",
+  "has",
+  "toString",
+  "toFixed",
+  "toISOString",
+  "status",
+  "send",
+  "end",
+]);
+const LIMITER_WORDS = new Set(["ratelimit", "ratelimiter", "ratelimited", "ratelimits", "limiter", "throttle", "throttler", "throttled"]);
+
+export default createRule<Options, MessageIds>({
+  name: "require-rate-limit",
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Require every route handler, server action and API route to be rate-limited",
+    },
+    languages: ["js/js"],
+    schema: [
+      {
+        type: "object",
+        properties: {
+          functions: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description:
+              "Rate-limit functions, wrappers and middleware, by name or dotted name (`ratelimit.limit`); extends names that speak of a rate limiter.",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ functions: DEFAULT_RATE_LIMIT_FUNCTIONS }],
+    messages: {
+      missingRateLimit:
+        "The {{name}} is not rate-limited, so a client can call it as often as it likes (credential stuffing, scraping, runaway costs). Call a rate limiter first (`await ratelimit.limit(ip)`) or wrap it in one.",
+    },
+  },
+  create(context, [{ functions = DEFAULT_RATE_LIMIT_FUNCTIONS }]) {
+    const configured = new Set(functions);
+    const boundaries = getRequestBoundaries(context);
+    const responses = createResponseDetector(context);
+    const found: RequestBoundary[] = [];
+    /** Boundaries that call a rate limiter, or that only machines can call (signature or secret checks). */
+    const limited = new Set<TSESTree.Node>();
+    /** Boundaries that do some work (await, a call other than building a response). */
+    const working = new Set<TSESTree.Node>();
+    let fileWideMiddleware = false;
+
+    function isLimiterName(name: string | undefined): boolean {
+      if (name === undefined) return false;
+      if (configured.has(name) || configured.has(name.split(".").at(-1)!)) return true;
+      const words = name.split(".").flatMap((part) => nameSegments(part));
+      for (let i = 0; i < words.length; i++) {
+        if (LIMITER_WORDS.has(words[i]!)) return true;
+        if (words[i] === "rate" && words[i + 1]?.startsWith("limit")) return true;
+      }
+      return false;
+    }
+
+    /** `ratelimit.limit(ip)`, `checkRateLimit(req)`, `rateLimit({ windowMs })`, `ratelimit(10, "1 m").limit(key)`. */
+    function isRateLimitCall(call: TSESTree.CallExpression): boolean {
+      return isLimiterName(memberChainName(call.callee));
+    }
+
+    /** A middleware argument: `limiter`, `rateLimit({ ... })`, or an inline function that calls one. */
+    function isRateLimitMiddleware(node: TSESTree.Node): boolean {
+      if (node.type === AST_NODE_TYPES.CallExpression) return isRateLimitCall(node) || isLimiterName(memberChainName(node.callee));
+      if (isFunction(node)) return containsRateLimitCall(node);
+      if (isLimiterName(memberChainName(node))) return true;
+      return resolvedRateLimits(node) === true;
+    }
+
+    /**
+     * A rate-limit call, or a check that only machines pass: a webhook signature verification
+     * (`stripe.webhooks.constructEvent`, `verifyQstashSignature`) or a comparison with a secret from
+     * the environment (`authorization === \`Bearer ${process.env.CRON_SECRET}\``). Cron and webhook
+     * endpoints are not public, so they need no rate limit of their own.
+     */
+    function isGuard(node: TSESTree.Node): boolean {
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        return isRateLimitCall(node) || isSignatureCheck(node) || isManualSignatureCheck(node) || isAuthLibraryHandler(node);
+      }
+      return node.type === AST_NODE_TYPES.BinaryExpression && comparesWithSecret(node);
+    }
+
+    function comparesWithSecret(node: TSESTree.BinaryExpression): boolean {
+      if (!["===", "!==", "==", "!="].includes(node.operator)) return false;
+      let found = false;
+      for (const side of [node.left, node.right]) {
+        walk(side, (n) => {
+          if (found) return false;
+          if (n.type === AST_NODE_TYPES.MemberExpression && !n.computed && n.property.type === AST_NODE_TYPES.Identifier) {
+            const env = memberChainName(n.object);
+            if ((env === "process.env" || env === "env") && isSecretName(n.property.name)) found = true;
+          }
+          return !found;
+        });
+      }
+      return found;
+    }
+
+    /**
+     * A hand-written webhook check: an HMAC keyed with an environment secret
+     * (`crypto.createHmac("sha256", process.env.SHOPIFY_WEBHOOK_SECRET)`), a constant-time comparison
+     * (`crypto.timingSafeEqual`), a provider's `verifyWorkOSWebhook(...)`.
+     */
+    function isManualSignatureCheck(call: TSESTree.CallExpression): boolean {
+      const name = memberChainName(call.callee)?.split(".").at(-1);
+      if (name === "timingSafeEqual" || (name !== undefined && /^verify\w*(?:Webhook|Signature)\w*$/u.test(name))) return true;
+      if (name !== "createHmac") return false;
+      let readsEnv = false;
+      for (const argument of call.arguments) {
+        walk(argument, (n) => {
+          if (n.type === AST_NODE_TYPES.MemberExpression && memberChainName(n.object) === "process.env") readsEnv = true;
+          return !readsEnv;
+        });
+      }
+      return readsEnv;
+    }
+
+    /** better-auth's `auth.handler(request)` / `toNextJsHandler(auth)` rate-limits its endpoints itself. */
+    function isAuthLibraryHandler(call: TSESTree.CallExpression): boolean {
+      const name = memberChainName(call.callee);
+      return name === "auth.handler" || name === "toNextJsHandler";
+    }
+
+    function containsRateLimitCall(root: TSESTree.Node): boolean {
+      let found = false;
+      walk(root, (n) => {
+        if (found) return false;
+        if (isGuard(n)) found = true;
+        return !found;
+      });
+      return found;
+    }
+
+    /** Does this call do work? Building a response, reading headers or the clock does not. */
+    function isWork(call: TSESTree.CallExpression): boolean {
+      if (responses.responseOf(call)) return false;
+      const callee = unwrapExpression(call.callee);
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+            ? callee.property.name
+            : undefined;
+      return name === undefined || !TRIVIAL_CALLS.has(name);
+    }
+
+    /** Does the definition of a wrapper, client or helper (one import away) rate-limit? undefined when unresolvable. */
+    function resolvedRateLimits(callee: TSESTree.Node): boolean | undefined {
+      if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const definition = definitionOf(context, callee);
+      if (!definition) return undefined;
+      return definitionRateLimits(definition, 0);
+    }
+
+    /** `authClient = baseClient.use(auth)`: a client built on another one rate-limits when its base does. */
+    function definitionRateLimits(definition: Definition, depth: number): boolean {
+      return classifyDefinition<boolean>(
+        definition,
+        `rate-limit:${[...configured].join(",")}`,
+        (d) => {
+          if (containsRateLimitCall(d.node)) return true;
+          if (d.node.type !== AST_NODE_TYPES.CallExpression || depth > 2) return false;
+          const { root } = callChain(d.node);
+          if (root.type !== AST_NODE_TYPES.Identifier) return false;
+          const base = definitionInFile(d.file, root.name);
+          return base !== undefined && base.node !== d.node && definitionRateLimits(base, depth + 1);
+        },
+        false,
+      );
+    }
+
+    /** Limited by what surrounds the function: wrappers, a safe-action client, a tRPC procedure, route middleware. */
+    function limitedFromOutside(boundary: RequestBoundary): boolean {
+      for (const wrapper of boundary.wrappers) {
+        if (isLimiterName(memberChainName(wrapper.callee))) return true;
+        const verdict = resolvedRateLimits(wrapper.callee);
+        if (verdict !== false) return true; // rate-limits, or cannot be seen: trusted
+      }
+      if (boundary.safeAction) {
+        const { client, clientName, middleware } = boundary.safeAction;
+        if (isLimiterName(clientName) || middleware.some(isRateLimitMiddleware)) return true;
+        if (client.type === AST_NODE_TYPES.CallExpression ? containsRateLimitCall(client) : resolvedRateLimits(client) !== false) return true;
+      }
+      if (boundary.trpc) {
+        const { procedure, procedureName, middleware } = boundary.trpc;
+        if (isLimiterName(procedureName) || middleware.some(isRateLimitMiddleware)) return true;
+        if (resolvedRateLimits(procedure) === true) return true;
+      }
+      if (boundary.route) {
+        if (fileWideMiddleware || boundary.route.middleware.some(isRateLimitMiddleware)) return true;
+      }
+      return false;
+    }
+
+    function markCall(node: TSESTree.CallExpression): void {
+      const boundary = boundaries.enclosingBoundary(node);
+      if (!boundary) {
+        // app.use(rateLimit({ ... })) at module level limits every route of the file
+        const callee = node.callee;
+        if (
+          !enclosingFunction(node) &&
+          callee.type === AST_NODE_TYPES.MemberExpression &&
+          memberChainName(callee)?.endsWith(".use") &&
+          node.arguments.some(isRateLimitMiddleware)
+        ) {
+          fileWideMiddleware = true;
+        }
+        return;
+      }
+      if (isWork(node)) working.add(boundary.fn);
+      if (limited.has(boundary.fn)) return;
+      if (isGuard(node)) {
+        limited.add(boundary.fn);
+        return;
+      }
+      // a project helper that rate-limits: `await protect(req)`
+      if (node.callee.type === AST_NODE_TYPES.Identifier && resolvedRateLimits(node.callee) === true) limited.add(boundary.fn);
+    }
+
+    return {
+      ":function"(node: FunctionNode) {
+        const boundary = boundaries.boundaryOf(node);
+        if (boundary) found.push(boundary);
+      },
+      CallExpression: markCall,
+      AwaitExpression(node) {
+        const boundary = boundaries.enclosingBoundary(node);
+        if (boundary) working.add(boundary.fn);
+      },
+      BinaryExpression(node) {
+        const boundary = boundaries.enclosingBoundary(node);
+        if (boundary && !limited.has(boundary.fn) && comparesWithSecret(node)) limited.add(boundary.fn);
+      },
+      "Program:exit"() {
+        for (const boundary of found) {
+          // CORS preflights, and handlers that only answer with a constant, do nothing worth limiting
+          if (boundary.methods.every((m) => m === "OPTIONS") || (!working.has(boundary.fn) && boundary.wrappers.length === 0)) continue;
+          if (limited.has(boundary.fn) || limitedFromOutside(boundary)) continue;
+          context.report({ loc: boundary.loc, messageId: "missingRateLimit", data: { name: describe(boundary) } });
+        }
+      },
+    };
+  },
+});
+
+function describe(boundary: RequestBoundary): string {
+  switch (boundary.kind) {
+    case "server-action":
+    case "safe-action":
+      return `server action \`${boundary.name}\``;
+    case "route-handler":
+      return `route handler \`${boundary.name}\``;
+    case "pages-api":
+      return "API route";
+    case "trpc":
+      return `procedure \`${boundary.name}\``;
+    default:
+      return `route \`${boundary.name}\``;
+  }
+}

@@ -1,0 +1,481 @@
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { createRule } from "../util/create-rule.js";
+import { isFunction, memberChainName } from "../util/ast.js";
+import { matchesAnyGlob } from "../util/file-match.js";
+import { getSettings } from "../analysis/settings.js";
+import { createDbQueryDetector } from "../analysis/db-queries.js";
+import {
+  HTTP_METHODS,
+  MUTATING_METHODS,
+  getRequestBoundaries,
+  isMemoWrapper,
+  type RequestBoundary,
+} from "../analysis/request-boundary.js";
+import {
+  analyzeAuth,
+  authConfig,
+  authenticates,
+  calleeName,
+  isAuthCall,
+  isAuthLikeName,
+  isCheckedAt,
+  isSignatureCheck,
+  isThrowingAuthCall,
+  type HelperAuth,
+} from "../analysis/auth.js";
+import { classifyAuthHelper, classifySafeActionClient, classifyWrapper, definitionOf, type AuthVerdict } from "../analysis/resolve.js";
+import { validatorCall } from "../analysis/validation.js";
+import { walk } from "../analysis/walk.js";
+
+export type Options = [
+  {
+    methods?: string[];
+    publicRoutes?: string[];
+    publicFunctions?: string[];
+    trustUnresolvedWrappers?: boolean;
+  },
+];
+export type MessageIds = "noSessionCheck" | "sessionNotChecked" | "checkAfterQuery";
+
+export const DEFAULT_PUBLIC_ROUTES = [
+  "**/api/auth/**",
+  "**/webhooks/**",
+  "**/webhook/**",
+  "**/webhooks.*",
+  "**/webhook.*",
+  "**/api/health/**",
+  "**/api/health.*",
+  "**/api/oauth/**",
+];
+
+/** Express `req.user`, `req.auth`, `req.session`; Hono `c.get("session")`, `c.var.user`: put there by router middleware. */
+const CONTEXT_SESSION = /^(?:session|user|auth|userId|currentUser|viewer|principal|claims)$/u;
+
+/** Inputs that are credentials themselves (an emailed token, a one-time code): the handler authenticates with them. */
+const CREDENTIAL_INPUT = /^(?:token|[a-z]+Token|otp|secret|signature)$/u;
+
+/** Names that say a function establishes (or ends) a session: public by definition. */
+const PUBLIC_PREFIXES = [
+  "signIn",
+  "signUp",
+  "signOut",
+  "login",
+  "logout",
+  "register",
+  "verifyOtp",
+  "verifyEmail",
+  "verifyCode",
+  "verifyMagicLink",
+  "verifyTwoFactor",
+  "forgotPassword",
+  "resetPassword",
+  "requestPasswordReset",
+  "requestMagicLink",
+  "sendMagicLink",
+  "sendOtp",
+  "sendPasswordReset",
+  "sendResetPassword",
+  "sendVerification",
+  "sendLoginLink",
+  "resendVerification",
+  "resendOtp",
+  "resendCode",
+  "authenticate",
+  "verifyPassword",
+  "checkPassword",
+].map((p) => p.toLowerCase());
+/** `register` alone is too broad (`registerDomain`): only these continuations. */
+const REGISTER_REST = /^(?:|User|Account|Action|Form|Handler|With[A-Z]\w*)$/u;
+
+function isPublicByName(name: string): boolean {
+  const bare = name.replace(/^(?:handle|on|do|submit|perform)(?=[A-Z])/u, "");
+  const lower = bare.toLowerCase();
+  for (const prefix of PUBLIC_PREFIXES) {
+    if (!lower.startsWith(prefix)) continue;
+    const rest = bare.slice(prefix.length);
+    if (prefix === "register") {
+      if (REGISTER_REST.test(rest)) return true;
+      continue;
+    }
+    if (rest === "" || /^[A-Z_0-9]/u.test(rest)) return true;
+  }
+  return false;
+}
+
+/** Awaited calls that are not "work": reading the request, framework helpers, creating a client. */
+const HARMLESS = new Set([
+  "cookies",
+  "headers",
+  "draftMode",
+  "redirect",
+  "permanentRedirect",
+  "notFound",
+  "unauthorized",
+  "forbidden",
+  "revalidatePath",
+  "revalidateTag",
+  "connection",
+  "after",
+  "json",
+  "formData",
+  "text",
+  "arrayBuffer",
+  "blob",
+  "clone",
+  "createClient",
+  "createServerClient",
+  "createRouteHandlerClient",
+  "createServerActionClient",
+  "createServerComponentClient",
+  "createSupabaseServerClient",
+  "getTranslations",
+  "getTranslation",
+  "getTranslate",
+  "getLocale",
+  "getI18n",
+  "getScopedI18n",
+  "resolve",
+  "all",
+  "allSettled",
+  "sleep",
+  "delay",
+  "wait",
+]);
+
+const KIND_TEXT: Record<RequestBoundary["kind"], string> = {
+  "route-handler": "route handler",
+  "pages-api": "API route",
+  "server-action": "server action",
+  "safe-action": "server action",
+  trpc: "procedure",
+  express: "route",
+  hono: "route",
+};
+
+/** A database lookup keyed by a credential (`apiKey.findUnique({ where: { hashedKey } })`): authentication itself. */
+const CREDENTIAL = /authorization|api[-_]?key|apikey|hashedKey|bearer|token|secret|signature/iu;
+
+export default createRule<Options, MessageIds>({
+  name: "require-session-check",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Require server actions and mutating route handlers to check the session before they do work",
+      recommended: "recommended",
+    },
+    languages: ["js/js"],
+    schema: [
+      {
+        type: "object",
+        properties: {
+          methods: {
+            type: "array",
+            items: { type: "string", enum: [...HTTP_METHODS] },
+            uniqueItems: true,
+            description: "HTTP methods of route handlers (and Express/Hono routes) that must check the session.",
+          },
+          publicRoutes: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description: "Globs (relative to the ESLint cwd) of files whose boundaries are public by design.",
+          },
+          publicFunctions: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description: "Names of actions and handlers that are public by design, in addition to sign-in/sign-up style names.",
+          },
+          trustUnresolvedWrappers: {
+            type: "boolean",
+            description: "Trust wrappers and safe-action clients whose definition cannot be found (a package, a dynamic value).",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [
+      {
+        methods: [...MUTATING_METHODS],
+        publicRoutes: DEFAULT_PUBLIC_ROUTES,
+        publicFunctions: [],
+        trustUnresolvedWrappers: true,
+      },
+    ],
+    messages: {
+      noSessionCheck:
+        "This {{kind}} `{{name}}` does work without checking the session. Call the auth function first (`const session = await auth()`) and return or throw when there is no user.",
+      sessionNotChecked:
+        "This {{kind}} `{{name}}` reads the session but never checks it, so a signed-out request passes. Return or throw when there is no user (`if (!session?.user) ...`) before doing work.",
+      checkAfterQuery:
+        "This {{kind}} `{{name}}` writes to the database before it checks the session. Move the session check before the first write.",
+    },
+  },
+  create(
+    context,
+    [
+      {
+        methods = [...MUTATING_METHODS],
+        publicRoutes = DEFAULT_PUBLIC_ROUTES,
+        publicFunctions = [],
+        trustUnresolvedWrappers = true,
+      },
+    ],
+  ) {
+    if (matchesAnyGlob(context, publicRoutes)) return {};
+    const boundaries = getRequestBoundaries(context);
+    const settings = getSettings(context);
+    const config = authConfig(settings);
+    const validators = new Set(settings.validators);
+    const publicNames = new Set(publicFunctions);
+    const checkedMethods = new Set(methods);
+    const db = createDbQueryDetector(context);
+    const helperCache = new Map<TSESTree.CallExpression, HelperAuth>();
+    let fileMiddleware: Map<string, number> | undefined;
+
+    const trusted = (verdict: AuthVerdict): boolean => verdict === "yes" || (verdict === "unknown" && trustUnresolvedWrappers);
+
+    function isDbQuery(node: TSESTree.Node): boolean {
+      return (
+        (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.TaggedTemplateExpression) &&
+        db.queryAt(node) !== undefined
+      );
+    }
+
+    function isCredentialLookup(call: TSESTree.CallExpression): boolean {
+      const query = db.getQuery(call);
+      if (!query || query.node !== call || !query.readsOnly) return false;
+      return query.args.some((argument) => CREDENTIAL.test(context.sourceCode.getText(argument)));
+    }
+
+    /** Project helpers, classified by their definitions; DB lookups by a credential count as auth calls. */
+    function helper(call: TSESTree.CallExpression): HelperAuth {
+      if (helperCache.has(call)) return helperCache.get(call);
+      let result: HelperAuth;
+      if (isCredentialLookup(call)) result = "returns-session";
+      else if (call.callee.type === AST_NODE_TYPES.Identifier || call.callee.type === AST_NODE_TYPES.MemberExpression) {
+        const { full } = calleeName(call);
+        result = full !== undefined && !isDbQuery(call) ? classifyAuthHelper(context, call, config) : undefined;
+      }
+      helperCache.set(call, result);
+      return result;
+    }
+
+    function isHarmless(call: TSESTree.CallExpression): boolean {
+      const { last } = calleeName(call);
+      if (last !== undefined && HARMLESS.has(last)) return true;
+      // `supabase.auth.updateUser()`, better-auth `auth.api.changePassword({ headers })`: the auth provider checks the session itself
+      const { object } = calleeName(call);
+      if (object === "auth" || (object === "api" && /auth/iu.test(calleeName(call).full ?? ""))) return true;
+      if (isAuthCall(call, config) || isThrowingAuthCall(call) || isSignatureCheck(call)) return true;
+      if (validatorCall(call, validators) !== undefined) return true;
+      return helper(call) !== undefined;
+    }
+
+    /**
+     * Whether `fn` does any work, and its first database write (source order): a read before the check is
+     * wasted but leaks nothing once the check stops the request; a write before it has already happened.
+     */
+    function workOf(fn: TSESTree.Node): { doesWork: boolean; firstQuery: TSESTree.Node | undefined } {
+      let doesWork = false;
+      let firstQuery: TSESTree.Node | undefined;
+      walk(fn, (node) => {
+        if (node !== fn && isFunction(node) && boundaries.boundaryOf(node)) return false;
+        if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+          if (isDbQuery(node) && !(node.type === AST_NODE_TYPES.CallExpression && isCredentialLookup(node))) {
+            doesWork = true;
+            const query = db.queryAt(node);
+            if (query && !query.readsOnly && (!firstQuery || node.range[0] < firstQuery.range[0])) firstQuery = node;
+          }
+        } else if (node.type === AST_NODE_TYPES.AwaitExpression) {
+          let argument: TSESTree.Node = node.argument;
+          while (argument.type === AST_NODE_TYPES.TSAsExpression || argument.type === AST_NODE_TYPES.TSNonNullExpression) {
+            argument = argument.expression;
+          }
+          if (argument.type === AST_NODE_TYPES.CallExpression && !isHarmless(argument)) doesWork = true;
+        }
+        return true;
+      });
+      return { doesWork, firstQuery };
+    }
+
+    /** `({ parsedInput: { token } })`, `const { token } = parsedInput`, `const { otp } = await req.json()`. */
+    function takesCredentialInput(fn: TSESTree.Node): boolean {
+      let found = false;
+      const inputNames = /^(?:parsedInput|input|body|data|params|args)$/u;
+      const check = (pattern: TSESTree.Node): void => {
+        walk(pattern, (n) => {
+          if (found || n.type === AST_NODE_TYPES.TSTypeAnnotation) return false;
+          if (n.type === AST_NODE_TYPES.Identifier && CREDENTIAL_INPUT.test(n.name)) found = true;
+          return !found;
+        });
+      };
+      if (!isFunction(fn)) return false;
+      for (const param of fn.params) check(param);
+      walk(fn.body, (n) => {
+        if (found) return false;
+        if (n.type === AST_NODE_TYPES.VariableDeclarator && n.id.type === AST_NODE_TYPES.ObjectPattern && n.init) {
+          let init: TSESTree.Node = n.init;
+          while (init.type === AST_NODE_TYPES.AwaitExpression || init.type === AST_NODE_TYPES.TSAsExpression) {
+            init = init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init.expression;
+          }
+          const text = init.type === AST_NODE_TYPES.Identifier ? init.name : init.type === AST_NODE_TYPES.CallExpression ? calleeName(init).last : undefined;
+          if (text !== undefined && (inputNames.test(text) || text === "json" || text === "parse")) check(n.id);
+        }
+        return !found;
+      });
+      return found;
+    }
+
+    /**
+     * `<form action={async () => { "use server"; await signIn("github"); }}>`, iron-session `session.save()`:
+     * the boundary establishes (or ends) a session, so it is public by definition.
+     */
+    function callsSessionFunction(fn: TSESTree.Node): boolean {
+      let found = false;
+      walk(fn, (node) => {
+        if (found) return false;
+        if (node.type === AST_NODE_TYPES.CallExpression) {
+          const { last, object } = calleeName(node);
+          if (last !== undefined && /^(?:signIn|signOut|signUp|logIn|logOut|login|logout|sealData)(?:[A-Z]\w*)?$/u.test(last)) found = true;
+          // iron-session style: `session.save()` / `session.destroy()` writes or clears the session cookie
+          if ((last === "save" || last === "destroy") && object !== undefined && /session/iu.test(object)) found = true;
+        }
+        return !found;
+      });
+      return found;
+    }
+
+    function isPublicName(boundary: RequestBoundary): boolean {
+      const { name } = boundary;
+      if (publicNames.has(name) || isPublicByName(name)) return true;
+      if (callsSessionFunction(boundary.fn)) return true;
+      // Express/Hono: `POST /users/login`, `/auth/sign-up`
+      if (boundary.route) {
+        return name.split(/[\s/]/u).some((segment) => isPublicByName(segment.replace(/-([a-z])/gu, (_, c: string) => c.toUpperCase())));
+      }
+      return false;
+    }
+
+    /** Express/Hono: `router.use(requireAuth)` at module level before the route, or auth middleware in the route call. */
+    function routeMiddlewareAuthenticates(boundary: RequestBoundary): boolean {
+      const route = boundary.route!;
+      if (route.middleware.some((m) => middlewareAuthenticates(m))) return true;
+      fileMiddleware ??= collectFileMiddleware();
+      const receiver = rootName(route.receiver);
+      const position = receiver === undefined ? undefined : fileMiddleware.get(receiver);
+      return position !== undefined && position < route.path.range[0];
+    }
+
+    function middlewareAuthenticates(node: TSESTree.Node): boolean {
+      const target = node.type === AST_NODE_TYPES.CallExpression ? node.callee : node;
+      const name = target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? memberChainName(target) : undefined;
+      if (name !== undefined && (config.wrappers.has(name) || isAuthLikeName(name))) return true;
+      if (isFunction(node)) return authenticates(analyzeAuth(node, config, helper));
+      if (target.type === AST_NODE_TYPES.Identifier) {
+        const definition = definitionOf(context, target);
+        if (definition && isFunction(definition.node)) return authenticates(analyzeAuth(definition.node, config));
+      }
+      return false;
+    }
+
+    function collectFileMiddleware(): Map<string, number> {
+      const result = new Map<string, number>();
+      for (const statement of context.sourceCode.ast.body) {
+        if (statement.type !== AST_NODE_TYPES.ExpressionStatement) continue;
+        const call = statement.expression;
+        if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+        if (calleeName(call).last !== "use") continue;
+        const receiver = rootName(call.callee.object);
+        if (receiver === undefined || result.has(receiver)) continue;
+        if (call.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && middlewareAuthenticates(a))) {
+          result.set(receiver, call.range[0]);
+        }
+      }
+      return result;
+    }
+
+    /** The handler reads the session that router middleware (possibly in another file) put on the request or context. */
+    function readsContextSession(boundary: RequestBoundary): boolean {
+      const holder = boundary.bindings.honoContext ?? boundary.bindings.request;
+      if (!holder) return false;
+      let found = false;
+      walk(boundary.fn.body, (node) => {
+        if (found) return false;
+        if (node.type === AST_NODE_TYPES.MemberExpression && rootName(node) === holder.name) {
+          const key = !node.computed && node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+          const parent = node.parent;
+          if (key !== undefined && CONTEXT_SESSION.test(key) && node.object.type === AST_NODE_TYPES.Identifier) found = true;
+          // Hono: c.get("session"), c.var.user
+          if (key === "get" && parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) {
+            const first = parent.arguments[0];
+            if (first?.type === AST_NODE_TYPES.Literal && typeof first.value === "string" && CONTEXT_SESSION.test(first.value)) found = true;
+          }
+          if (key === "var" && node.parent.type === AST_NODE_TYPES.MemberExpression) {
+            const inner = node.parent.property;
+            if (inner.type === AST_NODE_TYPES.Identifier && CONTEXT_SESSION.test(inner.name)) found = true;
+          }
+        }
+        return !found;
+      });
+      return found;
+    }
+
+    function wrappedByAuth(boundary: RequestBoundary): boolean {
+      return boundary.wrappers.some((wrapper) => !isMemoWrapper(wrapper) && trusted(classifyWrapper(context, wrapper, config)));
+    }
+
+    function check(boundary: RequestBoundary): void {
+      if (boundary.kind === "trpc") return; // protectedProcedure authenticates; publicProcedure is an explicit choice
+      if (isPublicName(boundary)) return;
+      if (boundary.kind === "route-handler" || boundary.kind === "express" || boundary.kind === "hono") {
+        if (!boundary.methods.some((m) => checkedMethods.has(m))) return;
+      }
+      if (wrappedByAuth(boundary)) return;
+      if (boundary.safeAction) {
+        const { middleware, client } = boundary.safeAction;
+        if (middleware.some((m) => middlewareAuthenticates(m))) return;
+        if (trusted(classifySafeActionClient(context, client, config))) return;
+      }
+      if (boundary.route && (routeMiddlewareAuthenticates(boundary) || readsContextSession(boundary))) return;
+
+      const { doesWork, firstQuery } = workOf(boundary.fn);
+      if (!doesWork) return;
+      if (takesCredentialInput(boundary.fn)) return;
+      const analysis = analyzeAuth(boundary.fn, config, helper);
+      const data = { kind: KIND_TEXT[boundary.kind], name: boundary.name };
+      // `if (session) { ... }` alone: a public endpoint with an optional session, by choice
+      if (analysis.checkedAt === undefined && analysis.guarded.length > 0) return;
+      if (authenticates(analysis)) {
+        if (firstQuery && !isCheckedAt(analysis, firstQuery.range[0])) {
+          context.report({ loc: boundary.loc, messageId: "checkAfterQuery", data });
+        }
+        return;
+      }
+      context.report({
+        loc: boundary.loc,
+        messageId: analysis.authCalls.length > 0 ? "sessionNotChecked" : "noSessionCheck",
+        data,
+      });
+    }
+
+    function onFunction(node: TSESTree.Node): void {
+      const boundary = boundaries.boundaryOf(node);
+      if (boundary) check(boundary);
+    }
+
+    return {
+      "FunctionDeclaration:exit": onFunction,
+      "FunctionExpression:exit": onFunction,
+      "ArrowFunctionExpression:exit": onFunction,
+    };
+  },
+});
+
+function rootName(node: TSESTree.Node): string | undefined {
+  let current = node;
+  while (current.type === AST_NODE_TYPES.MemberExpression || current.type === AST_NODE_TYPES.CallExpression) {
+    current = current.type === AST_NODE_TYPES.MemberExpression ? current.object : current.callee;
+  }
+  return current.type === AST_NODE_TYPES.Identifier ? current.name : undefined;
+}

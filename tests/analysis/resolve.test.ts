@@ -1,0 +1,221 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Linter } from "eslint";
+import tsParser from "@typescript-eslint/parser";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { beforeEach, describe, expect, it } from "vitest";
+import { authConfig } from "../../lib/analysis/auth.js";
+import {
+  classifyAuthHelper,
+  classifySafeActionClient,
+  classifyWrapper,
+  clearResolveCache,
+  definitionOf,
+  helperValidates,
+  isSchemaDefinition,
+  parseFile,
+  resolveModule,
+  resolveStats,
+} from "../../lib/analysis/resolve.js";
+
+const FIXTURES = fileURLToPath(new URL("../fixtures/boundary/", import.meta.url));
+const config = authConfig({ authFunctions: [], authWrappers: [] });
+
+type Context = TSESLint.RuleContext<string, []>;
+
+/** Runs `inspect` with a real rule context for `file` (a fixture file, or `code` linted as that file). */
+function withContext<T>(file: string, inspect: (context: Context, program: TSESTree.Program) => T, code?: string): T {
+  const cwd = path.dirname(file);
+  let result: T | undefined;
+  const linter = new Linter({ configType: "flat", cwd });
+  const rule = {
+    meta: { type: "problem" as const, schema: [] },
+    create(context: Context) {
+      return {
+        "Program:exit"(program: TSESTree.Program) {
+          result = inspect(context, program);
+        },
+      };
+    },
+  };
+  const messages = linter.verify(
+    code ?? fs.readFileSync(file, "utf8"),
+    [
+      {
+        files: ["**/*.ts"],
+        languageOptions: { parser: tsParser },
+        plugins: { t: { rules: { r: rule as never } } },
+        rules: { "t/r": "error" },
+      },
+    ],
+    { filename: file },
+  );
+  expect(messages.filter((m) => m.fatal)).toEqual([]);
+  return result as T;
+}
+
+/** The exported `const NAME = wrapper(...)` call of a route file. */
+function exportedCall(program: TSESTree.Program, name: string): TSESTree.CallExpression {
+  for (const statement of program.body) {
+    if (statement.type !== "ExportNamedDeclaration" || statement.declaration?.type !== "VariableDeclaration") continue;
+    const d = statement.declaration.declarations[0]!;
+    if (d.id.type === "Identifier" && d.id.name === name && d.init?.type === "CallExpression") return d.init;
+  }
+  throw new Error(`no export ${name}`);
+}
+
+function identifier(name: string): TSESTree.Identifier {
+  return { type: "Identifier", name } as TSESTree.Identifier;
+}
+
+describe("resolve: module resolution", () => {
+  beforeEach(() => clearResolveCache());
+  const route = path.join(FIXTURES, "app-one/src/app/api/links/route.ts");
+
+  it("resolves relative imports, tsconfig paths (with extends and baseUrl), index files and exact aliases", () => {
+    expect(resolveModule(route, "../../../lib/with-error")).toBe(path.join(FIXTURES, "app-one/src/lib/with-error.ts"));
+    expect(resolveModule(route, "@/lib/auth")).toBe(path.join(FIXTURES, "app-one/src/lib/auth/index.ts"));
+    expect(resolveModule(route, "#auth")).toBe(path.join(FIXTURES, "app-one/src/lib/auth/index.ts"));
+    expect(resolveModule(route, "@/lib/helpers.js")).toBe(path.join(FIXTURES, "app-one/src/lib/helpers.ts"));
+  });
+
+  it("does not resolve packages or missing files", () => {
+    expect(resolveModule(route, "next-axiom")).toBeUndefined();
+    expect(resolveModule(route, "@/lib/does-not-exist")).toBeUndefined();
+    expect(resolveModule(route, "node:fs")).toBeUndefined();
+  });
+
+  it("follows barrels (export *, export { x } from) to the definition", () => {
+    withContext(route, (context) => {
+      const workspace = definitionOf(context, identifier("withWorkspace"));
+      expect(workspace?.file.path).toBe(path.join(FIXTURES, "app-one/src/lib/auth/workspace.ts"));
+      expect(workspace?.node.type).toBe("ArrowFunctionExpression");
+      expect(definitionOf(context, identifier("withAdmin"))?.file.path).toBe(path.join(FIXTURES, "app-one/src/lib/auth/admin.ts"));
+      expect(definitionOf(context, identifier("admin2"))?.name).toBe("withAdmin");
+      expect(definitionOf(context, identifier("withAxiom"))).toBeUndefined();
+      expect(definitionOf(context, identifier("missing"))).toBeUndefined();
+      expect(definitionOf(context, identifier("localWrapper"))?.imported).toBe(false);
+    });
+  });
+
+  it("parses each file once and re-parses it when it changes", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ba-resolve-"));
+    const file = path.join(dir, "a.ts");
+    fs.writeFileSync(file, "export const a = 1;\n");
+    const first = parseFile(file);
+    expect(parseFile(file)).toBe(first);
+    expect(resolveStats().filesParsed).toBe(1);
+    fs.writeFileSync(file, "export const a = 1;\nexport const b = 2;\n");
+    const later = new Date(Date.now() + 5_000);
+    fs.utimesSync(file, later, later);
+    const second = parseFile(file);
+    expect(second).not.toBe(first);
+    expect([...second!.exports.keys()]).toEqual(["a", "b"]);
+    expect(resolveStats().filesParsed).toBe(2);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it("gives undefined for a file that does not parse", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ba-resolve-"));
+    const file = path.join(dir, "broken.ts");
+    fs.writeFileSync(file, "export const = ;\n");
+    expect(parseFile(file)).toBeUndefined();
+    fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe("resolve: classifying wrappers, clients and helpers", () => {
+  const route = path.join(FIXTURES, "app-one/src/app/api/links/route.ts");
+
+  it("classifies route wrappers by their definitions", () => {
+    const verdicts = withContext(route, (context, program) =>
+      Object.fromEntries(
+        ["POST", "PUT", "PATCH", "DELETE", "GET", "HEAD", "OPTIONS"].map((name) => [
+          name,
+          classifyWrapper(context, exportedCall(program, name), config),
+        ]),
+      ),
+    );
+    expect(verdicts).toEqual({
+      POST: "yes", // withWorkspace: getSession() checked, throws (inside withLogging(...))
+      PUT: "yes", // withAdmin through a barrel's `export { withAdmin } from`
+      PATCH: "yes", // the same through an exact tsconfig alias
+      DELETE: "no", // withError only catches errors
+      GET: "unknown", // a package
+      HEAD: "yes", // a local wrapper comparing a header with an env secret
+      OPTIONS: "unknown", // an import that does not resolve
+    });
+  });
+
+  it("trusts names in authWrappers without resolving", () => {
+    const custom = authConfig({ authFunctions: [], authWrappers: ["withError"] });
+    const verdict = withContext(route, (context, program) => classifyWrapper(context, exportedCall(program, "DELETE"), custom));
+    expect(verdict).toBe("yes");
+  });
+
+  it("tells the bare base client from authenticated clients of the same app", () => {
+    const verdicts = withContext(route, (context) => ({
+      actionClient: classifySafeActionClient(context, identifier("actionClient"), config),
+      authActionClient: classifySafeActionClient(context, identifier("authActionClient"), config),
+      adminActionClient: classifySafeActionClient(context, identifier("adminActionClient"), config),
+    }));
+    expect(verdicts).toEqual({ actionClient: "no", authActionClient: "yes", adminActionClient: "yes" });
+  });
+
+  it("the same name is authenticated in another app (relative import, base client in the same file)", () => {
+    const actions = path.join(FIXTURES, "app-two/app/actions.ts");
+    const verdicts = withContext(actions, (context) => ({
+      actionClient: classifySafeActionClient(context, identifier("actionClient"), config),
+      publicActionClient: classifySafeActionClient(context, identifier("publicActionClient"), config),
+    }));
+    expect(verdicts).toEqual({ actionClient: "yes", publicActionClient: "no" });
+  });
+
+  it("classifies helpers: guards, returns a session, validates", () => {
+    const result = withContext(
+      route,
+      (context, program) => {
+        const calls: Record<string, TSESTree.CallExpression> = {};
+        for (const statement of program.body) {
+          if (statement.type !== "ExpressionStatement" || statement.expression.type !== "CallExpression") continue;
+          calls[(statement.expression.callee as TSESTree.Identifier).name] = statement.expression;
+        }
+        return {
+          getUserFromRequest: classifyAuthHelper(context, calls.getUserFromRequest!, config),
+          getTeamForUser: classifyAuthHelper(context, calls.getTeamForUser!, config),
+          readBody: classifyAuthHelper(context, calls.readBody!, config),
+          readBodyValidates: helperValidates(context, identifier("readBody"), new Set()),
+          readJsonValidates: helperValidates(context, identifier("readJson"), new Set()),
+          unknownValidates: helperValidates(context, identifier("withAxiom"), new Set()),
+          createLinkInputIsSchema: isSchemaDefinition(context, identifier("createLinkInput")),
+          readBodyIsSchema: isSchemaDefinition(context, identifier("readBody")),
+        };
+      },
+      `import { readBody, readJson, getUserFromRequest, getTeamForUser, createLinkInput } from "@/lib/helpers";
+       import { withAxiom } from "next-axiom";
+       getUserFromRequest(); getTeamForUser("t"); readBody(req);`,
+    );
+    expect(result).toEqual({
+      getUserFromRequest: "returns-session",
+      getTeamForUser: "guards",
+      readBody: undefined,
+      readBodyValidates: true,
+      readJsonValidates: false,
+      unknownValidates: undefined,
+      createLinkInputIsSchema: true,
+      readBodyIsSchema: false,
+    });
+  });
+
+  it("parses a shared definition once for many lookups", () => {
+    clearResolveCache();
+    withContext(route, (context) => {
+      for (let i = 0; i < 20; i++) classifySafeActionClient(context, identifier("authActionClient"), config);
+    });
+    const { filesParsed } = resolveStats();
+    withContext(route, (context) => classifySafeActionClient(context, identifier("authActionClient"), config));
+    expect(resolveStats().filesParsed).toBe(filesParsed);
+  });
+});

@@ -1,0 +1,42 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { fixture, ROOT } from "./helpers.js";
+
+/** Runs the CLI's main() in a fresh process and lists the packages (and our formatter modules) it loaded. */
+function loadedModules(args: string[], cwd: string): Promise<string[]> {
+  const run = pathToFileURL(path.join(ROOT, "dist/prisma-lint/run.js")).href;
+  const script = `
+    import { createRequire } from "node:module";
+    const { main } = await import(${JSON.stringify(run)});
+    const sink = { write() {} };
+    await main(${JSON.stringify(args)}, { stdout: sink, stderr: sink, cwd: process.cwd(), env: {} });
+    const loaded = Object.keys(createRequire(import.meta.url).cache);
+    console.log(JSON.stringify(loaded));
+  `;
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ["--input-type=module", "-e", script], { cwd }, (error, stdout) => {
+      if (error) return reject(error);
+      const files = JSON.parse(stdout) as string[];
+      const packages = new Set(
+        files.map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)/u.exec(f)?.[1] ?? "").filter(Boolean),
+      );
+      resolve([...packages].sort());
+    });
+  });
+}
+
+describe("start-up", () => {
+  it("--help and --version load no package at all", async () => {
+    expect(await loadedModules(["--help"], ROOT)).toEqual([]);
+    expect(await loadedModules(["--version"], ROOT)).toEqual([]);
+  });
+
+  it("linting loads ESLint and the schema language, not the TypeScript rules' toolkit", async () => {
+    const packages = await loadedModules([], fixture("mixed"));
+    expect(packages).toContain("eslint");
+    expect(packages).not.toContain("@typescript-eslint/utils");
+    expect(packages).not.toContain("typescript");
+  });
+});

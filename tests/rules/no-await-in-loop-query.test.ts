@@ -1,0 +1,595 @@
+import rule from "../../lib/rules/no-await-in-loop-query.js";
+import { createRuleTester } from "../rule-tester.js";
+
+const ruleTester = createRuleTester();
+
+ruleTester.run("no-await-in-loop-query", rule, {
+  valid: [
+    {
+      name: "loop over an array literal",
+      filename: "lib/roles.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function ensureRoles() {
+  for (const role of ["admin", "user"]) {
+    await prisma.role.upsert({ where: { name: role }, create: { name: role }, update: {} });
+  }
+}
+`,
+    },
+    {
+      name: "map over a module-level const array",
+      filename: "lib/roles.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+const ROLES = ["owner", "member", "viewer"] as const;
+export async function ensureRoles(teamId: string) {
+  await Promise.all(ROLES.map((name) => prisma.role.upsert({ where: { teamId_name: { teamId, name } }, create: { teamId, name }, update: {} })));
+}
+`,
+    },
+    {
+      name: "loop over a Prisma enum and over a filtered constant",
+      filename: "lib/settings.ts",
+      code: `
+import { NotificationType } from "@prisma/client";
+import { prisma } from "@/lib/prisma";
+const CHANNELS = ["email", "push", "sms"];
+export async function seedDefaults(userId: string) {
+  for (const type of Object.values(NotificationType)) {
+    await prisma.notificationSetting.create({ data: { userId, type } });
+  }
+  for (const channel of CHANNELS.filter((c) => c !== "sms")) {
+    await prisma.channel.create({ data: { userId, channel } });
+  }
+}
+`,
+    },
+    {
+      name: "retry loop counting to a constant",
+      filename: "lib/jobs.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+const MAX_ATTEMPTS = 3;
+export async function claimJob(id: string) {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const claimed = await prisma.job.updateMany({ where: { id, lockedAt: null }, data: { lockedAt: new Date() } });
+    if (claimed.count > 0) return true;
+  }
+  return false;
+}
+`,
+    },
+    {
+      name: "chunked batching with in: on the batch",
+      filename: "app/api/cron/archive/route.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+import { chunk } from "@/lib/utils";
+export async function POST(req: Request) {
+  const { ids } = await req.json();
+  for (const batch of chunk(ids, 500)) {
+    await prisma.link.updateMany({ where: { id: { in: batch } }, data: { archived: true } });
+  }
+  return Response.json({ ok: true });
+}
+`,
+    },
+    {
+      name: "index-sliced batches and createMany per chunk",
+      filename: "lib/import.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function importRows(ids: string[], rows: { email: string }[]) {
+  for (let i = 0; i < ids.length; i += 1000) {
+    const batch = ids.slice(i, i + 1000);
+    await prisma.contact.deleteMany({ where: { id: { in: batch } } });
+  }
+  for (const group of chunkRows(rows)) {
+    await prisma.contact.createMany({ data: group.map((row) => ({ email: row.email })) });
+  }
+}
+`,
+    },
+    {
+      name: "Drizzle inArray and raw SQL ANY() on the batch",
+      filename: "lib/cleanup.ts",
+      code: `
+import { db } from "@/db";
+import { sessions } from "@/db/schema";
+import { inArray } from "drizzle-orm";
+import { prisma } from "@/lib/prisma";
+export async function purge(ids: string[]) {
+  for (let i = 0; i < ids.length; i += 200) {
+    const slice = ids.slice(i, i + 200);
+    await db.delete(sessions).where(inArray(sessions.id, slice));
+    await prisma.$executeRaw\`DELETE FROM "Token" WHERE "sessionId" = ANY(\${slice})\`;
+  }
+}
+`,
+    },
+    {
+      name: "queries collected into an array passed to $transaction",
+      filename: "app/api/posts/reorder/route.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function POST(req: Request) {
+  const { order } = (await req.json()) as { order: { id: string; position: number }[] };
+  const ops = [];
+  for (const item of order) {
+    ops.push(prisma.post.update({ where: { id: item.id }, data: { position: item.position } }));
+  }
+  await prisma.$transaction(ops);
+  return Response.json({ ok: true });
+}
+`,
+    },
+    {
+      name: "$transaction(items.map(...)), filtered, and Drizzle db.batch",
+      filename: "lib/positions.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+import { db } from "@/db";
+import { items } from "@/db/schema";
+import { eq } from "drizzle-orm";
+export async function savePositions(order: { id: string; position: number }[]) {
+  await prisma.$transaction(order.map((o) => prisma.item.update({ where: { id: o.id }, data: { position: o.position } })));
+  const updates = order.map((o) => (o.position > 0 ? prisma.item.update({ where: { id: o.id }, data: { position: o.position } }) : undefined)).filter(Boolean);
+  await prisma.$transaction(updates);
+  await db.batch([...order.map((o) => db.update(items).set({ position: o.position }).where(eq(items.id, o.id)))]);
+}
+`,
+    },
+    {
+      name: "pagination with while and a retry with do...while",
+      filename: "lib/export.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function exportAll(teamId: string) {
+  let cursor: string | undefined;
+  const rows = [];
+  while (true) {
+    const page = await prisma.event.findMany({ where: { teamId }, take: 1000, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) });
+    if (page.length === 0) break;
+    rows.push(...page);
+    cursor = page.at(-1)!.id;
+  }
+  let saved;
+  do {
+    saved = await prisma.export.create({ data: { teamId, rows: rows.length } }).catch(() => null);
+  } while (!saved);
+  for (;;) {
+    const { count } = await prisma.event.deleteMany({ where: { teamId, archived: true } });
+    if (count === 0) break;
+  }
+}
+`,
+    },
+    {
+      name: "function defined in a loop but not called there",
+      filename: "lib/loaders.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export function buildLoaders(ids: string[]) {
+  const loaders: Record<string, () => Promise<unknown>> = {};
+  for (const id of ids) {
+    loaders[id] = () => prisma.user.findUnique({ where: { id } });
+  }
+  return ids.map((id) => ({ id, load: () => prisma.user.findUniqueOrThrow({ where: { id } }) }));
+}
+`,
+    },
+    {
+      name: "nested function declaration inside the loop",
+      filename: "lib/report.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function report(teams: { id: string }[]) {
+  for (const team of teams) {
+    function countMembers() {
+      return prisma.member.count({ where: { teamId: team.id } });
+    }
+    register(team.id, countMembers);
+  }
+}
+`,
+    },
+    {
+      name: "findUnique fan-out is batched by Prisma's dataloader",
+      filename: "app/api/users/route.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function POST(req: Request) {
+  const { ids } = (await req.json()) as { ids: string[] };
+  const users = await Promise.all(ids.map((id) => prisma.user.findUnique({ where: { id } })));
+  const promises = [];
+  for (const id of ids) promises.push(prisma.team.findUnique({ where: { id } }));
+  const teams = await Promise.all(promises);
+  return Response.json({ users, teams });
+}
+`,
+    },
+    {
+      name: "the loop leaves right after the query",
+      filename: "lib/domains.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function setPrimary(domains: { id: string; verified: boolean }[]) {
+  for (const domain of domains) {
+    if (domain.verified) {
+      await prisma.domain.update({ where: { id: domain.id }, data: { primary: true } });
+      break;
+    }
+  }
+  for (const domain of domains) {
+    if (!domain.verified) return prisma.domain.findUnique({ where: { id: domain.id } });
+  }
+}
+`,
+    },
+    {
+      name: "query in the iterated expression runs once",
+      filename: "lib/digest.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function digest() {
+  for (const user of await prisma.user.findMany({ take: 100 })) {
+    send(user.email);
+  }
+  return (await prisma.post.findMany({ take: 10 })).map((p) => p.title);
+}
+`,
+    },
+    {
+      name: "not database queries: Map#delete, repositories, fetch clients",
+      filename: "lib/cache.ts",
+      code: `
+export async function evict(keys: string[], cache: Map<string, unknown>) {
+  keys.forEach((key) => cache.delete(key));
+  for (const key of keys) {
+    await userRepository.findMany({ key });
+    await api.update(key, {});
+  }
+}
+`,
+    },
+    {
+      name: "floating Prisma query in a loop never runs: no-floating-query reports it",
+      filename: "lib/bug.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function touch(ids: string[]) {
+  for (const id of ids) {
+    prisma.user.update({ where: { id }, data: { seenAt: new Date() } });
+  }
+}
+`,
+    },
+    {
+      name: "chunk list by name, OR built from the chunk",
+      filename: "lib/fraud.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function hold(pairs: { programId: string; partnerId: string }[]) {
+  const chunks = splitInto(pairs, 50);
+  for (const chunk of chunks) {
+    const pending = await prisma.commission.findMany({ where: { OR: chunk.map(({ programId, partnerId }) => ({ programId, partnerId })) } });
+    await prisma.commission.updateMany({ where: { id: { in: pending.map((c) => c.id) } }, data: { status: "held" } });
+  }
+}
+`,
+    },
+    {
+      name: "transaction batch option off does not affect plain constant loops",
+      filename: "lib/roles.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function seedRoles() {
+  await prisma.$transaction(["a", "b"].map((name) => prisma.role.create({ data: { name } })));
+}
+`,
+      options: [{ allowTransactionBatch: false }],
+    },
+    {
+      name: "the same read on every item (guarded to run once) is not an N+1",
+      filename: "app/api/cron/renewals/route.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+const ACME_ID = "ws_acme";
+export async function GET() {
+  const invoices = await prisma.invoice.findMany({ where: { status: "due" } });
+  for (const invoice of invoices) {
+    let workspace = invoice.workspace;
+    if (workspace.id === ACME_ID) {
+      workspace = await prisma.workspace.findUniqueOrThrow({ where: { id: "ws_main" } });
+    }
+    charge(workspace, invoice);
+  }
+  return Response.json({ ok: true });
+}
+`,
+    },
+    {
+      name: "raw bulk UPDATE ... FROM (VALUES ...) built from an index-sliced batch",
+      filename: "prisma/backfill.ts",
+      code: `
+import { Prisma } from "@prisma/client";
+import { prisma } from "@/lib/prisma";
+export async function backfill(updates: { id: string; title: string }[]) {
+  const BATCH = 1000;
+  for (let i = 0; i < updates.length; i += BATCH) {
+    const batch = updates.slice(i, i + BATCH);
+    const tuples = batch.map((u) => Prisma.sql\`(\${u.id}, \${u.title})\`);
+    const values = Prisma.join(tuples, ", ");
+    await prisma.$executeRaw\`UPDATE "Post" AS p SET title = v.title FROM (VALUES \${values}) AS v(id, title) WHERE p.id = v.id\`;
+  }
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "sequential findUnique per post (still N queries: the dataloader only batches one tick)",
+      filename: "app/api/posts/route.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function GET() {
+  const posts = await prisma.post.findMany({ take: 20 });
+  for (const post of posts) {
+    const author = await prisma.user.findUnique({ where: { id: post.authorId } });
+    Object.assign(post, { authorName: author?.name });
+  }
+  return Response.json(posts);
+}
+`,
+      errors: [{ messageId: "sequential", line: 6, column: 26, endLine: 6, endColumn: 82 }],
+    },
+    {
+      name: "fan-out update per id",
+      filename: "app/api/posts/route.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function PATCH(req: Request) {
+  const { postIds, tag } = await req.json();
+  await Promise.all(postIds.map((id: string) => prisma.post.update({ where: { id }, data: { tag } })));
+  return Response.json({ ok: true });
+}
+`,
+      errors: [{ messageId: "fanOut", line: 5, column: 49, endLine: 5, endColumn: 101 }],
+    },
+    {
+      name: "findUniqueOrThrow is not batched",
+      filename: "app/api/users/route.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function POST(req: Request) {
+  const { ids } = (await req.json()) as { ids: string[] };
+  return Response.json(await Promise.all(ids.map((id) => prisma.user.findUniqueOrThrow({ where: { id } }))));
+}
+`,
+      errors: [{ messageId: "fanOut", line: 5, column: 58, endLine: 5, endColumn: 106 }],
+    },
+    {
+      name: "findUnique fan-out callback that awaits more queries: the later one is reported",
+      filename: "app/api/users/route.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function POST(req: Request) {
+  const { ids } = (await req.json()) as { ids: string[] };
+  const result = await Promise.all(
+    ids.map(async (id) => {
+      const user = await prisma.user.findUnique({ where: { id } });
+      const team = await prisma.team.findUnique({ where: { id: user!.teamId } });
+      return { user, team };
+    }),
+  );
+  return Response.json(result);
+}
+`,
+      errors: [{ messageId: "fanOut", line: 8, column: 26, endLine: 8, endColumn: 81 }],
+    },
+    {
+      name: "forEach with an async callback",
+      filename: "app/actions.ts",
+      code: `
+"use server";
+import { prisma } from "@/lib/prisma";
+export async function markRead(ids: string[]) {
+  ids.forEach(async (id) => {
+    await prisma.notification.update({ where: { id }, data: { readAt: new Date() } });
+  });
+}
+`,
+      errors: [{ messageId: "fanOut", line: 6, column: 11, endLine: 6, endColumn: 86 }],
+    },
+    {
+      name: "queries pushed into an array awaited with Promise.all",
+      filename: "lib/sync.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function sync(members: { id: string; role: string }[]) {
+  const updates = [];
+  for (const member of members) {
+    updates.push(prisma.member.update({ where: { id: member.id }, data: { role: member.role } }));
+  }
+  await Promise.all(updates);
+}
+`,
+      errors: [{ messageId: "fanOut", line: 6, column: 18, endLine: 6, endColumn: 97 }],
+    },
+    {
+      name: "index loop, Drizzle builder and Supabase query",
+      filename: "lib/invites.ts",
+      code: `
+import { db } from "@/db";
+import { members } from "@/db/schema";
+import { createClient } from "@supabase/supabase-js";
+const supabase = createClient(url, key);
+export async function invite(teamId: string, emails: string[]) {
+  for (let i = 0; i < emails.length; i++) {
+    await db.insert(members).values({ teamId, email: emails[i] });
+  }
+  await Promise.all(emails.map((email) => supabase.from("invites").insert({ team_id: teamId, email })));
+}
+`,
+      errors: [
+        { messageId: "sequential", line: 8, column: 11, endLine: 8, endColumn: 66 },
+        { messageId: "fanOut", line: 10, column: 43, endLine: 10, endColumn: 102 },
+      ],
+    },
+    {
+      name: "a function bound in the loop and called there, and an inline callback of another call",
+      filename: "lib/enrich.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function enrich(posts: { id: string; authorId: string }[]) {
+  for (const post of posts) {
+    const loadAuthor = () => prisma.user.findFirst({ where: { id: post.authorId } });
+    Object.assign(post, { author: await loadAuthor() });
+  }
+  await Promise.all(posts.map((post) => limit(() => prisma.view.count({ where: { postId: post.id } }))));
+}
+`,
+      errors: [
+        { messageId: "sequential", line: 5, column: 30, endLine: 5, endColumn: 85 },
+        { messageId: "fanOut", line: 8, column: 53, endLine: 8, endColumn: 102 },
+      ],
+    },
+    {
+      name: "interactive transaction with a loop of writes",
+      filename: "app/api/folders/reorder/route.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function POST(req: Request) {
+  const { order } = (await req.json()) as { order: { id: string; index: number }[] };
+  await prisma.$transaction(async (tx) => {
+    for (const item of order) {
+      await tx.folder.update({ where: { id: item.id }, data: { index: item.index } });
+    }
+  });
+  return Response.json({ ok: true });
+}
+`,
+      errors: [{ messageId: "sequential", line: 7, column: 13, endLine: 7, endColumn: 86 }],
+    },
+    {
+      name: "in: on a property of the item is not chunking; an inner constant loop does not hide the outer one",
+      filename: "lib/feed.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function feed(users: { id: string; tagIds: string[] }[]) {
+  for (const user of users) {
+    await prisma.post.findMany({ where: { tagId: { in: user.tagIds } } });
+    for (const kind of ["like", "share"]) {
+      await prisma.stat.count({ where: { userId: user.id, kind } });
+    }
+  }
+}
+`,
+      errors: [
+        { messageId: "sequential", line: 5, column: 11, endLine: 5, endColumn: 74 },
+        { messageId: "sequential", line: 7, column: 13, endLine: 7, endColumn: 68 },
+      ],
+    },
+    {
+      name: "an array literal that is filled at run time is not constant",
+      filename: "lib/payouts.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function retally(sums: Map<string, number>) {
+  const toUpdate: { id: string; amount: number }[] = [];
+  for (const [id, amount] of sums) toUpdate.push({ id, amount });
+  await Promise.all(toUpdate.map(({ id, amount }) => prisma.payout.update({ where: { id }, data: { amount } })));
+}
+`,
+      errors: [{ messageId: "fanOut", line: 6, column: 54, endLine: 6, endColumn: 111 }],
+    },
+    {
+      name: "a break inside an inner loop does not end the outer one",
+      filename: "lib/match.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function match(users: { id: string; emails: string[] }[]) {
+  for (const user of users) {
+    for (const email of ["a@x.com", "b@x.com"]) {
+      if (user.emails.includes(email)) {
+        await prisma.user.update({ where: { id: user.id }, data: { matched: true } });
+        break;
+      }
+    }
+  }
+}
+`,
+      errors: [{ messageId: "sequential", line: 7, column: 15, endLine: 7, endColumn: 86 }],
+    },
+    {
+      name: "async reduce chains the queries one after another",
+      filename: "lib/totals.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function total(ids: string[]) {
+  return ids.reduce(async (sum, id) => (await sum) + (await prisma.order.count({ where: { customerId: id } })), Promise.resolve(0));
+}
+`,
+      errors: [{ messageId: "sequential", line: 4, column: 61, endLine: 4, endColumn: 110 }],
+    },
+    {
+      name: "allowTransactionBatch false reports batches",
+      filename: "lib/positions.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function savePositions(order: { id: string; position: number }[]) {
+  await prisma.$transaction(order.map((o) => prisma.item.update({ where: { id: o.id }, data: { position: o.position } })));
+}
+`,
+      options: [{ allowTransactionBatch: false }],
+      errors: [{ messageId: "fanOut", line: 4, column: 46, endLine: 4, endColumn: 121 }],
+    },
+    {
+      name: "checkWhileLoops reports queries in while loops",
+      filename: "lib/queue.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function drain(queue: string[]) {
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    await prisma.job.delete({ where: { id } });
+  }
+}
+`,
+      options: [{ checkWhileLoops: true }],
+      errors: [{ messageId: "sequential", line: 6, column: 11, endLine: 6, endColumn: 47 }],
+    },
+    {
+      name: "the same write on every item is still N writes; a read that follows a cursor assigned in the loop varies",
+      filename: "lib/counters.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function count(events: { id: string }[]) {
+  let lastId = "";
+  for (const event of events) {
+    await prisma.counter.update({ where: { id: "events" }, data: { value: { increment: 1 } } });
+    await prisma.log.findFirst({ where: { id: { gt: lastId } } });
+    lastId = event.id;
+  }
+}
+`,
+      errors: [
+        { messageId: "sequential", line: 6, column: 11, endLine: 6, endColumn: 96 },
+        { messageId: "sequential", line: 7, column: 11, endLine: 7, endColumn: 66 },
+      ],
+    },
+    {
+      name: "async map inside JSX of a server component",
+      filename: "app/dashboard/page.tsx",
+      code: `
+import { prisma } from "@/lib/prisma";
+export default async function Page() {
+  const teams = await prisma.team.findMany({ take: 10 });
+  return <ul>{await Promise.all(teams.map(async (t) => <li key={t.id}>{await prisma.member.count({ where: { teamId: t.id } })}</li>))}</ul>;
+}
+`,
+      errors: [{ messageId: "fanOut", line: 5, column: 78, endLine: 5, endColumn: 126 }],
+    },
+  ],
+});

@@ -1,0 +1,215 @@
+import rule from "../../lib/rules/no-unscoped-mutation.js";
+import { createRuleTester } from "../rule-tester.js";
+
+const ruleTester = createRuleTester();
+
+ruleTester.run("no-unscoped-mutation", rule, {
+  valid: [
+    {
+      name: "scoped Prisma deleteMany and updateMany",
+      filename: "app/actions.ts",
+      code: `
+"use server";
+import { prisma } from "@/lib/prisma";
+export async function clearMyDrafts(userId: string) {
+  await prisma.post.deleteMany({ where: { authorId: userId, published: false } });
+  await prisma.post.updateMany({ where: { authorId: userId }, data: { archived: true } });
+}
+`,
+    },
+    {
+      name: "where from a variable, a spread, or a spread of the arguments",
+      filename: "lib/posts.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function archive(where: { teamId: string }, scope: object, args: object) {
+  await prisma.post.updateMany({ where, data: { archived: true } });
+  await prisma.post.deleteMany({ where: { ...scope } });
+  await prisma.post.deleteMany({ ...args });
+  await prisma.post.deleteMany(args);
+}
+`,
+    },
+    {
+      name: "single-row delete and update need a unique where anyway",
+      filename: "app/api/users/[id]/route.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function DELETE(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await prisma.user.delete({ where: { id } });
+  return new Response(null, { status: 204 });
+}
+`,
+    },
+    {
+      name: "Drizzle delete and update with .where()",
+      filename: "app/api/notifications/route.ts",
+      code: `
+import { db } from "@/db";
+import { notifications } from "@/db/schema";
+import { and, eq } from "drizzle-orm";
+export async function DELETE(req: Request) {
+  const userId = req.headers.get("x-user-id")!;
+  await db.delete(notifications).where(eq(notifications.userId, userId));
+  await db.update(notifications).set({ read: true }).where(and(eq(notifications.userId, userId)));
+  return new Response(null, { status: 204 });
+}
+`,
+    },
+    {
+      name: "Drizzle builders stored in a variable may get their filter later",
+      filename: "lib/notifications.ts",
+      code: `
+import { db } from "@/db";
+import { notifications } from "@/db/schema";
+import { eq } from "drizzle-orm";
+export async function clear(userId?: string) {
+  const query = db.delete(notifications).$dynamic();
+  const pending = db.update(notifications).set({ read: true });
+  if (userId) await pending.where(eq(notifications.userId, userId));
+  return query;
+}
+`,
+    },
+    {
+      name: "Supabase delete and update with filters",
+      filename: "app/actions.ts",
+      code: `
+"use server";
+import { createClient } from "@/utils/supabase/server";
+export async function resetTodos(listId: string, ids: string[]) {
+  const supabase = await createClient();
+  await supabase.from("todos").update({ done: false }).eq("list_id", listId);
+  await supabase.from("todos").delete().in("id", ids);
+  await supabase.from("todos").delete().match({ list_id: listId, done: true });
+}
+`,
+    },
+    {
+      name: "not database clients: Map#delete, axios, repositories, Firestore",
+      filename: "lib/cache.ts",
+      code: `
+export async function clear(cache: Map<string, unknown>, key: string) {
+  cache.delete(key);
+  await axios.delete("/api/all");
+  await postRepository.deleteMany();
+  await db.runTransaction(async (t) => t.update(ref, { n: 0 }));
+}
+`,
+    },
+    {
+      name: "Drizzle update without .set() is not a complete query",
+      filename: "lib/partial.ts",
+      code: `
+import { db } from "@/db";
+import { users } from "@/db/schema";
+export function base() {
+  return db.update(users);
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "Prisma deleteMany with where: {}",
+      filename: "app/actions.ts",
+      code: `
+"use server";
+import { prisma } from "@/lib/prisma";
+export async function clearDrafts() {
+  await prisma.post.deleteMany({ where: {} });
+}
+`,
+      errors: [{ messageId: "prisma", line: 5, column: 9, endLine: 5, endColumn: 46 }],
+    },
+    {
+      name: "Prisma deleteMany with no argument, an empty object, updateMany without where",
+      filename: "app/api/admin/reset/route.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function POST() {
+  await prisma.session.deleteMany();
+  await prisma.session.deleteMany({});
+  await prisma.post.updateMany({ data: { archived: true } });
+  await prisma.post.updateManyAndReturn({ where: {}, data: { archived: true } });
+  return Response.json({ ok: true });
+}
+`,
+      errors: [
+        { messageId: "prisma", line: 4, column: 9, endLine: 4, endColumn: 36 },
+        { messageId: "prisma", line: 5, column: 9, endLine: 5, endColumn: 38 },
+        { messageId: "prisma", line: 6, column: 9, endLine: 6, endColumn: 61 },
+        { messageId: "prisma", line: 7, column: 9, endLine: 7, endColumn: 81 },
+      ],
+    },
+    {
+      name: "inside an interactive transaction and a $transaction batch",
+      filename: "lib/license.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function replaceLicense(key: string) {
+  await prisma.$transaction([prisma.license.deleteMany(), prisma.license.create({ data: { key } })]);
+  await prisma.$transaction(async (tx) => {
+    await tx.seat.deleteMany({ where: {} });
+  });
+}
+`,
+      errors: [
+        { messageId: "prisma", line: 4, column: 30, endLine: 4, endColumn: 57 },
+        { messageId: "prisma", line: 6, column: 11, endLine: 6, endColumn: 44 },
+      ],
+    },
+    {
+      name: "Drizzle delete and update without where",
+      filename: "app/api/notifications/route.ts",
+      code: `
+import { db } from "@/db";
+import { notifications } from "@/db/schema";
+export async function DELETE() {
+  await db.delete(notifications);
+  await db.update(notifications).set({ read: true }).returning();
+  return new Response(null, { status: 204 });
+}
+`,
+      errors: [
+        { messageId: "drizzle", line: 5, column: 9, endLine: 5, endColumn: 33 },
+        { messageId: "drizzle", line: 6, column: 9, endLine: 6, endColumn: 65 },
+      ],
+    },
+    {
+      name: "Drizzle run() on SQLite and a returned delete",
+      filename: "lib/reset.ts",
+      code: `
+import { db } from "@/db";
+import { sessions } from "@/db/schema";
+export async function reset() {
+  db.delete(sessions).run();
+  return db.update(sessions).set({ revoked: true });
+}
+`,
+      errors: [
+        { messageId: "drizzle", line: 5, column: 3, endLine: 5, endColumn: 28 },
+        { messageId: "drizzle", line: 6, column: 10, endLine: 6, endColumn: 52 },
+      ],
+    },
+    {
+      name: "Supabase delete and update without a filter",
+      filename: "app/actions.ts",
+      code: `
+"use server";
+import { createClient } from "@/utils/supabase/server";
+export async function resetTodos() {
+  const supabase = await createClient();
+  await supabase.from("todos").update({ done: false });
+  const { error } = await supabase.from("todos").delete().select();
+  return error;
+}
+`,
+      errors: [
+        { messageId: "supabase", line: 6, column: 9, endLine: 6, endColumn: 55 },
+        { messageId: "supabase", line: 7, column: 27, endLine: 7, endColumn: 67 },
+      ],
+    },
+  ],
+});

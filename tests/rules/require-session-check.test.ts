@@ -1,0 +1,491 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import rule from "../../lib/rules/require-session-check.js";
+import { createRuleTester } from "../rule-tester.js";
+
+const ruleTester = createRuleTester();
+const FIXTURES = fileURLToPath(new URL("../fixtures/boundary/", import.meta.url));
+const appOne = (file: string): string => path.join(FIXTURES, "app-one", file);
+const appTwo = (file: string): string => path.join(FIXTURES, "app-two", file);
+
+ruleTester.run("require-session-check", rule, {
+  valid: [
+    {
+      name: "route handler returns 401 when there is no session",
+      filename: "app/api/posts/route.ts",
+      code: `
+        import { auth } from "@/lib/auth";
+        export async function POST(req: Request) {
+          const session = await auth();
+          if (!session?.user?.id) return Response.json({ error: "Unauthorized" }, { status: 401 });
+          await prisma.post.create({ data: { title: "x", authorId: session.user.id } });
+          return Response.json({ ok: true });
+        }
+      `,
+    },
+    {
+      name: "Pages API route with getServerSession and res.status(401)",
+      filename: "pages/api/posts/[id].ts",
+      code: `
+        export default async function handler(req, res) {
+          const session = await getServerSession(req, res, authOptions);
+          if (!session) {
+            res.status(401).json({ message: "You must be logged in." });
+            return;
+          }
+          await prisma.post.delete({ where: { id: String(req.query.id), authorId: session.user.id } });
+          res.status(204).end();
+        }
+      `,
+    },
+    {
+      name: "a derived binding is checked (const userId = session?.user?.id)",
+      filename: "app/actions.ts",
+      code: `
+        "use server";
+        export async function deleteChat(id: string) {
+          const session = await auth();
+          const userId = session?.user?.id;
+          if (!userId) throw new Error("Unauthorized");
+          await db.chat.delete({ where: { id, userId } });
+        }
+      `,
+    },
+    {
+      name: "a throw-on-failure auth helper (requireUser, ensureTeamAccess)",
+      filename: "app/settings/actions.ts",
+      code: `
+        "use server";
+        export async function renameTeam(teamId: string, name: string) {
+          const user = await requireUser();
+          await ensureTeamAccess(user.id, teamId);
+          await prisma.team.update({ where: { id: teamId }, data: { name } });
+        }
+      `,
+    },
+    {
+      name: "Supabase getUser destructured and redirect()",
+      filename: "app/notes/actions.ts",
+      code: `
+        "use server";
+        export async function addNote(formData: FormData) {
+          const supabase = await createClient();
+          const { data: { user } } = await supabase.auth.getUser();
+          if (!user) redirect("/login");
+          await supabase.from("notes").insert({ body: String(formData.get("body")), user_id: user.id });
+        }
+      `,
+    },
+    {
+      name: "better-auth auth.api.getSession with ?? redirect",
+      filename: "app/api/todos/route.ts",
+      code: `
+        export async function DELETE(req: Request) {
+          const session = (await auth.api.getSession({ headers: await headers() })) ?? redirect("/sign-in");
+          await db.delete(todos).where(eq(todos.userId, session.user.id));
+          return new Response(null, { status: 204 });
+        }
+      `,
+    },
+    {
+      name: "wrapper named in authWrappers (withAuth) from a package",
+      filename: "app/api/me/route.ts",
+      code: `
+        import { withAuth } from "@workos-inc/authkit-nextjs";
+        export const POST = withAuth(async (req) => {
+          await prisma.log.create({ data: {} });
+          return new Response();
+        });
+      `,
+    },
+    {
+      name: "an unresolved wrapper is trusted by default (a package)",
+      filename: "app/api/logs/route.ts",
+      code: `
+        import { withAxiom } from "next-axiom";
+        export const POST = withAxiom(async (req) => {
+          await prisma.log.create({ data: {} });
+          return new Response();
+        });
+      `,
+    },
+    {
+      name: "a wrapper resolved across files (tsconfig paths, barrel) that authenticates",
+      filename: appOne("src/app/api/links/route.ts"),
+      code: `
+        import { withWorkspace } from "@/lib/auth";
+        export const POST = withWorkspace(async ({ req, session }) => {
+          await prisma.link.create({ data: { userId: session.user.id } });
+          return Response.json({});
+        });
+      `,
+    },
+    {
+      name: "a safe-action client whose definition authenticates (authActionClient)",
+      filename: appOne("src/app/actions/links.ts"),
+      code: `
+        "use server";
+        import { authActionClient } from "@/lib/safe-action";
+        export const deleteLink = authActionClient.inputSchema(schema).action(async ({ parsedInput, ctx }) => {
+          await prisma.link.delete({ where: { id: parsedInput.id, userId: ctx.user.id } });
+        });
+      `,
+    },
+    {
+      name: "the same name `actionClient` is authenticated in another app",
+      filename: appTwo("app/chat-actions.ts"),
+      code: `
+        "use server";
+        import { actionClient } from "@/utils/actions/safe-action";
+        export const archiveChat = actionClient.inputSchema(schema).action(async ({ parsedInput, ctx }) => {
+          await prisma.chat.update({ where: { id: parsedInput.id, userId: ctx.userId }, data: { archived: true } });
+        });
+      `,
+    },
+    {
+      name: "a bare safe-action client whose action checks the session itself",
+      filename: appOne("src/app/actions/profile.ts"),
+      code: `
+        "use server";
+        import { actionClient } from "@/lib/safe-action";
+        export const updateProfile = actionClient.inputSchema(schema).action(async ({ parsedInput }) => {
+          const session = await getSession();
+          if (!session) throw new Error("Unauthorized");
+          await prisma.user.update({ where: { id: session.user.id }, data: parsedInput });
+        });
+      `,
+    },
+    {
+      name: "tRPC procedures: protected and explicitly public",
+      filename: "server/api/routers/post.ts",
+      code: `
+        export const postRouter = createTRPCRouter({
+          create: protectedProcedure.input(z.object({ name: z.string() })).mutation(async ({ ctx, input }) => ctx.db.post.create({ data: input })),
+          hello: publicProcedure.mutation(async ({ ctx }) => ctx.db.visit.create({ data: {} })),
+        });
+      `,
+    },
+    {
+      name: "Stripe webhook verified by signature",
+      filename: "app/api/stripe/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const body = await req.text();
+          const event = stripe.webhooks.constructEvent(body, req.headers.get("stripe-signature")!, process.env.STRIPE_WEBHOOK_SECRET!);
+          await prisma.subscription.update({ where: { id: event.data.object.id }, data: { status: "active" } });
+          return new Response(null, { status: 200 });
+        }
+      `,
+    },
+    {
+      name: "cron endpoint comparing a header with a process.env secret",
+      filename: "app/api/cron/cleanup/route.ts",
+      code: `
+        export async function POST(request: Request) {
+          if (request.headers.get("x-cron-key") !== process.env.CRON_KEY) {
+            return new Response("Nope", { status: 418 });
+          }
+          await prisma.session.deleteMany({ where: { expires: { lt: new Date() } } });
+          return new Response("ok");
+        }
+      `,
+    },
+    {
+      name: "a token guard whose exit says 401 (embed tokens, API keys looked up in the database)",
+      filename: "app/api/embed/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const token = new URL(req.url).searchParams.get("t");
+          const embed = token ? await redis.get(token) : null;
+          if (!embed) return new Response("Invalid", { status: 401 });
+          await prisma.view.create({ data: { embedId: embed.id } });
+          return new Response();
+        }
+      `,
+    },
+    {
+      name: "sign-in, sign-up and password reset actions are public by name",
+      filename: "app/(auth)/actions.ts",
+      code: `
+        "use server";
+        export async function signInWithEmail(formData: FormData) { await db.loginAttempt.create({ data: {} }); }
+        export async function registerUser(formData: FormData) { await db.user.create({ data: {} }); }
+        export const resetPassword = async (token: string) => { await db.user.update({ where: { token }, data: {} }); };
+        export async function handleLogout() { await db.session.deleteMany({ where: {} }); }
+      `,
+    },
+    {
+      name: "inline sign-in / sign-out form actions",
+      filename: "app/login/page.tsx",
+      code: `
+        export default function Login() {
+          return (
+            <form action={async () => { "use server"; await signIn("github", { redirectTo: "/" }); }}>
+              <button>Sign in</button>
+            </form>
+          );
+        }
+      `,
+    },
+    {
+      name: "a route that establishes an iron-session session",
+      filename: "app/session/route.ts",
+      code: `
+        export async function POST(request: Request) {
+          const session = await getIronSession(await cookies(), sessionOptions);
+          const { username } = LoginSchema.parse(await request.json());
+          const user = await prisma.user.findUniqueOrThrow({ where: { username } });
+          session.userId = user.id;
+          await session.save();
+          await prisma.loginEvent.create({ data: { userId: user.id } });
+          return Response.json(session);
+        }
+      `,
+    },
+    {
+      name: "an action that only sets a cookie and redirects does no work",
+      filename: "app/locale/actions.ts",
+      code: `
+        "use server";
+        export async function setLocale(locale: string) {
+          (await cookies()).set("locale", locale);
+          revalidatePath("/");
+          redirect("/");
+        }
+      `,
+    },
+    {
+      name: "GET handlers are not checked by default; files under api/auth are public",
+      filename: "app/api/auth/callback/route.ts",
+      code: `
+        export async function POST(req: Request) { await prisma.account.create({ data: {} }); return new Response(); }
+      `,
+    },
+    {
+      name: "a read-only GET handler",
+      filename: "app/api/posts/route.ts",
+      code: `export async function GET() { return Response.json(await prisma.post.findMany({ take: 10 })); }`,
+    },
+    {
+      name: "Express route with auth middleware, and router.use(requireAuth) before routes",
+      filename: "src/routes/items.ts",
+      code: `
+        import express from "express";
+        const router = express.Router();
+        router.post("/items", requireAuth, async (req, res) => { await prisma.item.create({ data: {} }); res.sendStatus(201); });
+        const admin = express.Router();
+        admin.use(authenticate);
+        admin.delete("/items/:id", async (req, res) => { await prisma.item.delete({ where: { id: req.params.id } }); res.end(); });
+      `,
+    },
+    {
+      name: "an optional session (public endpoint that personalises when signed in)",
+      filename: "app/api/views/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const session = await auth();
+          if (session?.user) {
+            await prisma.view.create({ data: { userId: session.user.id } });
+          }
+          return new Response();
+        }
+      `,
+    },
+    {
+      name: "a same-file helper that checks the session and throws",
+      filename: "app/teams/actions.ts",
+      code: `
+        "use server";
+        async function getTeamForUserOrFail(teamId: string) {
+          const session = await getServerSession(authOptions);
+          if (!session) throw new Error("Not signed in");
+          return prisma.team.findFirstOrThrow({ where: { id: teamId, members: { some: { userId: session.user.id } } } });
+        }
+        export async function archiveTeam(teamId: string) {
+          const team = await getTeamForUserOrFail(teamId);
+          await prisma.team.update({ where: { id: team.id }, data: { archived: true } });
+        }
+      `,
+    },
+    {
+      name: "a read before the check stops nothing from leaking",
+      filename: "app/api/posts/[id]/route.ts",
+      code: `
+        export async function PATCH(req: Request, { params }: { params: Promise<{ id: string }> }) {
+          const post = await prisma.post.findUnique({ where: { id: (await params).id } });
+          const session = await auth();
+          if (!session || post?.authorId !== session.user.id) return new Response(null, { status: 403 });
+          await prisma.post.update({ where: { id: post.id }, data: { title: "x" } });
+          return new Response();
+        }
+      `,
+    },
+    {
+      name: "inline 'use server' action with a check, and a sync helper in a 'use server' module",
+      filename: "app/page.tsx",
+      code: `
+        export default function Page() {
+          async function create(formData: FormData) {
+            "use server";
+            const session = await auth();
+            if (!session) return;
+            await prisma.item.create({ data: { userId: session.user.id } });
+          }
+          return <form action={create} />;
+        }
+      `,
+    },
+    {
+      name: "API key read from the Authorization header (verified out of sight)",
+      filename: "app/api/v1/events/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const apiKey = req.headers.get("authorization")?.replace("Bearer ", "");
+          const workspace = await verifyWorkspaceKey(apiKey);
+          await prisma.event.create({ data: { workspaceId: workspace.id } });
+          return new Response();
+        }
+      `,
+    },
+    {
+      name: "an action authenticated by an emailed token in its input",
+      filename: "app/invite/actions.ts",
+      code: `
+        "use server";
+        export const cancelEmailChange = async ({ token }: { token: string }) => {
+          await prisma.emailChange.delete({ where: { token } });
+        };
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: "server action deletes without any session check",
+      filename: "app/chat/actions.ts",
+      code: `"use server";
+export async function deleteChat(id: string) {
+  await prisma.chat.delete({ where: { id } });
+}`,
+      errors: [{ messageId: "noSessionCheck", data: { kind: "server action", name: "deleteChat" }, line: 2, column: 23, endLine: 2, endColumn: 33 }],
+    },
+    {
+      name: "the session is read but never checked",
+      filename: "app/api/posts/route.ts",
+      code: `export async function POST(req: Request) {
+  const session = await auth();
+  await prisma.post.create({ data: { title: "x", authorId: session?.user.id } });
+  return new Response();
+}`,
+      errors: [{ messageId: "sessionNotChecked", line: 1, column: 23, endLine: 1, endColumn: 27 }],
+    },
+    {
+      name: "writes before it checks",
+      filename: "app/api/items/route.ts",
+      code: `export const PUT = async (req: Request) => {
+  await prisma.audit.create({ data: { action: "put" } });
+  const session = await getServerSession(authOptions);
+  if (!session) return new Response(null, { status: 401 });
+  return new Response();
+};`,
+      errors: [{ messageId: "checkAfterQuery", line: 1, column: 14, endLine: 1, endColumn: 17 }],
+    },
+    {
+      name: "Pages API route without a check",
+      filename: "pages/api/users/[id].ts",
+      code: `export default async function handler(req, res) {
+  await prisma.user.delete({ where: { id: req.query.id } });
+  res.status(204).end();
+}`,
+      errors: [{ messageId: "noSessionCheck", data: { kind: "API route", name: "handler" }, line: 1, column: 31, endLine: 1, endColumn: 38 }],
+    },
+    {
+      name: "export { handler as POST } reports at the local function name",
+      filename: "app/api/upload/route.ts",
+      code: `const handler = async (req: Request) => {
+  await storage.upload(await req.blob());
+  return new Response();
+};
+export { handler as GET, handler as POST };`,
+      errors: [{ messageId: "noSessionCheck", data: { kind: "route handler", name: "handler" }, line: 1, column: 7, endLine: 1, endColumn: 14 }],
+    },
+    {
+      name: "the bare base client `actionClient` of this app does not authenticate",
+      filename: appOne("src/app/actions/links.ts"),
+      code: `"use server";
+import { actionClient } from "@/lib/safe-action";
+export const deleteLink = actionClient.inputSchema(schema).action(async ({ parsedInput }) => {
+  await prisma.link.delete({ where: { id: parsedInput.id } });
+});`,
+      errors: [{ messageId: "noSessionCheck", data: { kind: "server action", name: "deleteLink" }, line: 3, column: 14, endLine: 3, endColumn: 24 }],
+    },
+    {
+      name: "a resolved wrapper that only catches errors does not authenticate",
+      filename: appOne("src/app/api/links/route.ts"),
+      code: `import { withError } from "@/lib/with-error";
+export const DELETE = withError(async (req) => {
+  await prisma.link.deleteMany({ where: { userId: "x" } });
+  return new Response();
+});`,
+      errors: [{ messageId: "noSessionCheck", line: 2, column: 14, endLine: 2, endColumn: 20 }],
+    },
+    {
+      name: "an exported helper of a 'use server' module is a callable endpoint",
+      filename: "lib/services/team.ts",
+      code: `"use server";
+export const removeMember = async (teamId: string, userId: string) => {
+  await prisma.membership.delete({ where: { teamId_userId: { teamId, userId } } });
+};`,
+      errors: [{ messageId: "noSessionCheck", line: 2, column: 14, endLine: 2, endColumn: 26 }],
+    },
+    {
+      name: "anonymous Express handler reports at the route path",
+      filename: "src/routes.ts",
+      code: `import express from "express";
+const router = express.Router();
+router.delete("/users/:id", async (req, res) => {
+  await prisma.user.delete({ where: { id: req.params.id } });
+  res.end();
+});`,
+      errors: [{ messageId: "noSessionCheck", data: { kind: "route", name: "DELETE /users/:id" }, line: 3, column: 15, endLine: 3, endColumn: 27 }],
+    },
+    {
+      name: "trustUnresolvedWrappers: false reports behind a package wrapper",
+      filename: "app/api/logs/route.ts",
+      code: `import { withAxiom } from "next-axiom";
+export const POST = withAxiom(async (req) => {
+  await prisma.log.create({ data: {} });
+  return new Response();
+});`,
+      options: [{ trustUnresolvedWrappers: false }],
+      errors: [{ messageId: "noSessionCheck", line: 2, column: 14, endLine: 2, endColumn: 18 }],
+    },
+    {
+      name: "with all methods (strict), a GET handler that reads must check too",
+      filename: "app/api/invoices/route.ts",
+      code: `export async function GET() {
+  return Response.json(await prisma.invoice.findMany({ take: 10 }));
+}`,
+      options: [{ methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] }],
+      errors: [{ messageId: "noSessionCheck", line: 1, column: 23, endLine: 1, endColumn: 26 }],
+    },
+    {
+      name: "a memoizing wrapper (React cache) does not authenticate",
+      filename: "lib/services/integration.ts",
+      code: `"use server";
+import { cache as reactCache } from "react";
+export const getIntegration = reactCache(async (integrationId: string) => {
+  return prisma.integration.findUnique({ where: { id: integrationId } });
+});`,
+      errors: [{ messageId: "noSessionCheck", line: 3, column: 14, endLine: 3, endColumn: 28 }],
+    },
+    {
+      name: "a non-database awaited call is work too",
+      filename: "app/contact/actions.ts",
+      code: `"use server";
+export async function sendInvoice(invoiceId: string) {
+  await resend.emails.send({ to: "billing@example.com", subject: invoiceId });
+}`,
+      errors: [{ messageId: "noSessionCheck", line: 2, column: 23, endLine: 2, endColumn: 34 }],
+    },
+  ],
+});

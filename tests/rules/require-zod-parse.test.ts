@@ -1,0 +1,407 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import rule from "../../lib/rules/require-zod-parse.js";
+import { createRuleTester } from "../rule-tester.js";
+
+const ruleTester = createRuleTester();
+const FIXTURES = fileURLToPath(new URL("../fixtures/boundary/", import.meta.url));
+const appOne = (file: string): string => path.join(FIXTURES, "app-one", file);
+
+ruleTester.run("require-zod-parse", rule, {
+  valid: [
+    {
+      name: "Schema.parse(await req.json())",
+      filename: "app/api/posts/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const data = CreatePostSchema.parse(await req.json());
+          await prisma.post.create({ data });
+          return Response.json({});
+        }
+      `,
+    },
+    {
+      name: "json bound first, then safeParse; the raw body is used after a successful check",
+      filename: "app/api/posts/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const body = await req.json();
+          const result = postSchema.safeParse(body);
+          if (!result.success) return Response.json({ issues: result.error.issues }, { status: 400 });
+          await prisma.post.create({ data: { title: body.title } });
+          return new Response();
+        }
+      `,
+    },
+    {
+      name: "destructure, then validate the rebuilt object",
+      filename: "app/api/profile/route.ts",
+      code: `
+        export async function PATCH(request: Request) {
+          const { name, bio } = await request.json();
+          const input = ProfileSchema.parse({ name, bio });
+          await prisma.user.update({ where: { id: "me" }, data: input });
+          return new Response();
+        }
+      `,
+    },
+    {
+      name: "formData through Object.fromEntries, and an object built from formData.get()",
+      filename: "app/actions.ts",
+      code: `
+        "use server";
+        export async function createPost(formData: FormData) {
+          const data = CreatePostSchema.parse({ title: formData.get("title"), content: formData.get("content") });
+          await prisma.post.create({ data });
+        }
+        export async function createTag(formData: FormData) {
+          const tag = TagSchema.parse(Object.fromEntries(formData));
+          await prisma.tag.create({ data: tag });
+        }
+      `,
+    },
+    {
+      name: "custom validators that take a schema argument (validateInputs, parseRequest, validateWithSchema)",
+      filename: "app/api/items/route.ts",
+      code: `
+        export async function POST(request: Request) {
+          const item = await parseRequest(request.json(), createItemSchema);
+          await prisma.item.create({ data: item });
+          return new Response();
+        }
+        export async function PUT(request: Request) {
+          const body = await request.json();
+          validateInputs([body.id, ZId], [body.name, ZName]);
+          await prisma.item.update({ where: { id: body.id }, data: { name: body.name } });
+          return new Response();
+        }
+      `,
+    },
+    {
+      name: "server action parameters validated (z.string().parse, a derived schema, valibot parse)",
+      filename: "app/items/actions.ts",
+      code: `
+        "use server";
+        export async function deleteItem(id: string) {
+          const itemId = z.string().cuid().parse(id);
+          await prisma.item.delete({ where: { id: itemId } });
+        }
+        export async function updateItem(input: unknown) {
+          const data = ItemSchema.pick({ name: true }).strict().parse(input);
+          await prisma.item.update({ where: { id: "x" }, data });
+        }
+        export async function renameItem(input: unknown) {
+          const { name } = parse(RenameSchema, input);
+          await prisma.item.update({ where: { id: "x" }, data: { name } });
+        }
+      `,
+    },
+    {
+      name: "a schema imported under a name that does not say schema (resolved definition)",
+      filename: appOne("src/app/api/links/route.ts"),
+      code: `
+        import { createLinkInput } from "@/lib/helpers";
+        export async function POST(req: Request) {
+          const link = createLinkInput.parse(await req.json());
+          await prisma.link.create({ data: link });
+          return new Response();
+        }
+      `,
+    },
+    {
+      name: "a project helper whose definition validates",
+      filename: appOne("src/app/api/links/route.ts"),
+      code: `
+        import { readBody } from "@/lib/helpers";
+        export async function PUT(req: Request) {
+          const raw = await req.json();
+          const body = await readBody(raw);
+          await prisma.link.update({ where: { id: "x" }, data: body });
+          return new Response();
+        }
+      `,
+    },
+    {
+      name: "next-safe-action parsedInput and tRPC input are validated by construction",
+      filename: "server/actions.ts",
+      code: `
+        "use server";
+        export const del = authActionClient.inputSchema(s).action(async ({ parsedInput }) => prisma.x.delete({ where: { id: parsedInput.id } }));
+        export const router = createTRPCRouter({ del: protectedProcedure.input(s).mutation(({ input, ctx }) => ctx.db.x.delete({ where: { id: input.id } })) });
+      `,
+    },
+    {
+      name: "webhook bodies consumed by a signature check (svix, Stripe) and handleUpload",
+      filename: "app/api/webhooks/clerk/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const payload = await req.json();
+          const evt = new Webhook(secret).verify(JSON.stringify(payload), headers) as WebhookEvent;
+          await prisma.user.create({ data: { id: evt.data.id } });
+          return new Response();
+        }
+        export async function PUT(request: Request) {
+          const body = (await request.json()) as HandleUploadBody;
+          return Response.json(await handleUpload({ body, request, onBeforeGenerateToken: async () => ({}) }));
+        }
+      `,
+    },
+    {
+      name: "Hono c.req.valid() and a zValidator middleware",
+      filename: "src/api.ts",
+      code: `
+        import { Hono } from "hono";
+        const app = new Hono();
+        app.post("/items", zValidator("json", itemSchema), async (c) => {
+          const item = c.req.valid("json");
+          await db.insert(items).values(item);
+          return c.json({});
+        });
+      `,
+    },
+    {
+      name: "a body only logged, returned or passed to an unknown function",
+      filename: "app/api/echo/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const body = await req.json();
+          console.log(body);
+          await forwardToQueue(body);
+          return Response.json(body);
+        }
+      `,
+    },
+    {
+      name: "route params are not checked by default",
+      filename: "app/api/posts/[id]/route.ts",
+      code: `
+        export async function DELETE(req: Request, { params }: { params: Promise<{ id: string }> }) {
+          const { id } = await params;
+          await prisma.post.delete({ where: { id } });
+          return new Response();
+        }
+      `,
+    },
+    {
+      name: "checkUrlParams: params and searchParams validated",
+      filename: "app/api/posts/[id]/route.ts",
+      options: [{ checkUrlParams: true }],
+      code: `
+        export async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+          const { id } = ParamsSchema.parse(await params);
+          const { page } = QuerySchema.parse(Object.fromEntries(req.nextUrl.searchParams));
+          return Response.json(await prisma.post.findMany({ where: { id }, skip: page * 10, take: 10 }));
+        }
+      `,
+    },
+    {
+      name: "an action parameter compared or used only in a condition",
+      filename: "app/settings/actions.ts",
+      code: `
+        "use server";
+        export async function toggle(enabled: boolean) {
+          if (enabled === true) revalidatePath("/");
+          return { ok: typeof enabled === "boolean" };
+        }
+      `,
+    },
+    {
+      name: "a wrapped server action: the wrapper supplies (and here validates) the arguments",
+      filename: "app/(login)/actions.ts",
+      code: `
+        "use server";
+        export const signUp = validatedAction(signUpSchema, async (data, formData) => {
+          await db.insert(users).values({ email: data.email });
+        });
+      `,
+    },
+    {
+      name: "Pages Router: dynamic segments of the file path in req.query are route params",
+      filename: "pages/api/teams/[teamId]/documents/[id].ts",
+      code: `
+        export default async function handler(req, res) {
+          const { teamId, id: documentId } = req.query as { teamId: string; id: string };
+          const doc = await prisma.document.findFirst({ where: { id: documentId, teamId, ownerId: req.query.teamId } });
+          res.json(doc);
+        }
+      `,
+    },
+    {
+      name: "a hand-written typeof check guards the member it reads",
+      filename: "pages/api/regenerate.ts",
+      code: `
+        export default async function handler(req, res) {
+          if (typeof req.query.path === "string") {
+            await res.revalidate(new URL(req.query.path, process.env.APP_URL).pathname);
+            return res.json({ regenerated: true });
+          }
+          return res.status(400).end();
+        }
+      `,
+    },
+    {
+      name: "not a boundary: a plain function reading req.json()",
+      filename: "lib/http.ts",
+      code: `
+        export async function readJson(req: Request) {
+          const body = await req.json();
+          return prisma.x.create({ data: body });
+        }
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: "the JSON body goes straight into Prisma data",
+      filename: "app/api/posts/route.ts",
+      code: `export async function POST(req: Request) {
+  const body = await req.json();
+  await prisma.post.create({ data: body });
+  return new Response();
+}`,
+      errors: [{ messageId: "unvalidated", data: { source: "the request body `req.json()`", example: "await req.json()" }, line: 2, column: 22, endLine: 2, endColumn: 32 }],
+    },
+    {
+      name: "a cast is not a check; a member read reports once per source",
+      filename: "app/api/users/route.ts",
+      code: `export async function PATCH(request: Request) {
+  const { name, email } = (await request.json()) as { name: string; email: string };
+  await prisma.user.update({ where: { email }, data: { name } });
+  return new Response();
+}`,
+      errors: [{ messageId: "unvalidated", line: 2, column: 34, endLine: 2, endColumn: 48 }],
+    },
+    {
+      name: "formData().get() used without a schema",
+      filename: "app/api/upload/route.ts",
+      code: `export async function POST(req: Request) {
+  const form = await req.formData();
+  const title = form.get("title") as string;
+  await prisma.doc.create({ data: { title } });
+  return new Response();
+}`,
+      errors: [{ messageId: "unvalidated", line: 2, column: 22, endLine: 2, endColumn: 36 }],
+    },
+    {
+      name: "server action parameter reaching a Prisma where",
+      filename: "app/actions.ts",
+      code: `"use server";
+export async function deletePost(id: string) {
+  await prisma.post.delete({ where: { id } });
+}`,
+      errors: [{ messageId: "actionInputInQuery", data: { name: "id" }, line: 2, column: 34, endLine: 2, endColumn: 36 }],
+    },
+    {
+      name: "server action object parameter spread into query data",
+      filename: "app/profile/actions.ts",
+      code: `"use server";
+export const updateProfile = async (input: ProfileInput) => {
+  await prisma.user.update({ where: { id: "me" }, data: { ...input } });
+};`,
+      errors: [{ messageId: "actionInputInQuery", data: { name: "input" }, line: 2, column: 37, endLine: 2, endColumn: 42 }],
+    },
+    {
+      name: "a server action parameter read as a member (String() is not a check)",
+      filename: "app/notes/actions.ts",
+      code: `"use server";
+export async function addNote(formData: FormData) {
+  const body = String(formData.get("body"));
+  await sendToSlack(body.trim());
+}`,
+      errors: [{ messageId: "unvalidated", data: { source: "server action argument `formData`", example: "formData" }, line: 2, column: 31, endLine: 2, endColumn: 39 }],
+    },
+    {
+      name: "Pages API req.body and req.query",
+      filename: "pages/api/posts.ts",
+      code: `export default async function handler(req, res) {
+  const post = await prisma.post.create({ data: req.body });
+  const list = await prisma.post.findMany({ where: { authorId: req.query.author }, take: 10 });
+  res.json({ post, list });
+}`,
+      errors: [
+        { messageId: "unvalidated", data: { source: "`req.body`", example: "req.body" }, line: 2, column: 49, endLine: 2, endColumn: 57 },
+        { messageId: "unvalidated", data: { source: "`req.query`", example: "req.query" }, line: 3, column: 64, endLine: 3, endColumn: 73 },
+      ],
+    },
+    {
+      name: "Pages Router: a query-string key next to the dynamic segments is reported",
+      filename: "pages/api/teams/[teamId]/search.ts",
+      code: `export default async function handler(req, res) {
+  const { teamId, q } = req.query;
+  res.json(await prisma.doc.findMany({ where: { teamId, title: { contains: q } }, take: 10 }));
+}`,
+      errors: [{ messageId: "unvalidated", line: 2, column: 25, endLine: 2, endColumn: 34 }],
+    },
+    {
+      name: "Hono c.req.json() into a Drizzle insert",
+      filename: "src/api.ts",
+      code: `import { Hono } from "hono";
+const app = new Hono();
+app.post("/items", async (c) => {
+  const item = await c.req.json();
+  await db.insert(items).values(item);
+  return c.json({});
+});`,
+      errors: [{ messageId: "unvalidated", line: 4, column: 22, endLine: 4, endColumn: 34 }],
+    },
+    {
+      name: "Hono c.req.json<T>(): the message names the call without its type arguments",
+      filename: "src/router.ts",
+      code: `import { Hono } from "hono";
+const app = new Hono();
+app.post("/jobs", async (c) => {
+  const body = await c.req.json<{
+    queue: string;
+  }>();
+  await db.insert(jobs).values({ queue: body.queue });
+  return c.json({});
+});`,
+      errors: [
+        {
+          messageId: "unvalidated",
+          data: { source: "the request body `c.req.json()`", example: "await c.req.json()" },
+          line: 4,
+          column: 22,
+          endLine: 6,
+          endColumn: 7,
+        },
+      ],
+    },
+    {
+      name: "a resolved project function that does not validate",
+      filename: appOne("src/app/api/links/route.ts"),
+      code: `import { readJson } from "@/lib/helpers";
+export async function POST(req: Request) {
+  const body = await req.json();
+  await readJson(body);
+  return new Response();
+}`,
+      errors: [{ messageId: "unvalidated", line: 3, column: 22, endLine: 3, endColumn: 32 }],
+    },
+    {
+      name: "reportUnknownCalls reports a body passed to an unresolved function",
+      filename: "app/api/echo/route.ts",
+      code: `export async function POST(req: Request) {
+  await forwardToQueue(await req.json());
+  return new Response();
+}`,
+      options: [{ reportUnknownCalls: true }],
+      errors: [{ messageId: "unvalidated", line: 2, column: 30, endLine: 2, endColumn: 40 }],
+    },
+    {
+      name: "checkUrlParams: awaited params and searchParams.get() reaching a query",
+      filename: "app/api/posts/[id]/route.ts",
+      code: `export async function DELETE(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const force = req.nextUrl.searchParams.get("force");
+  await prisma.post.delete({ where: { id, force } });
+  return new Response();
+}`,
+      options: [{ checkUrlParams: true }],
+      errors: [
+        { messageId: "unvalidated", line: 1, column: 50, endLine: 1, endColumn: 56 },
+        { messageId: "unvalidated", line: 3, column: 17, endLine: 3, endColumn: 41 },
+      ],
+    },
+  ],
+});
