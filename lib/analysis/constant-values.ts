@@ -333,29 +333,83 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
     for (const param of fn.params) {
       const pattern = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
       if (pattern.type !== AST_NODE_TYPES.ObjectPattern) continue;
-      const literal = pattern.typeAnnotation?.typeAnnotation;
       for (const property of pattern.properties) {
         if (property.type !== AST_NODE_TYPES.Property) continue;
         const value = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
         if (value !== name) continue;
-        if (literal?.type !== AST_NODE_TYPES.TSTypeLiteral) return undefined;
         const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
-        for (const member of literal.members) {
-          if (
-            member.type === AST_NODE_TYPES.TSPropertySignature &&
-            member.key.type === AST_NODE_TYPES.Identifier &&
-            member.key.name === key
-          ) {
-            return member.typeAnnotation?.typeAnnotation;
-          }
-        }
+        return memberType(pattern.typeAnnotation?.typeAnnotation, key);
       }
     }
     return undefined;
   }
 
-  /** A declared type no text can hide in: number, boolean, literals, and unions of them. */
-  function isSafeAnnotation(type: TSESTree.TypeNode | undefined): boolean {
+  /** The declared type of property `key` of a type literal, or of a type alias or interface of this file. */
+  function memberType(type: TSESTree.TypeNode | undefined, key: string | undefined, depth = 0): TSESTree.TypeNode | undefined {
+    if (!type || key === undefined || depth > 4) return undefined;
+    const resolved = localType(type);
+    const members = resolved?.type === AST_NODE_TYPES.TSTypeLiteral ? resolved.members : resolved?.type === AST_NODE_TYPES.TSInterfaceBody ? resolved.body : [];
+    for (const member of members) {
+      if (member.type === AST_NODE_TYPES.TSPropertySignature && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === key) {
+        return member.typeAnnotation?.typeAnnotation;
+      }
+    }
+    if (resolved?.type === AST_NODE_TYPES.TSIntersectionType) {
+      for (const part of resolved.types) {
+        const found = memberType(part, key, depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** Follows a reference to a type alias or interface declared in this file (`type Options = {...}`). */
+  function localType(type: TSESTree.TypeNode, depth = 0): TSESTree.TypeNode | TSESTree.TSInterfaceBody | undefined {
+    if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return type;
+    if (depth > 4) return undefined;
+    const def = findVariable(type.typeName)?.defs.find((d) => d.type === "Type");
+    const declaration = def?.node;
+    if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return localType(declaration.typeAnnotation, depth + 1);
+    if (declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration) return declaration.body;
+    return undefined;
+  }
+
+  /** `obj.key` with `obj: ReturnType<typeof localFunction>`: the values the function returns under `key`. */
+  function returnTypeMember(node: TSESTree.MemberExpression, s: State): Provenance | undefined {
+    const object = unwrap(node.object);
+    const key = node.computed ? undefined : propertyName(node);
+    if (object.type !== AST_NODE_TYPES.Identifier || key === undefined) return undefined;
+    const def = findVariable(object)?.defs[0];
+    const id = def?.type === "Parameter" || def?.type === "Variable" ? def.name : undefined;
+    const type = id?.type === AST_NODE_TYPES.Identifier ? id.typeAnnotation?.typeAnnotation : undefined;
+    const query = type?.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && type.typeName.name === "ReturnType" ? type.typeArguments?.params[0] : undefined;
+    if (query?.type !== AST_NODE_TYPES.TSTypeQuery || query.exprName.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const objects = objectsReturnedBy(query.exprName, s);
+    if (!objects) return undefined;
+    const results: Provenance[] = [];
+    for (const returnedObject of objects) {
+      const property = returnedObject.properties.find(
+        (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && propertyKey(p) === key,
+      );
+      if (!property || property.kind !== "init") return undefined;
+      results.push(evaluate(property.value, s));
+    }
+    return worst(results);
+  }
+
+  /** The declared type of `obj.key` when `obj` is a parameter or variable with a type annotation. */
+  function declaredMemberType(node: TSESTree.MemberExpression): TSESTree.TypeNode | undefined {
+    const object = unwrap(node.object);
+    if (object.type !== AST_NODE_TYPES.Identifier || node.computed) return undefined;
+    const def = findVariable(object)?.defs[0];
+    const id = def?.type === "Parameter" || def?.type === "Variable" ? def.name : undefined;
+    const annotation = id?.type === AST_NODE_TYPES.Identifier ? id.typeAnnotation?.typeAnnotation : undefined;
+    return memberType(annotation, propertyName(node));
+  }
+
+  /** A declared type no text can hide in: number, boolean, literals, and unions and arrays of them. */
+  function isSafeAnnotation(type: TSESTree.TypeNode | undefined, depth = 0): boolean {
+    if (depth > 6) return false;
     switch (type?.type) {
       case AST_NODE_TYPES.TSNumberKeyword:
       case AST_NODE_TYPES.TSBooleanKeyword:
@@ -366,11 +420,19 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
       case AST_NODE_TYPES.TSLiteralType:
         return type.literal.type === AST_NODE_TYPES.Literal || type.literal.type === AST_NODE_TYPES.UnaryExpression;
       case AST_NODE_TYPES.TSUnionType:
-        return type.types.every((t) => isSafeAnnotation(t));
+        return type.types.every((t) => isSafeAnnotation(t, depth + 1));
       case AST_NODE_TYPES.TSArrayType:
-        return isSafeAnnotation(type.elementType);
+        return isSafeAnnotation(type.elementType, depth + 1);
       case AST_NODE_TYPES.TSTypeOperator:
-        return type.operator === "readonly" && isSafeAnnotation(type.typeAnnotation);
+        return type.operator === "readonly" && isSafeAnnotation(type.typeAnnotation, depth + 1);
+      case AST_NODE_TYPES.TSTypeReference: {
+        // `Array<number>`, or an alias of this file (`type Direction = "asc" | "desc"`)
+        const name = type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : undefined;
+        const [argument] = type.typeArguments?.params ?? [];
+        if ((name === "Array" || name === "ReadonlyArray") && argument) return isSafeAnnotation(argument, depth + 1);
+        const resolved = localType(type);
+        return resolved !== undefined && resolved !== type && resolved.type !== AST_NODE_TYPES.TSInterfaceBody && isSafeAnnotation(resolved, depth + 1);
+      }
       default:
         return false;
     }
@@ -418,7 +480,12 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
     if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = unwrap(inner.argument);
     if (inner.type === AST_NODE_TYPES.ObjectExpression) return [inner];
     if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const fn = localFunction(inner.callee);
+    return objectsReturnedBy(inner.callee, s);
+  }
+
+  /** The object literals every `return` of a local function gives back, or undefined. */
+  function objectsReturnedBy(callee: TSESTree.Identifier, s: State): TSESTree.ObjectExpression[] | undefined {
+    const fn = localFunction(callee);
     if (!fn || fn.generator || s.active.has(fn) || ++s.steps > MAX_STEPS) return undefined;
     const values = fn.body.type === AST_NODE_TYPES.BlockStatement ? returnStatements(fn.body).map((r) => r.argument) : [fn.body];
     const objects: TSESTree.ObjectExpression[] = [];
@@ -636,6 +703,11 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
     if (injectionSafe && isDeploymentConfig(node)) return "constant";
     // `input.modelId` with `const input = schema.parse(req.body)` and `modelId: z.number()`
     if (injectionSafe && !node.computed && isTextFreeZod(zodField(node.object, propertyName(node)))) return "constant";
+    // `options.limit` with `options: { limit?: number }` (or a type of this file)
+    if (injectionSafe && isSafeAnnotation(declaredMemberType(node))) return "constant";
+    // `opts.timeoutMs` with `opts: ReturnType<typeof parseArgs>`: what the local function puts there
+    const returned = returnTypeMember(node, s);
+    if (returned === "constant") return "constant";
     if (isEnumMember(node)) return "constant";
     const values = lookup(node, s);
     if (values) return worst(values.map((v) => evaluate(v, s)));

@@ -216,6 +216,21 @@ export default async function handler(req: { query: unknown }, res: { json(v: un
 `,
     },
     {
+      name: "members of an options type declared in the file",
+      filename: "utils/sender-stats.ts",
+      code: `
+import { Prisma } from "@prisma/client";
+import prisma from "@/utils/prisma";
+type StatsOptions = { emailAccountId: string; orderDirection?: "asc" | "desc"; limit?: number | null };
+export async function senderStats(options: StatsOptions) {
+  const direction = options.orderDirection?.toUpperCase() || "DESC";
+  const limitClause = options.limit ? \`LIMIT \${options.limit}\` : "";
+  return prisma.$queryRaw\`SELECT "from", COUNT(*) FROM "EmailMessage" WHERE "emailAccountId" = \${options.emailAccountId}
+    GROUP BY 1 ORDER BY 2 \${Prisma.raw(direction)} \${Prisma.raw(limitClause)}\`;
+}
+`,
+    },
+    {
       name: "raw methods that are not SQL helpers",
       filename: "lib/misc.ts",
       code: `
