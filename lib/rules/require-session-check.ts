@@ -1,3 +1,4 @@
+import path from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { isFunction, memberChainName } from "../util/ast.js";
@@ -25,6 +26,7 @@ import {
 } from "../analysis/auth.js";
 import { classifyAuthHelper, classifySafeActionClient, classifyWrapper, definitionOf, type AuthVerdict } from "../analysis/resolve.js";
 import { validatorCall } from "../analysis/validation.js";
+import { appRootOf, readMiddlewareFor, routePathOf } from "../analysis/middleware.js";
 import { walk } from "../analysis/walk.js";
 
 export type Options = [
@@ -425,6 +427,22 @@ export default createRule<Options, MessageIds>({
       return boundary.wrappers.some((wrapper) => !isMemoWrapper(wrapper) && trusted(classifyWrapper(context, wrapper, config)));
     }
 
+    /**
+     * The app's Next.js middleware refuses signed-out requests to the URL this boundary serves (a route
+     * handler's or Pages API route's path; the page folder a server action module sits in).
+     */
+    function protectedByMiddleware(boundary: RequestBoundary): boolean {
+      if (boundary.kind === "express" || boundary.kind === "hono" || boundary.kind === "trpc") return false;
+      const reading = readMiddlewareFor(context, settings.middleware, config);
+      if (!reading) return false;
+      const file = path.resolve(context.cwd, context.filename);
+      const root = appRootOf(file);
+      const urlPath = root === undefined ? undefined : routePathOf(file, root);
+      if (urlPath === undefined) return false;
+      const methods = boundary.kind === "route-handler" ? boundary.methods.filter((m) => checkedMethods.has(m)) : ["POST"];
+      return methods.length > 0 && methods.every((method) => reading.protects(urlPath, method));
+    }
+
     function check(boundary: RequestBoundary): void {
       if (boundary.kind === "trpc") return; // protectedProcedure authenticates; publicProcedure is an explicit choice
       if (isPublicName(boundary)) return;
@@ -446,6 +464,7 @@ export default createRule<Options, MessageIds>({
       const data = { kind: KIND_TEXT[boundary.kind], name: boundary.name };
       // `if (session) { ... }` alone: a public endpoint with an optional session, by choice
       if (analysis.checkedAt === undefined && analysis.guarded.length > 0) return;
+      if (protectedByMiddleware(boundary)) return;
       if (authenticates(analysis)) {
         if (firstQuery && !isCheckedAt(analysis, firstQuery.range[0])) {
           context.report({ loc: boundary.loc, messageId: "checkAfterQuery", data });
