@@ -409,13 +409,14 @@ export { handler as GET, handler as POST };`,
       errors: [{ messageId: "noSessionCheck", data: { kind: "route handler", name: "handler" }, line: 1, column: 7, endLine: 1, endColumn: 14 }],
     },
     {
-      name: "the bare base client `actionClient` of this app does not authenticate",
+      name: "publicSignals.publicActionClient: false reports the bare base client `actionClient`",
       filename: appOne("src/app/actions/links.ts"),
       code: `"use server";
 import { actionClient } from "@/lib/safe-action";
 export const deleteLink = actionClient.inputSchema(schema).action(async ({ parsedInput }) => {
   await prisma.link.delete({ where: { id: parsedInput.id } });
 });`,
+      options: [{ publicSignals: { publicActionClient: false } }],
       errors: [{ messageId: "noSessionCheck", data: { kind: "server action", name: "deleteLink" }, line: 3, column: 14, endLine: 3, endColumn: 24 }],
     },
     {
