@@ -120,7 +120,11 @@ const PUBLIC_PREFIXES = [
 /** `register` alone is too broad (`registerDomain`): only these continuations. */
 const REGISTER_REST = /^(?:|User|Account|Action|Form|Handler|With[A-Z]\w*)$/u;
 
+/** `completeOAuthSignIn`, `finishSignUp`, `resendAuthCode`, `sendVerificationEmail`: steps of signing in. */
+const SIGN_IN_STEP = /^(?:complete|finish|confirm|begin|start|handle|process|submit)\w*(?:SignIn|SignUp|LogIn|Login|Register)$|^(?:send|resend)\w*(?:Code|Otp|OTP|MagicLink|Verification\w*)$/u;
+
 function isPublicByName(name: string): boolean {
+  if (SIGN_IN_STEP.test(name)) return true;
   const bare = name.replace(/^(?:handle|on|do|submit|perform)(?=[A-Z])/u, "");
   const lower = bare.toLowerCase();
   for (const prefix of PUBLIC_PREFIXES) {
@@ -331,6 +335,8 @@ export default createRule<Options, MessageIds>({
     function isHarmless(call: TSESTree.CallExpression): boolean {
       const { last } = calleeName(call);
       if (last !== undefined && HARMLESS.has(last)) return true;
+      // `setLastUsedOrgCookie(...)`, `getCookieInternal(name)`: request state, like `cookies()` itself
+      if (last !== undefined && COOKIE_HELPER.test(last)) return true;
       // `supabase.auth.updateUser()`, better-auth `auth.api.changePassword({ headers })`: the auth provider checks the session itself
       const { object } = calleeName(call);
       if (object === "auth" || (object === "api" && /auth/iu.test(calleeName(call).full ?? ""))) return true;
@@ -381,12 +387,14 @@ export default createRule<Options, MessageIds>({
      * `return deleteProjectService(id)`, `handleRequest(req, res)`, `(c) => createItem(c)`: the inputs are handed
      * on (not awaited here) to a function that does the work.
      */
+    function kindOf(node: TSESTree.Node): RequestBoundary["kind"] | undefined {
+      return boundaries.enclosingBoundary(node)?.kind;
+    }
+
     function passesInputOn(call: TSESTree.CallExpression, inputs: ReadonlySet<string>): boolean {
       const parent = call.parent;
       const statementLike =
-        parent.type === AST_NODE_TYPES.ReturnStatement ||
-        parent.type === AST_NODE_TYPES.ExpressionStatement ||
-        (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === call);
+        parent.type === AST_NODE_TYPES.ReturnStatement || (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === call);
       if (!statementLike || inputs.size === 0) return false;
       const root = rootName(call.callee);
       if (root === undefined || inputs.has(root) || PASS_THROUGH_RECEIVERS.has(root)) return false;
@@ -395,6 +403,8 @@ export default createRule<Options, MessageIds>({
       // only functions of the project (`createNextApiHandler(...)` results, packages: their own business)
       const definition = definitionOf(context, call.callee);
       if (!definition || !(isFunction(definition.node) || isMemoCall(definition.node))) return false;
+      // a route's dispatcher in another module decides per route; a local helper is part of the handler
+      if (definition.imported && !actionKinds.has(kindOf(call))) return false;
       return call.arguments.some((argument) => {
         let found = false;
         walk(argument, (n) => {
@@ -408,6 +418,8 @@ export default createRule<Options, MessageIds>({
 
     /** `({ parsedInput: { token } })`, `const { token } = parsedInput`, `const { otp } = await req.json()`. */
     function takesCredentialInput(fn: TSESTree.Node): boolean {
+      // `app/api/uploads/[token]/route.ts`: the URL carries the credential
+      if (/\/\[(?:token|[a-z]+Token|otp|secret|signature)\]\//u.test(context.filename.replaceAll("\\", "/"))) return true;
       let found = false;
       const inputNames = /^(?:parsedInput|input|body|data|params|args)$/u;
       const check = (pattern: TSESTree.Node): void => {
@@ -619,6 +631,9 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+const COOKIE_HELPER = /^(?:get|set|delete|clear|remove|read|write)\w*Cookies?(?:Internal|Value|Data)?$/u;
+const actionKinds: ReadonlySet<string | undefined> = new Set(["server-action", "safe-action"]);
 
 /** Receivers whose calls only answer or log (`res.json(data)`, `console.log(id)`, `NextResponse.json(body)`). */
 const PASS_THROUGH_RECEIVERS = new Set([
