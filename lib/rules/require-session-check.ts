@@ -357,6 +357,11 @@ export default createRule<Options, MessageIds>({
       const inputs = new Set(isFunction(fn) ? fn.params.flatMap((param) => bindingNames(param)) : []);
       walk(fn, (node) => {
         if (node !== fn && isFunction(node) && boundaries.boundaryOf(node)) return false;
+        // `for await (const part of streamText(...).partialOutputStream)`: consuming a stream is work
+        if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) {
+          doesWork = true;
+          otherWork = true;
+        }
         if (node.type === AST_NODE_TYPES.CallExpression && !isDbQuery(node) && passesInputOn(node, inputs)) {
           doesWork = true;
           otherWork = true;
