@@ -229,7 +229,7 @@ export default createRule<Options, MessageIds>({
           },
           publicSignals: {
             type: "object",
-            description: "Signals that an endpoint is public by design; set one to false to report such endpoints again.",
+            description: "Signals that an endpoint is public by design (each on by default); set one to false to report such endpoints again.",
             properties: {
               pendingSignIn: { type: "boolean", description: "Sign-in steps that forward a pending token to the identity provider." },
               publicActionClient: { type: "boolean", description: "next-safe-action chains on a bare public client whose definition does not authenticate." },
@@ -249,7 +249,6 @@ export default createRule<Options, MessageIds>({
         publicRoutes: DEFAULT_PUBLIC_ROUTES,
         publicFunctions: [],
         trustUnresolvedWrappers: true,
-        publicSignals: DEFAULT_PUBLIC_SIGNALS,
       },
     ],
     messages: {
