@@ -881,18 +881,6 @@ function authorizedCallback(options: TSESTree.ObjectExpression): TSESTree.Node |
   return undefined;
 }
 
-function statusOf(node: TSESTree.CallExpression | TSESTree.NewExpression): number | undefined {
-  for (const argument of node.arguments) {
-    if (argument.type === AST_NODE_TYPES.Literal && typeof argument.value === "number") return argument.value;
-    if (argument.type !== AST_NODE_TYPES.ObjectExpression) continue;
-    for (const property of argument.properties) {
-      if (property.type !== AST_NODE_TYPES.Property || keyName(property) !== "status") continue;
-      if (property.value.type === AST_NODE_TYPES.Literal && typeof property.value.value === "number") return property.value.value;
-    }
-  }
-  return undefined;
-}
-
 function isSupabaseAuthCall(node: TSESTree.Node): boolean {
   const value = unwrap(node);
   if (value.type !== AST_NODE_TYPES.CallExpression) return false;
