@@ -59,6 +59,9 @@ export interface PrismaSchemaInfo {
   /** Models by name (`UserProfile`). */
   byName: ReadonlyMap<string, SchemaModel>;
   enums: ReadonlySet<string>;
+  /** The datasource's `provider` and `relationMode`, when a file of the schema declares them. */
+  provider: string | undefined;
+  relationMode: string | undefined;
 }
 
 interface ParsedFile {
@@ -204,9 +207,11 @@ function buildInfo(schemaPath: string, asts: { file: string; ast: Schema }[]): P
   const modelNodes: { file: string; model: Model }[] = [];
   const enums = new Set<string>();
   const composites = new Set<string>();
+  let datasource: { provider: string | undefined; relationMode: string | undefined } | undefined;
   for (const { file, ast } of asts) {
     for (const block of ast.body) {
-      if (block.type === "Model" && !isIgnored(block)) modelNodes.push({ file, model: block });
+      if (block.type === "Datasource") datasource = { provider: block.provider, relationMode: block.relationMode };
+      else if (block.type === "Model" && !isIgnored(block)) modelNodes.push({ file, model: block });
       else if (block.type === "Enum") enums.add((block as Enum).name.name);
       else if (block.type === "CompositeType") composites.add(block.name.name);
     }
@@ -219,7 +224,7 @@ function buildInfo(schemaPath: string, asts: { file: string; ast: Schema }[]): P
     models.set(info.accessor, info);
     byName.set(info.name, info);
   }
-  return { path: schemaPath, models, byName, enums };
+  return { path: schemaPath, models, byName, enums, provider: datasource?.provider, relationMode: datasource?.relationMode };
 }
 
 function modelInfo(model: Model, file: string, names: { modelNames: Set<string>; enums: Set<string>; composites: Set<string> }): SchemaModel {
