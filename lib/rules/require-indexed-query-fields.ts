@@ -95,7 +95,8 @@ export default createRule<Options, MessageIds>({
         const field = model.fields.get(key);
         // a compound unique input (`teamId_slug`) or a field the schema does not know: nothing to say
         if (!field) return false;
-        if (field.kind === "relation" || field.kind === "composite" || field.list) continue;
+        // a Boolean alone splits a table in two halves: an index on it rarely helps
+        if (field.kind === "relation" || field.kind === "composite" || field.list || field.type === "Boolean") continue;
         const kind = filterKind(property.value);
         if (kind) into.push({ field: key, key: property.key, kind });
       }

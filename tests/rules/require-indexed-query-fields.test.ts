@@ -107,6 +107,14 @@ ruleTester.run("require-indexed-query-fields", rule, {
       `,
     },
     {
+      name: "a Boolean filter alone is not worth an index",
+      filename: file("lib/flags.ts"),
+      code: `
+        import { prisma } from "./prisma";
+        export const admins = () => prisma.user.count({ where: { hasPassword: false } });
+      `,
+    },
+    {
       name: "a filter that is undefined filters nothing",
       filename: file("lib/opt.ts"),
       code: `
