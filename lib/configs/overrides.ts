@@ -5,6 +5,7 @@
 
 /** Options `strict` (and `all`) pass to rules, merged by ESLint over each rule's `defaultOptions`. */
 export const STRICT_OPTIONS: Record<string, unknown[]> = {
+  "no-sensitive-fields-in-response": [{ requireSelect: true }],
   "prisma-client-singleton": [{ requireGlobalCache: true }],
   "require-session-check": [{ methods: ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] }],
   "require-zod-parse": [{ checkUrlParams: true }],
