@@ -10,7 +10,9 @@ import { nameSegments } from "../util/names.js";
 /** A last segment that is a secret whatever comes before it. */
 const SECRET_WORDS = new Set(["password", "passwd", "hash", "salt", "secret", "token", "otp", "totp", "hotp", "passcode", "pincode"]);
 /** `...Key`: a key only after a word that makes it a credential (`apiKey`, `privateKey`), not `publicKey` or a storage `key`. */
-const CREDENTIAL_KEY_PREFIXES = new Set(["api", "private", "secret", "access", "signing", "encryption", "encrypt", "license", "session", "client", "webhook"]);
+const CREDENTIAL_KEY_PREFIXES = new Set(["api", "private", "secret", "access", "signing", "encryption", "encrypt", "license", "session", "client", "webhook", "hashed", "encrypted"]);
+/** Words that make a column a harmless rendering of a secret: `displaySecretKey`, `partialKey`, `tokenHint`, `maskedApiKey`. */
+const HARMLESS_RENDERING = new Set(["display", "masked", "mask", "preview", "hint", "redacted", "partial", "prefix", "suffix", "last4", "truncated", "obfuscated", "public"]);
 /** `...Codes`/`...Code`: recovery and backup codes, not `postalCode`. */
 const CODE_PREFIXES = new Set(["recovery", "backup", "otp", "verification", "reset", "mfa"]);
 /** `hash`/`token` after these words is not a secret: a content digest, an LLM token count... */
@@ -49,7 +51,7 @@ export function isSensitiveByName(fieldName: string, modelName: string): boolean
   const segments = nameSegments(fieldName);
   const last = segments.at(-1);
   const before = segments.at(-2);
-  if (last === undefined) return false;
+  if (last === undefined || segments.some((segment) => HARMLESS_RENDERING.has(segment))) return false;
   if (last === "hash" || last === "token") return before === undefined || !NOT_SECRET_BEFORE_HASH.has(before);
   if (SECRET_WORDS.has(last)) return true;
   if (last === "key") {

@@ -61,7 +61,7 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ sensitiveFields: [], allowFields: [], requireSelect: false }],
     messages: {
       sensitiveField:
-        "{{fields}} {{verb}} sent to the client here. `select` only the fields the client needs, or leave {{pronoun}} out with `omit: { {{omit}} }` on the query (or in the client's global `omit`).",
+        "This sends {{fields}} to the client. `select` only the fields the client needs, or leave {{pronoun}} out with `omit: { {{omit}} }` on the query (or in the client's global `omit`).",
       fullRow:
         "Every column of {{models}} is sent to the client here, also any column added to the model later. `select` only the fields the client needs, or map the row to a response type.",
     },
@@ -152,7 +152,7 @@ export default createRule<Options, MessageIds>({
         const shown = fields.slice(0, 3).map((f) => `\`${f}\``);
         const list = fields.length > 3 ? `${shown.join(", ")} and ${fields.length - 3} more` : shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}` : shown[0]!;
         const omit = [...new Set(fields.map((f) => f.split(".")[1]))].map((f) => `${f}: true`).join(", ");
-        context.report({ node, messageId: "sensitiveField", data: { fields: list, verb: fields.length > 1 ? "are" : "is", pronoun: fields.length > 1 ? "them" : "it", omit } });
+        context.report({ node, messageId: "sensitiveField", data: { fields: list, pronoun: fields.length > 1 ? "them" : "it", omit } });
         return;
       }
       if (requireSelect && found.rows.size > 0) {

@@ -45,7 +45,7 @@ export default createRule<Options, MessageIds>({
             type: "array",
             items: { type: "string" },
             uniqueItems: true,
-            description: "Files (globs, relative to the working directory) whose queries are not checked: seeds, migrations, one-off scripts.",
+            description: "Files (globs, relative to the working directory) whose queries are not checked: seeds, migrations, one-off scripts, tests.",
           },
           ignoreModels: {
             type: "array",
@@ -59,7 +59,19 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [
       {
-        ignore: ["**/prisma/seed.*", "**/seed.*", "**/seed/**", "**/seeds/**", "**/migrations/**", "**/scripts/**"],
+        ignore: [
+          "**/prisma/seed.*",
+          "**/seed.*",
+          "**/seed/**",
+          "**/seeds/**",
+          "**/migrations/**",
+          "**/scripts/**",
+          "**/*.{test,spec}.*",
+          "**/__tests__/**",
+          "**/e2e/**",
+          "**/tests/**",
+          "**/test/**",
+        ],
         ignoreModels: [],
       },
     ],
@@ -95,8 +107,8 @@ export default createRule<Options, MessageIds>({
         const field = model.fields.get(key);
         // a compound unique input (`teamId_slug`) or a field the schema does not know: nothing to say
         if (!field) return false;
-        // a Boolean alone splits a table in two halves: an index on it rarely helps
-        if (field.kind === "relation" || field.kind === "composite" || field.list || field.type === "Boolean") continue;
+        // a Boolean splits a table in two halves and a Json column takes a GIN or expression index: a plain index does not help
+        if (field.kind === "relation" || field.kind === "composite" || field.list || field.type === "Boolean" || field.type === "Json") continue;
         const kind = filterKind(property.value);
         if (kind) into.push({ field: key, key: property.key, kind });
       }

@@ -6,7 +6,9 @@ import rule from "../../lib/rules/require-indexed-query-fields.js";
 import { createRuleTester } from "../rule-tester.js";
 
 const ruleTester = createRuleTester();
-const APP = fileURLToPath(new URL("../fixtures/schema-aware/", import.meta.url));
+// a copy outside the repository: the default `ignore` skips anything under a `tests/` folder
+const APP = fs.mkdtempSync(path.join(os.tmpdir(), "indexed-app-"));
+fs.cpSync(fileURLToPath(new URL("../fixtures/schema-aware/", import.meta.url)), APP, { recursive: true });
 const file = (relative: string): string => path.join(APP, relative);
 
 /** A MySQL project: foreign keys get an index from the database itself. */
@@ -79,6 +81,22 @@ ruleTester.run("require-indexed-query-fields", rule, {
       code: `
         import { prisma } from "../lib/prisma";
         await prisma.post.deleteMany({ where: { title: "demo" } });
+      `,
+    },
+    {
+      name: "test files are not checked",
+      filename: file("app/api/posts/route.test.ts"),
+      code: `
+        import { prisma } from "../../../lib/prisma";
+        it("lists", async () => expect(await prisma.post.findMany({ where: { title: "x" } })).toEqual([]));
+      `,
+    },
+    {
+      name: "a JSON path filter is not what a plain index serves",
+      filename: file("lib/json.ts"),
+      code: `
+        import { prisma } from "./prisma";
+        export const byMeta = (id: string) => prisma.auditLog.findFirst({ where: { meta: { path: ["orgId"], equals: id } } });
       `,
     },
     {
