@@ -141,38 +141,63 @@ function hasAnyConvention(dir: string): boolean {
 }
 
 function isMonorepoRoot(dir: string): boolean {
-  if (existsSync(path.join(dir, "pnpm-workspace.yaml")) || existsSync(path.join(dir, "turbo.json")) || existsSync(path.join(dir, "nx.json"))) return true;
+  return workspaceGlobs(dir) !== undefined || existsSync(path.join(dir, "turbo.json")) || existsSync(path.join(dir, "nx.json"));
+}
+
+/** The workspace patterns of a monorepo root (`package.json#workspaces`, `pnpm-workspace.yaml`), if it declares any. */
+function workspaceGlobs(dir: string): string[] | undefined {
   try {
     const pkg = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { workspaces?: unknown };
-    return pkg.workspaces !== undefined;
+    const workspaces = Array.isArray(pkg.workspaces) ? pkg.workspaces : (pkg.workspaces as { packages?: unknown } | undefined)?.packages;
+    if (Array.isArray(workspaces)) return workspaces.filter((w): w is string => typeof w === "string");
   } catch {
-    return false;
+    // no package.json, or not JSON
   }
+  try {
+    const yaml = readFileSync(path.join(dir, "pnpm-workspace.yaml"), "utf8");
+    const block = /^packages:\s*\n((?:[ \t]*(?:[-#].*)?\n?)*)/mu.exec(yaml)?.[1] ?? "";
+    return [...block.matchAll(/^[ \t]*-[ \t]*["']?([^"'\n#]+?)["']?[ \t]*$/gmu)].map((m) => m[1]!);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The package folders of a monorepo: its workspace patterns (`packages/*`, `apps/web`), else the usual folders. */
+function workspacePackages(root: string): string[] {
+  const patterns = workspaceGlobs(root) ?? MONOREPO_PACKAGE_DIRS.map((group) => `${group}/*`);
+  const dirs: string[] = [];
+  for (const pattern of patterns) {
+    if (pattern.startsWith("!")) continue;
+    const clean = pattern.replace(/\/+$/u, "");
+    if (!clean.includes("*")) {
+      dirs.push(path.join(root, clean));
+      continue;
+    }
+    const star = /^([^*]*)\/\*{1,2}$/u.exec(clean);
+    if (!star) continue;
+    try {
+      for (const name of readdirSync(path.join(root, star[1]!))) dirs.push(path.join(root, star[1]!, name));
+    } catch {
+      // a pattern that matches nothing
+    }
+  }
+  return dirs;
 }
 
 /** The one workspace package (`packages/db`, `packages/prisma`...) that holds a schema; none when several do. */
 function workspaceSchema(root: string): string | undefined {
-  const found: string[] = [];
-  for (const group of MONOREPO_PACKAGE_DIRS) {
-    let packages: string[];
+  const found = new Set<string>();
+  for (const dir of workspacePackages(root)) {
+    if (path.basename(dir) === "node_modules" || !hasAnyConvention(dir)) continue;
     try {
-      packages = readdirSync(path.join(root, group));
+      const target = discoverSchema(dir).targets[0];
+      if (target) found.add(target.folder ? target.configDir : target.files[0]!);
     } catch {
-      continue;
+      // this package has no schema
     }
-    for (const name of packages) {
-      const dir = path.join(root, group, name);
-      for (const candidate of ["prisma/schema.prisma", "schema.prisma", "prisma/schema", "schema"]) {
-        const full = path.join(dir, candidate);
-        if (!existsSync(full)) continue;
-        if (candidate.endsWith(".prisma") || prismaFilesIn(full).length > 0) {
-          found.push(full);
-          break;
-        }
-      }
-    }
+    if (found.size > 1) return undefined;
   }
-  return found.length === 1 ? found[0] : undefined;
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 function loadSchema(schemaPath: string): PrismaSchemaInfo | undefined {

@@ -124,6 +124,18 @@ describe("getPrismaSchema", () => {
     expect(schemaFor("apps/web/app/api/route.ts")).toBeUndefined();
   });
 
+  it("reads pnpm-workspace.yaml (with comments) and a package's prisma.config.ts folder schema", () => {
+    write("pnpm-workspace.yaml", 'packages:\n  # apps and packages\n  - "web"\n  - "packages/**"\ncatalog:\n  zod: ^4\n');
+    write("web/package.json", "{}");
+    write("packages/database/package.json", "{}");
+    write("packages/database/prisma.config.ts", 'import path from "node:path";\nexport default defineConfig({ schema: path.join(__dirname, "prisma") });\n');
+    write("packages/database/prisma/schema.prisma", 'datasource db {\n  provider = "postgresql"\n}\n');
+    write("packages/database/prisma/models/poll.prisma", "model Poll {\n  id String @id\n}\n");
+    const schema = schemaFor("web/src/trpc/routers/polls.ts");
+    expect(schema?.path).toBe(path.join(root, "packages/database/prisma"));
+    expect([...schema!.models.keys()]).toEqual(["poll"]);
+  });
+
   it("is undefined without a schema, and for a schema with a syntax error", () => {
     write("package.json", "{}");
     expect(schemaFor("app/api/route.ts")).toBeUndefined();
