@@ -136,7 +136,15 @@ function hasAnyConvention(dir: string): boolean {
     return false;
   }
   return names.some(
-    (name) => name === "prisma" || name === "schema.prisma" || name === ".config" || name.startsWith("prisma.config.") || name === "package.json",
+    (name) =>
+      name === "prisma" ||
+      name === "schema.prisma" ||
+      name === ".config" ||
+      name.startsWith("prisma.config.") ||
+      name === "package.json" ||
+      name === "pnpm-workspace.yaml" ||
+      name === "turbo.json" ||
+      name === "nx.json",
   );
 }
 
