@@ -74,12 +74,6 @@ function withIgnoreComments<C extends SchemaRuleContext<string, unknown[]>>(cont
     const offset = node ? node.range[0] : context.sourceCode.getIndexFromLoc(loc && "start" in loc ? loc.start : loc!);
     if (!ignores.suppresses(ruleId, offset)) context.report(descriptor);
   };
-  // a proxy, not a copy: ESLint's context has getters and methods that must see the real object
-  return new Proxy(context, {
-    get(target, key) {
-      if (key === "report") return report;
-      const value: unknown = Reflect.get(target, key, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
+  // ESLint builds rule contexts the same way: an object on the frozen file context, with its own `report`
+  return Object.freeze(Object.create(context, { report: { value: report, enumerable: true } }) as C);
 }
