@@ -296,7 +296,7 @@ export class SchemaContext {
   insertBlockAttribute(fixer: Fixer, model: Model | Enum, text: string): RuleTextEdit {
     const last = model.members.at(-1);
     const indent = this.#indentation(model);
-    const blank = last?.type === "Field" ? this.#eol : "";
+    const blank = last?.type === "Field" || last?.type === "EnumValue" ? this.#eol : "";
     return this.#insertAfterLine(fixer, model, last?.range[1] ?? model.openBrace + 1, `${blank}${indent}${text}`);
   }
 
