@@ -20,7 +20,12 @@ export function translateTheirFlags(argv: readonly string[]): string[] {
       result.push(...argv.slice(i));
       break;
     }
-    const inline = /^(?:--output-format|-o)=(.*)$/su.exec(arg) ?? /^-o(\w+)$/u.exec(arg);
+    const short = /^-o=?(\w+)$/u.exec(arg);
+    if (short && Object.hasOwn(THEIR_FORMATS, short[1]!)) {
+      result.push("--format", THEIR_FORMATS[short[1]!]!);
+      continue;
+    }
+    const inline = /^--output-format=(.*)$/su.exec(arg);
     if (arg === "--output-format" || inline) {
       const value = inline ? inline[1]! : argv[i + 1];
       if (!inline) i++;
