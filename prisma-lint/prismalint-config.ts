@@ -130,7 +130,6 @@ async function importTypeScript(filepath: string, content: string): Promise<unkn
 async function loadByName(filepath: string, content: string): Promise<unknown> {
   const base = path.basename(filepath);
   const ext = path.extname(base).slice(1);
-  if (base === "package.json") return (parseJson(filepath, content) as Record<string, unknown> | null)?.[NAME];
   if (ext === "json") return parseJson(filepath, content);
   if (ext === "yaml" || ext === "yml" || ext === "" || !base.includes(".", 1)) return parseYaml(filepath, content);
   if (ext === "js" || ext === "cjs" || ext === "mjs") return importModule(filepath);
@@ -183,7 +182,8 @@ export async function loadPrismalintFile(filepath: string): Promise<unknown> {
     throw toUserError(error, filepath);
   }
   try {
-    return await loadByName(filepath, content);
+    const loaded = await loadByName(filepath, content);
+    return path.basename(filepath) === "package.json" ? (loaded as Record<string, unknown> | null)?.[NAME] : loaded;
   } catch (error) {
     throw toUserError(error, filepath);
   }
@@ -300,8 +300,9 @@ export function toLoadedConfig(translation: Translation, filepath: string): Load
 /** The line the CLI prints on standard error when it translated one of their configs. */
 export function translationNote(file: string, notes: readonly string[]): string {
   const details = notes.length > 0 ? `; ${notes.join("; ")}` : "";
+  const remove = path.basename(file) === "package.json" ? `remove "${NAME}" from ${file}` : `delete ${file}`;
   return (
     `prisma-lint: read ${file}, a config of the npm package "prisma-lint", and translated it: only its rules run${details}. ` +
-    `To make it ours: prisma-lint --print-config > prisma-lint.config.json, then delete ${file}.\n`
+    `To make it ours: prisma-lint --print-config > prisma-lint.config.json, then ${remove}.\n`
   );
 }
