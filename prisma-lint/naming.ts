@@ -196,17 +196,42 @@ export function isValidIdentifier(name: string): boolean {
 
 export type GrammaticalNumber = "singular" | "plural";
 
+/** Version tags after the noun: `answersV2`. */
+const VERSION_TAG = /^v?\d+$/iu;
+
+/** A name that ends in a preposition is a phrase, not a noun: `createdBy`, `memberOf`. */
+const PREPOSITION = /^(?:by|of|for|to|in|on|at|from|with|as|via)$/iu;
+
+/** Nouns that name a collection whatever their number: `allowList`, `activityHistory`. */
+const COLLECTIVE = /^(?:list|set|history|collection|queue|array|group|batch|pool|stack|log|index|map|series)$/iu;
+
+/** Plurals of acronyms that `pluralize` takes for singular words (`redirectUris`, like `iris`). */
+const ACRONYM_PLURALS = /^(?:uri|url|id|api|sku|ip|kpi|faq|cta|jwt|cdn|dns)s$/iu;
+
+function numberOf(word: string): GrammaticalNumber | undefined {
+  if (ACRONYM_PLURALS.test(word)) return "plural";
+  const plural = pluralize.isPlural(word);
+  if (plural === pluralize.isSingular(word)) return undefined;
+  return plural ? "plural" : "singular";
+}
+
 /**
- * The grammatical number of a name, read from its last word (`userIds` is plural, `UserProfile` singular).
- * Undefined when the word is both (`news`, `information`, `media`: uncountable) or neither.
+ * The grammatical number of a name, read from its head word: the last word, past a version tag (`answersV2`).
+ * Undefined when nobody can tell: the word is both singular and plural (`news`, `information`, `media`:
+ * uncountable) or neither; the name ends in a preposition (`watchedBy`); it ends in a collective noun
+ * after other words (`allowList`, `activityHistory`); or the head is singular but another word is
+ * plural (`invitesAccepted`, `mediaIdsCache`: a plural noun with a qualifier after it).
  */
 export function grammaticalNumber(name: string): GrammaticalNumber | undefined {
-  const last = words(name).at(-1);
-  if (!last || !/[a-z]/iu.test(last)) return undefined;
-  const plural = pluralize.isPlural(last);
-  const singular = pluralize.isSingular(last);
-  if (plural === singular) return undefined;
-  return plural ? "plural" : "singular";
+  const all = words(name).filter((w) => /[a-z]/iu.test(w));
+  let head = all.length - 1;
+  while (head > 0 && VERSION_TAG.test(all[head]!)) head--;
+  const word = all[head];
+  if (word === undefined || VERSION_TAG.test(word) || PREPOSITION.test(word)) return undefined;
+  if (COLLECTIVE.test(word) && all.length > 1) return undefined;
+  const number = numberOf(word);
+  if (number === "singular" && all.slice(0, head).some((w) => numberOf(w) === "plural")) return undefined;
+  return number;
 }
 
 /** The name with its last word made singular or plural (`UserSettings` -> `UserSetting`). */

@@ -26,6 +26,22 @@ createSchemaRuleTester().run("field-name-grammatical-number", rule, {
       options: [{ ifList: "plural" }],
     },
     {
+      name: "names a person would not call singular: a plural noun with a qualifier, a phrase ending in a preposition, a collective noun, a version tag",
+      code: prisma`
+        model Workflow {
+          id                        String   @id
+          invitesAccepted           String[]
+          workflowVersionsPublished String[]
+          watchedBy                 String[]
+          allowList                 String[]
+          activityHistory           String[]
+          answersV2                 String[]
+          redirectUris              String[]
+        }
+      `,
+      options: [{ ifList: "plural" }],
+    },
+    {
       name: "words that are singular and plural at once (uncountable) are never reported",
       code: prisma`
         model Page {
