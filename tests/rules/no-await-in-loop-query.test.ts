@@ -6,6 +6,24 @@ const ruleTester = createRuleTester();
 ruleTester.run("no-await-in-loop-query", rule, {
   valid: [
     {
+      name: "Object.prototype methods in array callbacks and loops are not queries",
+      filename: "app/dashboard/stats.tsx",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function StatsTable({ teamId }: { teamId: string }) {
+  const rows = await prisma.usage.groupBy({ by: ["day"], where: { teamId }, _sum: { events: true } });
+  const labels = rows.map((row) => row.day.toLocaleString());
+  const ids = rows.map((row) => row.teamId.toString());
+  for (const row of rows) {
+    if (!Object.prototype.hasOwnProperty.call(row, "_sum")) continue;
+    if (row.hasOwnProperty("day")) await prisma.valueOf();
+    totals.push(row._sum.events?.valueOf());
+  }
+  return { labels, ids };
+}
+`,
+    },
+    {
       name: "loop over an array literal",
       filename: "lib/roles.ts",
       code: `

@@ -99,6 +99,52 @@ export async function clear(cache: Map<string, unknown>, key: string) {
 `,
     },
     {
+      name: "a Map named like a client: byDb.delete(key), an instance field, a helper's result",
+      filename: "lib/connections.ts",
+      code: `
+const byDb = new Map<string, Pool>();
+export function forget(key: string, registry: { sessionDb: Map<string, number> }) {
+  byDb.delete(key);
+  registry.sessionDb.delete(key);
+  this.cacheDb.delete(key);
+}
+`,
+    },
+    {
+      name: "a client name with a Map-like call and no builder around it",
+      filename: "lib/local-cache.ts",
+      code: `
+export async function evict(appDb: { delete(key: string): Promise<void> }, ids: string[]) {
+  for (const id of ids) await appDb.delete(id);
+  const db = getIndexedDb();
+  await db.delete("drafts");
+  await db.update("settings");
+}
+`,
+    },
+    {
+      name: "an import from a database module that is not a client, without a builder chain",
+      filename: "lib/session.ts",
+      code: `
+import { sessionCache } from "@/lib/db";
+export function drop(token: string) {
+  sessionCache.delete(token);
+}
+`,
+    },
+    {
+      name: "Dexie tables take a key, not a Prisma argument object",
+      filename: "lib/offline.ts",
+      code: `
+import { db } from "@/lib/db";
+export async function clearOffline(id: number) {
+  await db.todos.delete(id);
+  await db.todos.update(id, { done: true });
+  await db.todos.updateMany("all");
+}
+`,
+    },
+    {
       name: "Drizzle update without .set() is not a complete query",
       filename: "lib/partial.ts",
       code: `
@@ -191,6 +237,26 @@ export async function reset() {
       errors: [
         { messageId: "drizzle", line: 5, column: 3, endLine: 5, endColumn: 28 },
         { messageId: "drizzle", line: 6, column: 10, endLine: 6, endColumn: 52 },
+      ],
+    },
+    {
+      name: "known Drizzle clients: a transaction parameter, a typed parameter, tRPC's ctx.db with a builder chain",
+      filename: "server/api/routers/inbox.ts",
+      code: `
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { messages } from "../../db/schema";
+export async function purge(conn: PostgresJsDatabase, ctx: { db: unknown }) {
+  await conn.transaction(async (t) => {
+    await t.delete(messages);
+  });
+  await conn.delete(messages);
+  await ctx.db.update(messages).set({ read: true });
+}
+`,
+      errors: [
+        { messageId: "drizzle", line: 6, column: 11, endLine: 6, endColumn: 29 },
+        { messageId: "drizzle", line: 8, column: 9, endLine: 8, endColumn: 30 },
+        { messageId: "drizzle", line: 9, column: 9, endLine: 9, endColumn: 52 },
       ],
     },
     {
