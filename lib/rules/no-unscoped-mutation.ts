@@ -44,6 +44,32 @@ export default createRule<Options, MessageIds>({
       return where.value.type === AST_NODE_TYPES.ObjectExpression && where.value.properties.length === 0;
     }
 
+    /**
+     * `deleteMany()` right before a `create`/`createMany` of the same model, in the same
+     * `$transaction([...])` or the next statement: the table's contents are replaced on purpose
+     * (a single-row settings or license table).
+     */
+    function replacesContents(query: DbQuery): boolean {
+      if (query.operation !== "deleteMany" || query.model === undefined) return false;
+      const node = skipTransparentParents(query.node);
+      const parent = node.parent;
+      let next: TSESTree.Node | null | undefined;
+      if (parent?.type === AST_NODE_TYPES.ArrayExpression) {
+        next = parent.elements[parent.elements.indexOf(node as TSESTree.Expression) + 1];
+      } else {
+        const statement = parent?.type === AST_NODE_TYPES.AwaitExpression ? parent.parent : parent;
+        const block = statement?.parent;
+        if (statement?.type === AST_NODE_TYPES.ExpressionStatement && (block?.type === AST_NODE_TYPES.BlockStatement || block?.type === AST_NODE_TYPES.Program)) {
+          const following = block.body[block.body.indexOf(statement) + 1];
+          next = following?.type === AST_NODE_TYPES.ExpressionStatement ? following.expression : undefined;
+          if (next?.type === AST_NODE_TYPES.AwaitExpression) next = next.argument;
+        }
+      }
+      if (next?.type !== AST_NODE_TYPES.CallExpression) return false;
+      const created = detector.queryAt(next);
+      return created?.library === "prisma" && created.model === query.model && created.operation.startsWith("create");
+    }
+
     function chainMethods(query: DbQuery): string[] {
       return query.chain.slice(1).flatMap((call) => {
         const name = call.callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(call.callee) : undefined;
@@ -81,7 +107,7 @@ export default createRule<Options, MessageIds>({
       if (!query || query.kind !== "write") return;
       const verb = query.operation.startsWith("delete") ? "deletes" : "updates";
       if (query.library === "prisma") {
-        if (prismaUnscoped(query)) {
+        if (prismaUnscoped(query) && !replacesContents(query)) {
           context.report({ node: query.node, messageId: "prisma", data: { operation: query.operation, verb, model: query.model ?? "the model" } });
         }
         return;

@@ -145,6 +145,25 @@ export async function clearOffline(id: number) {
 `,
     },
     {
+      name: "replacing a table's contents: deleteMany() then create of the same model",
+      filename: "features/licensing/mutations.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function setInstanceLicense(key: string, seats: number) {
+  await prisma.$transaction([
+    prisma.instanceLicense.deleteMany(),
+    prisma.instanceLicense.create({ data: { licenseKey: key, seats } }),
+  ]);
+}
+export async function replaceFlags(flags: { name: string }[]) {
+  await prisma.$transaction(async (tx) => {
+    await tx.featureFlag.deleteMany({});
+    await tx.featureFlag.createMany({ data: flags });
+  });
+}
+`,
+    },
+    {
       name: "Drizzle update without .set() is not a complete query",
       filename: "lib/partial.ts",
       code: `
@@ -194,15 +213,16 @@ export async function POST() {
       filename: "lib/license.ts",
       code: `
 import { prisma } from "@/lib/prisma";
-export async function replaceLicense(key: string) {
-  await prisma.$transaction([prisma.license.deleteMany(), prisma.license.create({ data: { key } })]);
+export async function resetSeats(key: string) {
+  await prisma.$transaction([prisma.seat.deleteMany(), prisma.license.create({ data: { key } })]);
   await prisma.$transaction(async (tx) => {
     await tx.seat.deleteMany({ where: {} });
+    await tx.license.create({ data: { key } });
   });
 }
 `,
       errors: [
-        { messageId: "prisma", line: 4, column: 30, endLine: 4, endColumn: 57 },
+        { messageId: "prisma", line: 4, column: 30, endLine: 4, endColumn: 54 },
         { messageId: "prisma", line: 6, column: 11, endLine: 6, endColumn: 44 },
       ],
     },
