@@ -6,6 +6,38 @@ const ruleTester = createRuleTester();
 ruleTester.run("no-await-in-loop-query", rule, {
   valid: [
     {
+      name: "a migration script that runs itself: main().catch(...)",
+      filename: "tools/migrate/app-scoped.ts",
+      code: `
+import { drizzle } from "drizzle-orm/mysql2";
+import * as schema from "@/db/schema";
+async function main() {
+  const db = drizzle(process.env.DATABASE_URL!, { schema, mode: "default" });
+  const projects = await db.query.projects.findMany();
+  for (const project of projects) {
+    await db.insert(schema.apps).values({ projectId: project.id, slug: "default" });
+  }
+}
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
+`,
+    },
+    {
+      name: "a script with a shebang, and one whose entry is an arrow function awaited at top level",
+      filename: "tools/backfill.ts",
+      code: `#!/usr/bin/env tsx
+import { prisma } from "@/lib/prisma";
+const runBackfill = async () => {
+  for (const user of await prisma.user.findMany()) {
+    await prisma.profile.create({ data: { userId: user.id } });
+  }
+};
+await runBackfill();
+`,
+    },
+    {
       name: "Object.prototype methods in array callbacks and loops are not queries",
       filename: "app/dashboard/stats.tsx",
       code: `
@@ -346,6 +378,34 @@ export async function backfill(updates: { id: string; title: string }[]) {
     },
   ],
   invalid: [
+    {
+      name: "a module whose main() is only called from a handler is not a script; ignoreScripts off reports scripts too",
+      filename: "lib/sync.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+async function main(ids: string[]) {
+  for (const id of ids) await prisma.user.update({ where: { id }, data: { synced: true } });
+}
+export async function POST(req: Request) {
+  await main(await req.json());
+  return new Response(null);
+}
+`,
+      errors: [{ messageId: "sequential", line: 4, column: 31, endLine: 4, endColumn: 92 }],
+    },
+    {
+      name: "ignoreScripts: false",
+      filename: "tools/migrate/run.ts",
+      options: [{ ignoreScripts: false }],
+      code: `
+import { prisma } from "@/lib/prisma";
+async function main() {
+  for (const user of await prisma.user.findMany()) await prisma.profile.create({ data: { userId: user.id } });
+}
+void main();
+`,
+      errors: [{ messageId: "sequential", line: 4, column: 58, endLine: 4, endColumn: 110 }],
+    },
     {
       name: "sequential findUnique per post (still N queries: the dataloader only batches one tick)",
       filename: "app/api/posts/route.ts",
