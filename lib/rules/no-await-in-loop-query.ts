@@ -262,7 +262,10 @@ export default createRule<Options, MessageIds>({
     function decide(query: DbQuery, iterations: Iteration[]): MessageIds | undefined {
       /** A `return`/`throw` after the query leaves every loop of its function. */
       let leftFunction: TSESTree.Node | undefined;
+      /** An inner iteration handed its queries to a batch: an outer loop over chunks runs one batch per chunk. */
+      let batched = false;
       for (const iteration of iterations) {
+        if (batched && iteratesChunks(iteration, sourceCode)) continue;
         if (iteration.kind === "loop") {
           if (leftFunction && enclosingFunction(iteration.node) === leftFunction) continue;
           if (iteration.whileLike && !checkWhileLoops) continue;
@@ -274,7 +277,10 @@ export default createRule<Options, MessageIds>({
         // the same read on every item is a hoisting question (and usually guarded to run once), not an N+1
         if (query.readsOnly && !dependsOnIteration(query.node, iteration, sourceCode)) continue;
         if (isBatchedOver(query, iteration)) continue;
-        if (allowTransactionBatch && isExplicitBatch(query, iteration)) continue;
+        if (allowTransactionBatch && isExplicitBatch(query, iteration)) {
+          batched = true;
+          continue;
+        }
         const message = messageFor(iteration);
         if (message === "fanOut" && isSameTickFindUnique(query, iteration)) continue;
         return message;

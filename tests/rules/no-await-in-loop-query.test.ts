@@ -6,6 +6,27 @@ const ruleTester = createRuleTester();
 ruleTester.run("no-await-in-loop-query", rule, {
   valid: [
     {
+      name: "chunks by index: one $transaction batch, or one raw bulk UPDATE, per chunk",
+      filename: "worker/src/usage/bulkUpdates.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+const CHUNK = 500;
+export async function applyUsage(updates: { orgId: string; usage: number }[], chunkSize = 200) {
+  for (let i = 0; i < updates.length; i += chunkSize) {
+    const chunk = updates.slice(i, i + chunkSize);
+    await prisma.$transaction(
+      chunk.map((u) => prisma.organization.update({ where: { id: u.orgId }, data: { usage: u.usage } })),
+    );
+  }
+  for (let offset = 0; offset < updates.length; offset += CHUNK) {
+    const rows = updates.slice(offset, offset + CHUNK);
+    const params = rows.flatMap((u) => [u.orgId, u.usage]);
+    await prisma.$executeRawUnsafe(\`UPDATE org SET usage = v.usage FROM (VALUES \${values(rows)}) AS v(id, usage) WHERE org.id = v.id\`, ...params);
+  }
+}
+`,
+    },
+    {
       name: "a migration script that runs itself: main().catch(...)",
       filename: "tools/migrate/app-scoped.ts",
       code: `
@@ -378,6 +399,22 @@ export async function backfill(updates: { id: string; title: string }[]) {
     },
   ],
   invalid: [
+    {
+      name: "a per-item query inside a chunk loop is still one query per item",
+      filename: "lib/transactions.ts",
+      code: `
+import { db } from "@/db";
+import { transactions } from "@/db/schema";
+import { eq } from "drizzle-orm";
+export async function setBaseCurrency(items: { id: string; amount: number }[]) {
+  for (let i = 0; i < items.length; i += 100) {
+    const batch = items.slice(i, i + 100);
+    await Promise.all(batch.map((item) => db.update(transactions).set({ baseAmount: item.amount }).where(eq(transactions.id, item.id))));
+  }
+}
+`,
+      errors: [{ messageId: "fanOut", line: 8, column: 43, endLine: 8, endColumn: 135 }],
+    },
     {
       name: "a module whose main() is only called from a handler is not a script; ignoreScripts off reports scripts too",
       filename: "lib/sync.ts",
