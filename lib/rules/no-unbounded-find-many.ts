@@ -34,7 +34,6 @@ export default createRule<Options, MessageIds>({
     type: "suggestion",
     docs: {
       description: "Require a limit on list queries whose rows are returned to the client",
-      recommended: "strict",
       severity: "warn",
     },
     languages: ["js/js"],
