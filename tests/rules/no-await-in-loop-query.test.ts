@@ -400,6 +400,67 @@ export async function backfill(updates: { id: string; title: string }[]) {
   ],
   invalid: [
     {
+      name: "shapes from real apps: a recursive folder copy, a fan-out in an interactive transaction, a raw UPDATE per holding",
+      filename: "lib/datarooms/copy.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function copyFolders(roomId: string, folders: { name: string; children?: any[] }[], parentId: string | null = null) {
+  for (const folder of folders) {
+    const created = await prisma.roomFolder.create({ data: { name: folder.name, parentId, roomId } });
+    if (folder.children?.length) await copyFolders(roomId, folder.children, created.id);
+  }
+}
+export async function updateFields(fields: { id: number; page: number }[]) {
+  return prisma.$transaction(async (tx) =>
+    Promise.all(fields.map(async (field) => tx.field.update({ where: { id: field.id }, data: { page: field.page } }))),
+  );
+}
+export async function spend(userId: number, holdings: { key: string; take: number }[]) {
+  await prisma.$transaction(async (tx) => {
+    for (const holding of holdings) {
+      await tx.$executeRaw\`UPDATE "UserItem" SET remaining = remaining - \${holding.take} WHERE "userId" = \${userId} AND key = \${holding.key}\`;
+    }
+  });
+}
+`,
+      errors: [
+        { messageId: "sequential", line: 5, column: 27, endLine: 5, endColumn: 102 },
+        { messageId: "fanOut", line: 11, column: 45, endLine: 11, endColumn: 117 },
+        { messageId: "sequential", line: 17, column: 13, endLine: 17, endColumn: 142 },
+      ],
+    },
+    {
+      name: "shapes from real apps: a Drizzle relational lookup in a Hono route loop, a Supabase update per account",
+      filename: "apps/server/src/routes/pages.ts",
+      code: `
+import { db } from "@openstatus/db";
+import { monitor } from "@openstatus/db/src/schema";
+import { and, eq } from "@openstatus/db";
+import { createClient } from "@midday/supabase/job";
+export function registerPages(api: Hono) {
+  return api.post("/pages", async (c) => {
+    const { monitors } = await c.req.json();
+    for (const id of monitors) {
+      const found = await db.query.monitor.findFirst({ where: and(eq(monitor.id, id), eq(monitor.workspaceId, 1)) });
+      if (!found) return c.json({ error: "not found" }, 400);
+    }
+    return c.json({ ok: true });
+  });
+}
+export async function matchAccounts(accounts: { id: string; iban: string }[]) {
+  const supabase = createClient();
+  for (const account of accounts) {
+    const { error } = await supabase.from("bank_accounts").update({ iban: account.iban }).eq("id", account.id);
+    if (error) console.warn(error);
+  }
+}
+`,
+      errors: [
+        { messageId: "sequential", line: 10, column: 27, endLine: 10, endColumn: 117 },
+        { messageId: "sequential", line: 19, column: 29, endLine: 19, endColumn: 111 },
+      ],
+    },
+    {
       name: "a per-item query inside a chunk loop is still one query per item",
       filename: "lib/transactions.ts",
       code: `
