@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import tsParser from "@typescript-eslint/parser";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { Linter, type Rule } from "eslint";
@@ -138,5 +141,39 @@ describe("Object.prototype names make no finding of any rule", () => {
       const code = `${PRELUDE}\nimport express from "express";\nconst router = express.Router();\nrouter.${name}("/items", async (req, res) => {\n  await prisma.user.deleteMany({ where: { id: req.body.id } });\n  res.json({ ok: true });\n});`;
       expect(findings(code, "src/routes/items.ts"), name).toEqual([]);
     }
+  });
+});
+
+/**
+ * The sweep, kept: a name table in lib/ is a Map or a Set. A plain-object table keyed by strings is
+ * allowed only where it is read with `Object.hasOwn` (or keyed by the plugin's own rule ids), and
+ * `name in TABLE` is never used.
+ */
+describe("lib/ has no plain-object name tables read by name", () => {
+  const root = fileURLToPath(new URL("../../lib/", import.meta.url));
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+  const ALLOWED = new Set(["STRICT_OPTIONS", "SUPABASE_BUCKET_METHODS", "OBJECT_CLIENT_METHODS"]);
+
+  it("declares no string-keyed Record tables but the allowed ones, and those are read with Object.hasOwn", () => {
+    const found: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(path.join(root, file), "utf8");
+      for (const match of text.matchAll(/^(?:export )?const ([A-Z][A-Z0-9_]*): (?:Readonly<)?Record<string,/gmu)) {
+        const name = match[1]!;
+        if (!ALLOWED.has(name)) found.push(`${file}: ${name}`);
+        else if (name !== "STRICT_OPTIONS") expect(text, `${file}: ${name}`).toContain(`Object.hasOwn(${name}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("never asks `name in TABLE`", () => {
+    const found = files.flatMap((file) =>
+      readFileSync(path.join(root, file), "utf8")
+        .split("\n")
+        .filter((line) => !/^\s*(?:\*|\/\/|\/\*)/u.test(line) && /\bin [A-Z][A-Z0-9_]{2,}\b/u.test(line))
+        .map((line) => `${file}: ${line.trim()}`),
+    );
+    expect(found).toEqual([]);
   });
 });
