@@ -44,30 +44,22 @@ export default createRule<Options, MessageIds>({
       return where.value.type === AST_NODE_TYPES.ObjectExpression && where.value.properties.length === 0;
     }
 
+    /** Prisma creates seen so far, by model: a wipe followed by a create of the same model rebuilds the table. */
+    const creates: DbQuery[] = [];
+    /** Unscoped Prisma wipes, decided at the end of the file. */
+    const wipes: DbQuery[] = [];
+
     /**
-     * `deleteMany()` right before a `create`/`createMany` of the same model, in the same
-     * `$transaction([...])` or the next statement: the table's contents are replaced on purpose
-     * (a single-row settings or license table).
+     * `deleteMany()` followed by a `create`/`createMany` of the same model later in the same
+     * function (or in the same `$transaction([...])`): the table's contents are replaced on purpose
+     * (a one-row license or settings table, a backup table rebuilt by a job).
      */
-    function replacesContents(query: DbQuery): boolean {
-      if (query.operation !== "deleteMany" || query.model === undefined) return false;
-      const node = skipTransparentParents(query.node);
-      const parent = node.parent;
-      let next: TSESTree.Node | null | undefined;
-      if (parent?.type === AST_NODE_TYPES.ArrayExpression) {
-        next = parent.elements[parent.elements.indexOf(node as TSESTree.Expression) + 1];
-      } else {
-        const statement = parent?.type === AST_NODE_TYPES.AwaitExpression ? parent.parent : parent;
-        const block = statement?.parent;
-        if (statement?.type === AST_NODE_TYPES.ExpressionStatement && (block?.type === AST_NODE_TYPES.BlockStatement || block?.type === AST_NODE_TYPES.Program)) {
-          const following = block.body[block.body.indexOf(statement) + 1];
-          next = following?.type === AST_NODE_TYPES.ExpressionStatement ? following.expression : undefined;
-          if (next?.type === AST_NODE_TYPES.AwaitExpression) next = next.argument;
-        }
-      }
-      if (next?.type !== AST_NODE_TYPES.CallExpression) return false;
-      const created = detector.queryAt(next);
-      return created?.library === "prisma" && created.model === query.model && created.operation.startsWith("create");
+    function replacesContents(wipe: DbQuery): boolean {
+      if (wipe.operation !== "deleteMany" || wipe.model === undefined) return false;
+      const scope = enclosingFunction(wipe.node);
+      return creates.some(
+        (create) => create.model === wipe.model && create.node.range[0] > wipe.node.range[1] && enclosingFunction(create.node) === scope,
+      );
     }
 
     function chainMethods(query: DbQuery): string[] {
@@ -107,9 +99,8 @@ export default createRule<Options, MessageIds>({
       if (!query || query.kind !== "write") return;
       const verb = query.operation.startsWith("delete") ? "deletes" : "updates";
       if (query.library === "prisma") {
-        if (prismaUnscoped(query) && !replacesContents(query)) {
-          context.report({ node: query.node, messageId: "prisma", data: { operation: query.operation, verb, model: query.model ?? "the model" } });
-        }
+        if (query.operation.startsWith("create")) creates.push(query);
+        else if (prismaUnscoped(query)) wipes.push(query);
         return;
       }
       if (query.library !== "drizzle" && query.library !== "supabase") return;
@@ -125,6 +116,16 @@ export default createRule<Options, MessageIds>({
       context.report({ node: query.node, messageId: query.library, data: { operation: query.operation, verb, model: query.model ?? "the table" } });
     }
 
-    return { CallExpression: check, TaggedTemplateExpression: check };
+    return {
+      CallExpression: check,
+      TaggedTemplateExpression: check,
+      "Program:exit"() {
+        for (const query of wipes) {
+          if (replacesContents(query)) continue;
+          const verb = query.operation.startsWith("delete") ? "deletes" : "updates";
+          context.report({ node: query.node, messageId: "prisma", data: { operation: query.operation, verb, model: query.model ?? "the model" } });
+        }
+      },
+    };
   },
 });

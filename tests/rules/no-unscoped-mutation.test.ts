@@ -145,7 +145,7 @@ export async function clearOffline(id: number) {
 `,
     },
     {
-      name: "replacing a table's contents: deleteMany() then create of the same model",
+      name: "replacing a table's contents: deleteMany() then, later in the function, a create of the same model",
       filename: "features/licensing/mutations.ts",
       code: `
 import { prisma } from "@/lib/prisma";
@@ -154,6 +154,15 @@ export async function setInstanceLicense(key: string, seats: number) {
     prisma.instanceLicense.deleteMany(),
     prisma.instanceLicense.create({ data: { licenseKey: key, seats } }),
   ]);
+}
+export async function exportMeters(meters: { id: string }[], orgs: { id: string }[]) {
+  // purge the previous backup, then write this run's rows
+  await prisma.meterBackup.deleteMany();
+  for (const meter of meters) {
+    for (const org of orgs) {
+      await prisma.meterBackup.create({ data: { meterId: meter.id, orgId: org.id } });
+    }
+  }
 }
 export async function replaceFlags(flags: { name: string }[]) {
   await prisma.$transaction(async (tx) => {
@@ -278,6 +287,21 @@ export async function purge(conn: PostgresJsDatabase, ctx: { db: unknown }) {
         { messageId: "drizzle", line: 8, column: 9, endLine: 8, endColumn: 30 },
         { messageId: "drizzle", line: 9, column: 9, endLine: 9, endColumn: 52 },
       ],
+    },
+    {
+      name: "a create of the same model in another function, or before the wipe, is no rebuild",
+      filename: "lib/sessions.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function logout(userId: string) {
+  await prisma.session.create({ data: { userId, kind: "logout" } });
+  await prisma.session.deleteMany();
+}
+export async function login(userId: string) {
+  return prisma.session.create({ data: { userId } });
+}
+`,
+      errors: [{ messageId: "prisma", line: 5, column: 9, endLine: 5, endColumn: 36 }],
     },
     {
       name: "Supabase delete and update without a filter",
