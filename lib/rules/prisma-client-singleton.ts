@@ -30,6 +30,9 @@ export const DEFAULT_IGNORE = [
   "**/seeds/**",
 ];
 
+/** Prisma driver adapters over HTTP: no connection pool behind the client. */
+const HTTP_ADAPTERS = new Set(["PrismaPlanetScale", "PrismaNeonHTTP", "PrismaNeonHttp", "PrismaD1"]);
+
 /** What happens to a freshly created client, as far as this file shows. */
 type Fate = "cached" | "returned" | "unknown" | "discarded";
 
@@ -278,6 +281,26 @@ export default createRule<Options, MessageIds>({
       return true;
     }
 
+    /**
+     * `new PrismaClient({ adapter })` over an HTTP driver (PlanetScale's, Neon's HTTP one, D1):
+     * each query is a fetch, the client holds no connections, so a reload leaks no pool.
+     */
+    function usesHttpAdapter(node: TSESTree.NewExpression): boolean {
+      const options = node.arguments[0];
+      if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+      const adapter = options.properties.find(
+        (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && propertyKey(p) === "adapter",
+      )?.value;
+      let value: TSESTree.Node | undefined = adapter;
+      if (value?.type === AST_NODE_TYPES.Identifier) {
+        const def = findVariable(value)?.defs[0];
+        value = def?.type === "Variable" ? (def.node.init ?? undefined) : undefined;
+      }
+      if (value?.type !== AST_NODE_TYPES.NewExpression || value.callee.type !== AST_NODE_TYPES.Identifier) return false;
+      const name = importedName(value.callee) ?? value.callee.name;
+      return HTTP_ADAPTERS.has(name);
+    }
+
     function noteGlobalWrite(target: TSESTree.Node): void {
       if (isGlobalTarget(target)) writesGlobal = true;
     }
@@ -312,7 +335,9 @@ export default createRule<Options, MessageIds>({
       },
       "Program:exit"() {
         if (!requireGlobalCache || writesGlobal) return;
-        for (const node of new Set(moduleLevelClients)) context.report({ node, messageId: "missingGlobalCache" });
+        for (const node of new Set(moduleLevelClients)) {
+          if (!usesHttpAdapter(node)) context.report({ node, messageId: "missingGlobalCache" });
+        }
       },
     };
   },

@@ -248,6 +248,19 @@ ruleTester.run("prisma-client-singleton", rule, {
       `,
     },
     {
+      name: "strict: a module-level client over an HTTP driver adapter holds no pool to leak",
+      filename: "lib/prisma/edge.ts",
+      options: [{ requireGlobalCache: true }],
+      code: `
+        import { Client } from "@planetscale/database";
+        import { PrismaPlanetScale } from "@prisma/adapter-planetscale";
+        import { PrismaClient } from "@prisma/client";
+        const client = new Client({ url: process.env.DATABASE_URL });
+        const adapter = new PrismaPlanetScale(client);
+        export const prismaEdge = new PrismaClient({ adapter });
+      `,
+    },
+    {
       name: "a class that is not Prisma's",
       filename: "app/api/users/route.ts",
       code: `
@@ -346,6 +359,18 @@ export async function run() {
 }
       `,
       errors: [{ messageId: "clientPerCall", line: 4, column: 18, endLine: 4, endColumn: 36 }],
+    },
+    {
+      name: "strict: a module-level client over a pooling adapter",
+      filename: "packages/db/src/client.ts",
+      options: [{ requireGlobalCache: true }],
+      code: `
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL });
+export const prisma = new PrismaClient({ adapter });
+      `,
+      errors: [{ messageId: "missingGlobalCache", line: 5, column: 23, endLine: 5, endColumn: 52 }],
     },
     {
       name: "strict: module-level client without globalThis cache",
