@@ -141,6 +141,8 @@ const ELEMENT_CALLBACK_METHODS = new Set(["map", "flatMap", "forEach", "filter",
  */
 const PREDICATE_VALIDATOR =
   /^(?:is(?:Valid)?(?:Email|Url|URL|Uri|URI|Uuid|UUID|Cuid2?|CUID2?|Ulid|ULID|Id|ID|ObjectId|Slug|Domain|Hostname|Number|Numeric|Int|Integer|Safe\w*|String|Array|Object|PlainObject|Date|Hex|Phone\w*|Json|JSON|Alpha\w*|Boolean|Base64|Ip|IP|IPv4|IPv6|Locale|Timezone|Enum|Hash|Color|HexColor|Mime\w*|Iso\w*|ISO\w*)|isValid\w*|validate\w*|is\w*(?:Valid|Allowed|Supported))$/u;
+/** Sanitizers: their result is a cleaned value (`sanitizeList(x)`, `normalizeEmail(x)`, `slugify(x)`, `safePath(x)`). */
+const SANITIZER = /^(?:sanitize|normalize|clean|escape|slugify|safe)(?:[A-Z_]\w*)?$/u;
 /** Statements that throw unless their argument is valid: `assertIsString(x)`, `validateEmail(x)`. */
 const THROWING_VALIDATOR = /^(?:assert|validate|ensureValid|invariant)\w*$/u;
 
@@ -329,7 +331,12 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
       const key = `${node.range[0]}:${node.range[1]}:${path.join(".")}`;
       if (this.seen.has(key)) return;
       this.seen.add(key);
-      if (path.length === 0 && isGuarded(node, this.root)) return;
+      const guard = path.length === 0 ? guardOf(node, this.root) : undefined;
+      if (guard === "full") return;
+      if (guard === "array") {
+        this.elements(node);
+        return;
+      }
       const parent = node.parent;
       if (!parent) return;
       switch (parent.type) {
@@ -399,6 +406,25 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
       }
     }
 
+    /** An array whose shape is checked (`Array.isArray`): only its elements are still unchecked. */
+    private elements(node: TSESTree.Node): void {
+      let outer = node;
+      while (outer.parent && (outer.parent.type === AST_NODE_TYPES.TSAsExpression || outer.parent.type === AST_NODE_TYPES.TSNonNullExpression)) outer = outer.parent;
+      const parent = outer.parent;
+      if (parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === outer) {
+        this.loopVariable(parent.left);
+      } else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
+        const call = parent.parent;
+        const name = propertyName(parent);
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) {
+          const callback = call.arguments[0];
+          if (name !== undefined && ELEMENT_CALLBACK_METHODS.has(name) && callback && isFunction(callback) && callback.params[0]) this.start(callback.params[0], []);
+        } else if (parent.computed) {
+          this.value(parent, []);
+        }
+      }
+    }
+
     private member(member: TSESTree.MemberExpression, node: TSESTree.Node, path: readonly string[]): void {
       if (member.object !== node) return; // a computed key: `LABELS[x]` looks a value up
       const assignment = member.parent;
@@ -454,7 +480,7 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
         this.result.validated = true;
         return;
       }
-      if (isPredicateValidatorCall(call)) return;
+      if (isPredicateValidatorCall(call) || SANITIZER.test(calleeName(call).last ?? "")) return;
       if (this.view.isQuery(call)) {
         this.sink("query", call);
         return;
@@ -609,7 +635,7 @@ function isPredicateValidatorCall(call: TSESTree.CallExpression): boolean {
 }
 
 /** Is the test true only when K has a fixed type or one of a known set of values? */
-function constrains(test: TSESTree.Node, key: string): boolean {
+function constrains(test: TSESTree.Node, key: string, arrays = false): boolean {
   const target = unwrapTest(test);
   switch (target.type) {
     case AST_NODE_TYPES.BinaryExpression:
@@ -619,7 +645,13 @@ function constrains(test: TSESTree.Node, key: string): boolean {
       return false;
     case AST_NODE_TYPES.CallExpression: {
       const name = memberChainName(target.callee);
-      if (name === "Array.isArray" || name === "Number.isInteger" || name === "Number.isSafeInteger") return hasKeyArgument(target, key);
+      if (name === "Number.isInteger" || name === "Number.isSafeInteger") return hasKeyArgument(target, key);
+      // `Array.isArray(K)` fixes the array, not its elements
+      if (name === "Array.isArray") return arrays && hasKeyArgument(target, key);
+      // `K.every((v) => typeof v === "string")`: every element has a fixed type
+      if (target.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(target.callee) === "every" && expressionKey(target.callee.object) === key) {
+        return everyElementConstrained(target.arguments[0]);
+      }
       // `ALLOWED.includes(K)`, `VALID_TYPES.has(K)`
       if (target.callee.type === AST_NODE_TYPES.MemberExpression && /^(?:includes|has)$/u.test(propertyName(target.callee) ?? "")) {
         return expressionKey(target.callee.object) !== key && hasKeyArgument(target, key);
@@ -627,62 +659,78 @@ function constrains(test: TSESTree.Node, key: string): boolean {
       return isPredicateValidatorCall(target) && hasKeyArgument(target, key);
     }
     case AST_NODE_TYPES.LogicalExpression:
-      if (target.operator === "&&") return constrains(target.left, key) || constrains(target.right, key);
-      if (target.operator === "||") return constrains(target.left, key) && constrains(target.right, key);
+      if (target.operator === "&&") return constrains(target.left, key, arrays) || constrains(target.right, key, arrays);
+      if (target.operator === "||") return constrains(target.left, key, arrays) && constrains(target.right, key, arrays);
       return false;
     case AST_NODE_TYPES.UnaryExpression:
-      return target.operator === "!" && failsUnlessConstrained(target.argument, key);
+      return target.operator === "!" && failsUnlessConstrained(target.argument, key, arrays);
     default:
       return false;
   }
 }
 
 /** Is the test false only when K is constrained (so an exit under it leaves K constrained)? */
-function failsUnlessConstrained(test: TSESTree.Node, key: string): boolean {
+function failsUnlessConstrained(test: TSESTree.Node, key: string, arrays = false): boolean {
   const target = unwrapTest(test);
   switch (target.type) {
     case AST_NODE_TYPES.BinaryExpression:
       if (INEQUALITY.has(target.operator)) return typeofTest(target, key) || comparesWithLiteral(target, key);
       return false;
     case AST_NODE_TYPES.LogicalExpression:
-      if (target.operator === "||") return failsUnlessConstrained(target.left, key) || failsUnlessConstrained(target.right, key);
-      if (target.operator === "&&") return failsUnlessConstrained(target.left, key) && failsUnlessConstrained(target.right, key);
+      if (target.operator === "||") return failsUnlessConstrained(target.left, key, arrays) || failsUnlessConstrained(target.right, key, arrays);
+      if (target.operator === "&&") return failsUnlessConstrained(target.left, key, arrays) && failsUnlessConstrained(target.right, key, arrays);
       return false;
     case AST_NODE_TYPES.UnaryExpression:
-      return target.operator === "!" && constrains(target.argument, key);
+      return target.operator === "!" && constrains(target.argument, key, arrays);
     default:
       return false;
   }
 }
 
+/** `(v) => typeof v === "string"` (an expression body or a single `return`). */
+function everyElementConstrained(callback: TSESTree.Node | undefined): boolean {
+  if (!callback || !isFunction(callback)) return false;
+  const param = callback.params[0];
+  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const body = callback.body;
+  const test = body.type === AST_NODE_TYPES.BlockStatement ? (body.body.length === 1 && body.body[0]!.type === AST_NODE_TYPES.ReturnStatement ? body.body[0]!.argument : null) : body;
+  return test !== null && test !== undefined && constrains(test, param.name);
+}
+
 /** A statement that throws unless K is valid: `assert(typeof K === "string")`, `assertIsEmail(K)`, `validateSlug(K)`. */
-function assertsConstraint(statement: TSESTree.Statement, key: string): boolean {
+function assertsConstraint(statement: TSESTree.Statement, key: string, arrays: boolean): boolean {
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
   const call = unwrapTest(statement.expression);
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const { last } = calleeName(call);
   if (last === undefined || !THROWING_VALIDATOR.test(last)) return false;
-  if (last === "assert" || last === "invariant") return call.arguments[0] !== undefined && constrains(call.arguments[0], key);
+  if (last === "assert" || last === "invariant") return call.arguments[0] !== undefined && constrains(call.arguments[0], key, arrays);
   return hasKeyArgument(call, key);
 }
 
 /**
  * Does a hand-written check constrain the value of `node` where it is used: a test around the use, or an
- * earlier `if (...) return/throw` in an enclosing block (up to `root`, the function analysed)?
+ * earlier `if (...) return/throw` in an enclosing block (up to `root`, the function analysed)? "full": the
+ * type is fixed; "array": `Array.isArray(x)` fixed the array but not its elements.
  */
-export function isGuarded(node: TSESTree.Node, root: TSESTree.Node): boolean {
+export function guardOf(node: TSESTree.Node, root: TSESTree.Node): "full" | "array" | undefined {
   const key = expressionKey(node);
-  if (key === undefined) return false;
+  if (key === undefined) return undefined;
+  if (isGuardedBy(node, root, key, false)) return "full";
+  return isGuardedBy(node, root, key, true) ? "array" : undefined;
+}
+
+function isGuardedBy(node: TSESTree.Node, root: TSESTree.Node, key: string, arrays: boolean): boolean {
   for (let child: TSESTree.Node = node, parent = node.parent; parent && child !== root; child = parent, parent = parent.parent) {
     switch (parent.type) {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.ConditionalExpression:
-        if (parent.consequent === child && constrains(parent.test, key)) return true;
-        if (parent.alternate === child && failsUnlessConstrained(parent.test, key)) return true;
+        if (parent.consequent === child && constrains(parent.test, key, arrays)) return true;
+        if (parent.alternate === child && failsUnlessConstrained(parent.test, key, arrays)) return true;
         break;
       case AST_NODE_TYPES.LogicalExpression:
-        if (parent.right === child && parent.operator === "&&" && constrains(parent.left, key)) return true;
-        if (parent.right === child && parent.operator === "||" && failsUnlessConstrained(parent.left, key)) return true;
+        if (parent.right === child && parent.operator === "&&" && constrains(parent.left, key, arrays)) return true;
+        if (parent.right === child && parent.operator === "||" && failsUnlessConstrained(parent.left, key, arrays)) return true;
         break;
       case AST_NODE_TYPES.BlockStatement:
       case AST_NODE_TYPES.Program:
@@ -690,10 +738,9 @@ export function isGuarded(node: TSESTree.Node, root: TSESTree.Node): boolean {
         const body: readonly TSESTree.Node[] = parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : parent.body;
         for (const statement of body) {
           if (statement === child) break;
-          if (statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && failsUnlessConstrained(statement.test, key) && exits(statement.consequent)) {
-            return true;
-          }
-          if (assertsConstraint(statement as TSESTree.Statement, key)) return true;
+          if (exitGuard(statement, key, arrays)) return true;
+          // `try { x = await req.json(); if (!valid(x)) throw ... } catch { return 400 }`
+          if (statement.type === AST_NODE_TYPES.TryStatement && statement.block.body.some((inner) => exitGuard(inner, key, arrays))) return true;
         }
         break;
       }
@@ -703,6 +750,13 @@ export function isGuarded(node: TSESTree.Node, root: TSESTree.Node): boolean {
     if (isFunction(parent) && parent === root) break;
   }
   return false;
+}
+
+function exitGuard(statement: TSESTree.Node, key: string, arrays: boolean): boolean {
+  if (statement.type === AST_NODE_TYPES.IfStatement) {
+    return !statement.alternate && failsUnlessConstrained(statement.test, key, arrays) && exits(statement.consequent);
+  }
+  return assertsConstraint(statement as TSESTree.Statement, key, arrays);
 }
 
 // ---------------------------------------------------------------- helpers

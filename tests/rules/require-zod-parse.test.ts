@@ -312,6 +312,29 @@ ruleTester.run("require-zod-parse", rule, {
       `,
     },
     {
+      name: "an Array.isArray check inside the try that reads the body; a sanitizer's result",
+      filename: "app/api/links/sync/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          let ids: string[] = [];
+          try {
+            ids = await req.json();
+            if (!Array.isArray(ids)) throw new Error("Invalid request body.");
+          } catch {
+            return new Response("Invalid request body.", { status: 400 });
+          }
+          await prisma.link.updateMany({ where: { id: { in: ids } }, data: { claimed: true } });
+          return new Response();
+        }
+        export async function PUT(req: Request) {
+          const { domains } = await req.json();
+          const unique = sanitizeList(domains.join("\\n"));
+          await prisma.team.update({ where: { id: "t" }, data: { ignoredDomains: unique } });
+          return new Response();
+        }
+      `,
+    },
+    {
       name: "verify, then use: a token checked as a signed JWT before it is read",
       filename: "app/api/invites/accept/route.ts",
       code: `
@@ -585,6 +608,17 @@ export async function POST(req: Request) {
   return new Response(null, { status: 204 });
 }`,
       errors: [{ messageId: "unvalidated", line: 2, column: 21, endLine: 2, endColumn: 31 }],
+    },
+    {
+      name: "Array.isArray checks the array, not its elements",
+      filename: "app/api/posts/bulk-delete/route.ts",
+      code: `export async function POST(req: Request) {
+  const { ids } = await req.json();
+  if (!Array.isArray(ids)) return new Response(null, { status: 400 });
+  for (const id of ids) await prisma.post.delete({ where: { id } });
+  return new Response(null, { status: 204 });
+}`,
+      errors: [{ messageId: "unvalidated", line: 2, column: 25, endLine: 2, endColumn: 35 }],
     },
     {
       name: "elements handed to a callback that queries",
