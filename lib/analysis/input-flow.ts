@@ -486,18 +486,20 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
         return;
       }
       if (name !== undefined && NEUTRAL_CALL.test(name)) return;
-      const verdict = this.view.validates(call.callee);
-      if (verdict === true) {
-        this.result.validated = true;
-        return;
-      }
       const resolved = this.view.resolve(call.callee);
       if (resolved) {
-        if (this.depth >= MAX_CALL_DEPTH) return;
+        // what the project function does with this parameter: validates it, queries with it, returns it
         const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
-        if (index < 0) return;
+        const param = index >= 0 ? resolved.fn.params[index] : undefined;
+        if (this.depth >= MAX_CALL_DEPTH || !param || param.type === AST_NODE_TYPES.RestElement || argument.type === AST_NODE_TYPES.SpreadElement) {
+          // too deep to follow: a helper that validates anything is trusted with it
+          if (this.depth > 0 && this.view.validates(call.callee) === true) this.result.validated = true;
+          return;
+        }
         const inner = throughParameter(resolved.fn, index, path, resolved.view, this.depth + 1);
-        if (inner.validated) this.result.validated = true;
+        // a helper that validates what it is given validates that value, not the rest of the source
+        if (inner.validated && this.depth > 0) this.result.validated = true;
+        if (inner.validated) return;
         if (inner.sinks) this.sink("helper", call);
         if (inner.returned) this.value(call, []);
         return;
