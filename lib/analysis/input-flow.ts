@@ -280,7 +280,7 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
 
   class Tracer {
     readonly result: InputFlowResult = { validated: false, sinks: [], returned: false };
-    private readonly seen = new Set<string>();
+    private readonly seen = new Map<TSESTree.Node, Set<string>>();
     private steps = 0;
 
     constructor(
@@ -328,9 +328,14 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
     /** `node` evaluates to the untrusted value (or holds it at `path`). */
     private value(node: TSESTree.Node, path: readonly string[]): void {
       if (++this.steps > MAX_STEPS) return;
-      const key = `${node.range[0]}:${node.range[1]}:${path.join(".")}`;
-      if (this.seen.has(key)) return;
-      this.seen.add(key);
+      let paths = this.seen.get(node);
+      if (!paths) {
+        paths = new Set();
+        this.seen.set(node, paths);
+      }
+      const key = path.join(".");
+      if (paths.has(key)) return;
+      paths.add(key);
       const guard = path.length === 0 ? guardOf(node, this.root) : undefined;
       if (guard === "full") return;
       if (guard === "array") {
@@ -869,7 +874,8 @@ function isReadReference(id: TSESTree.Identifier): boolean {
   const parent = id.parent;
   if (!parent) return false;
   if (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === id && !parent.computed) return false;
-  if (parent.type === AST_NODE_TYPES.Property && parent.key === id && !parent.computed) return parent.shorthand && parent.parent.type === AST_NODE_TYPES.ObjectExpression;
+  // `{ id }`: the key and the value are two nodes at one place; the value is the read
+  if (parent.type === AST_NODE_TYPES.Property && parent.key === id && !parent.computed) return parent.shorthand && parent.value === id && parent.parent.type === AST_NODE_TYPES.ObjectExpression;
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id === id) return false;
   if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === id) return false;
   if (isFunction(parent) && parent.params.includes(id as TSESTree.Parameter)) return false;

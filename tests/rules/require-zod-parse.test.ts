@@ -678,6 +678,18 @@ export const loadOrder = async (orderId: string) => getOrder(orderId);`,
       ],
     },
     {
+      name: "body fields handed (shorthand) to a data function one import away that inserts them",
+      filename: shop("src/app/api/drafts/route.ts"),
+      code: `import { saveDraft } from "@/server/orders";
+export async function POST(req: Request) {
+  const session = await auth();
+  const { title, body }: { title: string; body: string } = await req.json();
+  const draft = await saveDraft({ title, body, userId: session.user.id });
+  return Response.json(draft);
+}`,
+      errors: [{ messageId: "unvalidated", line: 4, column: 66, endLine: 4, endColumn: 80 }],
+    },
+    {
       name: "Hono: the context handed to a helper that writes the body",
       filename: shop("src/server/routes.ts"),
       code: `import { Hono } from "hono";
