@@ -687,7 +687,7 @@ export async function POST(req: Request) {
   const draft = await saveDraft({ title, body, userId: session.user.id });
   return Response.json(draft);
 }`,
-      errors: [{ messageId: "unvalidated", line: 4, column: 66, endLine: 4, endColumn: 80 }],
+      errors: [{ messageId: "unvalidated", line: 4, column: 66, endLine: 4, endColumn: 76 }],
     },
     {
       name: "Hono: the context handed to a helper that writes the body",
