@@ -204,6 +204,8 @@ export function isVerificationCall(call: TSESTree.CallExpression): boolean {
   return last !== undefined && VERIFICATION_NAME.test(last);
 }
 
+const USER_TOKEN = /jwt|token|session|jose/iu;
+const MACHINE_CHECK = /cron|internal|webhook|signature|secret|qstash|hmac/iu;
 const TRUSTED_WRAPPER = /webhook|signature|signed|secret|cron|qstash|hmac|tokensecured/iu;
 const CREDENTIAL_TEXT = /auth|secret|token|key|signature|bearer|password|hmac/iu;
 
@@ -223,7 +225,11 @@ export function verifiedCallerAt(fn: TSESTree.Node, wrappers: readonly TSESTree.
   walk(fn, (node) => {
     if (at !== undefined) return false;
     if (node !== fn && (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration)) return false;
-    if (node.type === AST_NODE_TYPES.IfStatement && exits(node.consequent) && (comparesWithSecret(node.test) || containsVerification(node.test))) {
+    if (
+      node.type === AST_NODE_TYPES.IfStatement &&
+      exits(node.consequent) &&
+      (comparesWithSecret(node.test) || containsVerification(node.test) || callsMachineCheck(node.test))
+    ) {
       at = node.range[1];
     } else if (node.type === AST_NODE_TYPES.ExpressionStatement || node.type === AST_NODE_TYPES.VariableDeclaration) {
       if (containsVerification(node)) at = node.range[1];
@@ -239,10 +245,22 @@ function containsVerification(root: TSESTree.Node): boolean {
     if (found) return false;
     if (n.type === AST_NODE_TYPES.ArrowFunctionExpression || n.type === AST_NODE_TYPES.FunctionExpression) return false;
     if (n.type === AST_NODE_TYPES.CallExpression && (isSignatureCheck(n) || isVerificationCall(n))) {
-      const { last } = calleeName(n);
-      // `handleUpload` validates its own body; it says nothing about the caller
-      if (last !== "handleUpload") found = true;
+      const { last, object } = calleeName(n);
+      // `handleUpload` validates its own body; a user's token (`jwt.verify`) says who the user is, not that
+      // the caller is a trusted machine
+      if (last !== "handleUpload" && !USER_TOKEN.test(`${object ?? ""}.${last ?? ""}`)) found = true;
     }
+    return !found;
+  });
+  return found;
+}
+
+/** `!isAuthorizedCronRequest(req)`, `!(await verifyInternalSecret(req))`: a project check named for a machine caller. */
+function callsMachineCheck(test: TSESTree.Node): boolean {
+  let found = false;
+  walk(test, (n) => {
+    if (found) return false;
+    if (n.type === AST_NODE_TYPES.CallExpression && MACHINE_CHECK.test(calleeName(n).last ?? "")) found = true;
     return !found;
   });
   return found;

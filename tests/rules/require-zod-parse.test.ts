@@ -358,6 +358,12 @@ ruleTester.run("require-zod-parse", rule, {
           await prisma.account.update({ where: { id: accountId }, data: { syncedAt: new Date() } });
           return new Response();
         }
+        export async function PATCH(request: Request) {
+          if (!isAuthorizedCronOrInternalRequest(request)) return new Response("Unauthorized", { status: 401 });
+          const { emailAccountId } = await request.json();
+          await prisma.emailAccount.update({ where: { id: emailAccountId }, data: { lastDigestAt: new Date() } });
+          return new Response();
+        }
         export async function PUT(req: Request) {
           const rawBody = await req.text();
           await verifyQstashSignature({ req, rawBody });
@@ -711,6 +717,17 @@ export default async function handler(req, res) {
   res.status(201).end();
 }`,
       errors: [{ messageId: "unvalidatedInHelper", data: { helper: "readOrderBody(...)" }, line: 3, column: 27, endLine: 3, endColumn: 45 }],
+    },
+    {
+      name: "a user's token verified first says who the user is, not that the body is safe",
+      filename: "app/api/notes/route.ts",
+      code: `export async function POST(req: Request) {
+  const user = jwt.verify(req.headers.get("authorization") ?? "", process.env.JWT_SECRET!) as { sub: string };
+  const note = await req.json();
+  await prisma.note.create({ data: { ...note, authorId: user.sub } });
+  return new Response(null, { status: 201 });
+}`,
+      errors: [{ messageId: "unvalidated", line: 3, column: 22, endLine: 3, endColumn: 32 }],
     },
     {
       name: "trustVerifiedCallers off: a cron body is reported",
