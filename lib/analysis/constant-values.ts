@@ -65,10 +65,10 @@ export interface ConstantEvaluator {
   isConstant(node: TSESTree.Node): boolean;
   /**
    * Injection mode: can a crafted value change the SQL when the text of `node` stands in `context`?
-   * Yes when request input reaches it anywhere; when a part that is not constant stands inside a string
-   * literal, or free text (`string`) stands where a value goes, at any level of its assembly; and when
-   * `node` itself is not constant and `context` is `quoted` (or `value` and it is free text). Names and
-   * clauses made elsewhere (a helper's `table` parameter) are the caller's business: not injectable.
+   * Yes when request input reaches it, anywhere; and when free text (a `string` parameter, a
+   * `z.string()` field) stands inside a string literal or where a value goes, at any level of its
+   * assembly (`context` is where `node` itself stands). Values of no visible type made elsewhere, and
+   * names a helper's caller chooses (`FROM "${table}"`), are the caller's business: not injectable.
    */
   isInjectable(node: TSESTree.Node, context: SpliceContext): boolean;
 }
@@ -352,20 +352,16 @@ export function createConstantEvaluator(sourceCode: SourceCode, options: Constan
 
   /**
    * A use of `node` (an identifier or a member chain) that a check above it vouches for, in its function
-   * or an enclosing one (when the checked binding never changes): `if (!LIST.includes(x)) throw ...`,
+   * or an enclosing one, when the checked binding is never assigned again: `if (!LIST.includes(x)) throw ...`,
    * `if (!/^[a-z_]+$/.test(x)) return;`, `if (SET.has(x)) { ...use... }`, `ALLOWED.has(x) && use(x)`.
    */
   function isGuarded(node: TSESTree.Identifier | TSESTree.MemberExpression, s: State): boolean {
-    const text = sourceCode.getText(node);
     const root = rootIdentifier(node);
-    const rootVariable = root && findVariable(root);
-    const stable = rootVariable !== null && rootVariable !== undefined && !rootVariable.references.some((r) => r.isWrite() && !rootVariable.defs.some((d) => d.name === r.identifier));
+    const variable = root && findVariable(root);
+    if (!variable || variable.references.some((r) => r.isWrite() && !variable.defs.some((d) => d.name === r.identifier))) return false;
+    const text = sourceCode.getText(node);
     let child: TSESTree.Node = node;
     for (let parent: TSESTree.Node | undefined = node.parent; parent; child = parent, parent = parent.parent) {
-      if (isFunction(parent)) {
-        if (!stable) return false;
-        continue;
-      }
       switch (parent.type) {
         case AST_NODE_TYPES.IfStatement:
           if (child === parent.consequent && vouches(parent.test, text, true, s)) return true;
