@@ -533,6 +533,24 @@ export async function GET(req: Request) {
       errors: [{ messageId: "unsafePgQuery", line: 7, column: 42, endLine: 7, endColumn: 70, suggestions: [] }],
     },
     {
+      name: "a route param through a local helper, where a value goes",
+      filename: "src/routes/users.ts",
+      code: `
+import { Router } from "express";
+import { Pool } from "pg";
+const pool = new Pool();
+const router = Router();
+function findUser(id) {
+  return pool.query(\`SELECT * FROM users WHERE id = \${id}\`);
+}
+router.get("/users/:id", async (req, res) => {
+  res.json((await findUser(req.params.id)).rows);
+});
+export default router;
+`,
+      errors: [{ messageId: "unsafePgQuery", line: 7, column: 21, endLine: 7, endColumn: 59, suggestions: [] }],
+    },
+    {
       name: "a request header inside quotes",
       filename: "app/actions/audit.ts",
       code: `
