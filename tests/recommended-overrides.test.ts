@@ -53,6 +53,23 @@ describe("recommended config: file-scoped exemptions", () => {
     });
   }
 
+  const RAW = `
+import { prisma } from "@/lib/prisma";
+export async function run(name: string) {
+  await prisma.$executeRawUnsafe(\`INSERT INTO "Tag" (name) VALUES ('\${name}')\`);
+}
+`;
+
+  it("reports free text spliced into raw SQL in app code", async () => {
+    expect(await ruleIds(RAW, "lib/tags.ts")).toEqual(["backend-architect/no-unsafe-raw-query"]);
+  });
+
+  for (const file of ["lib/tags.test.ts", "test/helpers/db.ts", "prisma/seed.ts", "apps/web/seed-deliveries.ts", "scripts/seeder/seed-postgres.ts", "scripts/backfill.ts", "packages/database/migration/20250101_fix/migration.ts"]) {
+    it(`turns no-unsafe-raw-query off in ${file}, which no request reaches`, async () => {
+      expect(await ruleIds(RAW, file)).toEqual([]);
+    });
+  }
+
   it("strict keeps the exemptions; all does not", async () => {
     expect(await ruleIds(WIPE, "prisma/seed.ts", "strict")).toEqual([]);
     expect(await ruleIds(WIPE, "prisma/seed.ts", "all")).toEqual(["backend-architect/no-unscoped-mutation"]);

@@ -35,6 +35,12 @@ export const SEED_AND_TEST_FILES = [
   "**/tests/**",
   "**/e2e/**",
 ];
+/**
+ * Tests, seed scripts, one-off scripts and migrations: no request reaches them, so SQL they build from
+ * their own values (a migration file run statement by statement, a partition named after a date) cannot
+ * be injected.
+ */
+export const NO_REQUEST_FILES = [...new Set([...SEED_AND_TEST_FILES, ...ONE_OFF_SCRIPT_FILES, "**/seed-*.*", "**/seeder/**", "**/seeders/**", "**/fixtures/**"])];
 /** Tests and one-off scripts: no request waits on them, so their latency is nobody's concern. */
 export const LATENCY_EXEMPT_FILES = ["**/*.{test,spec}.*", "**/__tests__/**", "**/test/**", "**/tests/**", "**/e2e/**", ...ONE_OFF_SCRIPT_FILES];
 
@@ -49,4 +55,5 @@ export const RECOMMENDED_FILE_OVERRIDES: FileOverride[] = [
   { name: "tests-and-one-off-scripts", files: LATENCY_EXEMPT_FILES, off: ["no-await-in-loop-query"] },
   { name: "seeds-and-tests", files: SEED_AND_TEST_FILES, off: ["no-unscoped-mutation"] },
   { name: "tests-and-scripts", files: LATENCY_EXEMPT_FILES, off: ["prefer-parallel-queries"] },
+  { name: "no-request-files", files: NO_REQUEST_FILES, off: ["no-unsafe-raw-query"] },
 ];
