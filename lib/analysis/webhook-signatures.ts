@@ -96,15 +96,16 @@ function isHmacDigest(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceC
     const init = constInitializer(sourceCode, target);
     return init !== undefined && isHmacDigest(init, sourceCode, depth + 1);
   }
-  if (target.type !== AST_NODE_TYPES.CallExpression) return false;
-  const name = memberChainName(target.callee);
+  if (target.type !== AST_NODE_TYPES.CallExpression || target.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = target.callee.property.type === AST_NODE_TYPES.Identifier ? target.callee.property.name : undefined;
+  if (method !== "digest" && method !== "toString") return false;
   let hmac = false;
-  walk(target, (n) => {
+  walk(target.callee.object, (n) => {
     if (hmac) return false;
     if (n.type === AST_NODE_TYPES.CallExpression && memberChainName(n.callee)?.split(".").at(-1) === "createHmac") hmac = true;
     return !hmac;
   });
-  return hmac && (name?.endsWith(".digest") === true || name?.endsWith(".toString") === true || /digest/iu.test(name ?? ""));
+  return hmac;
 }
 
 /** `headers.get("stripe-signature")`, `req.headers["x-hub-signature-256"]`, `headers().get("svix-signature")`. */
