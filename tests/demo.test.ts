@@ -45,6 +45,8 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
         "app/api/tags/route.ts:10:22 backend-architect/require-zod-parse",
         "app/posts/actions.ts:9:23 backend-architect/require-session-check",
         "app/posts/actions.ts:9:34 backend-architect/require-zod-parse",
+        "app/api/posts/[id]/publish/route.ts:13:9 backend-architect/no-side-effects-in-get",
+        "app/api/webhooks/billing/route.ts:5:23 backend-architect/require-webhook-verification",
       ].sort(),
     );
   });

@@ -17,6 +17,8 @@ export interface BackendArchitectSettings {
   cleanupFunctions: readonly string[];
   /** Project wrappers that upload to blob storage. */
   uploadFunctions: readonly string[];
+  /** Functions that verify a webhook's signature (`require-webhook-verification`, `no-side-effects-in-get`). */
+  webhookVerifiers: readonly string[];
   /** The Prisma schema file or folder; found by Prisma's conventions when absent. */
   schema: string | undefined;
   /**
@@ -33,6 +35,7 @@ const LIST_KEYS = [
   "validators",
   "cleanupFunctions",
   "uploadFunctions",
+  "webhookVerifiers",
 ] as const;
 
 function stringList(value: unknown): string[] {

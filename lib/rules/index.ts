@@ -18,6 +18,8 @@ import requireRateLimit from "./require-rate-limit.js";
 import secureCookieOptions from "./secure-cookie-options.js";
 import noSensitiveFieldsInResponse from "./no-sensitive-fields-in-response.js";
 import requireIndexedQueryFields from "./require-indexed-query-fields.js";
+import requireWebhookVerification from "./require-webhook-verification.js";
+import noSideEffectsInGet from "./no-side-effects-in-get.js";
 
 export type BackendArchitectRule = TSESLint.RuleModule<string, readonly unknown[], BackendArchitectDocs>;
 
@@ -38,6 +40,8 @@ export const rules: Record<string, BackendArchitectRule> = {
   "secure-cookie-options": secureCookieOptions,
   "no-sensitive-fields-in-response": noSensitiveFieldsInResponse,
   "require-indexed-query-fields": requireIndexedQueryFields,
+  "require-webhook-verification": requireWebhookVerification,
+  "no-side-effects-in-get": noSideEffectsInGet,
   ...schemaRules,
   "no-raw-blob-url": noRawBlobUrl,
   "require-upload-rollback": requireUploadRollback,

@@ -2,8 +2,9 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { enclosingFunction, isFunction, memberChainName, type FunctionNode } from "../util/ast.js";
 import { unwrapExpression } from "../util/bindings.js";
-import { isSecretName, nameSegments } from "../util/names.js";
+import { nameSegments } from "../util/names.js";
 import { isSignatureCheck } from "../analysis/auth.js";
+import { comparesWithEnvSecret, isHmacWithEnvSecret } from "../analysis/webhook-signatures.js";
 import { callChain, getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
 import { classifyDefinition, definitionInFile, definitionOf, type Definition } from "../analysis/resolve.js";
 import { createResponseDetector } from "../analysis/responses.js";
@@ -116,23 +117,7 @@ export default createRule<Options, MessageIds>({
       if (node.type === AST_NODE_TYPES.CallExpression) {
         return isRateLimitCall(node) || isSignatureCheck(node) || isManualSignatureCheck(node) || isAuthLibraryHandler(node);
       }
-      return node.type === AST_NODE_TYPES.BinaryExpression && comparesWithSecret(node);
-    }
-
-    function comparesWithSecret(node: TSESTree.BinaryExpression): boolean {
-      if (!["===", "!==", "==", "!="].includes(node.operator)) return false;
-      let found = false;
-      for (const side of [node.left, node.right]) {
-        walk(side, (n) => {
-          if (found) return false;
-          if (n.type === AST_NODE_TYPES.MemberExpression && !n.computed && n.property.type === AST_NODE_TYPES.Identifier) {
-            const env = memberChainName(n.object);
-            if ((env === "process.env" || env === "env") && isSecretName(n.property.name)) found = true;
-          }
-          return !found;
-        });
-      }
-      return found;
+      return node.type === AST_NODE_TYPES.BinaryExpression && comparesWithEnvSecret(node);
     }
 
     /**
@@ -143,15 +128,7 @@ export default createRule<Options, MessageIds>({
     function isManualSignatureCheck(call: TSESTree.CallExpression): boolean {
       const name = memberChainName(call.callee)?.split(".").at(-1);
       if (name === "timingSafeEqual" || (name !== undefined && /^verify\w*(?:Webhook|Signature)\w*$/u.test(name))) return true;
-      if (name !== "createHmac") return false;
-      let readsEnv = false;
-      for (const argument of call.arguments) {
-        walk(argument, (n) => {
-          if (n.type === AST_NODE_TYPES.MemberExpression && memberChainName(n.object) === "process.env") readsEnv = true;
-          return !readsEnv;
-        });
-      }
-      return readsEnv;
+      return isHmacWithEnvSecret(call);
     }
 
     /** better-auth's `auth.handler(request)` / `toNextJsHandler(auth)` rate-limits its endpoints itself. */
@@ -268,7 +245,7 @@ export default createRule<Options, MessageIds>({
       },
       BinaryExpression(node) {
         const boundary = boundaries.enclosingBoundary(node);
-        if (boundary && !limited.has(boundary.fn) && comparesWithSecret(node)) limited.add(boundary.fn);
+        if (boundary && !limited.has(boundary.fn) && comparesWithEnvSecret(node)) limited.add(boundary.fn);
       },
       "Program:exit"() {
         for (const boundary of found) {

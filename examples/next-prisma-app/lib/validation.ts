@@ -20,3 +20,8 @@ export const UploadPostSchema = z.object({
   title: z.string().min(1).max(200),
   image: z.instanceof(File).refine((file) => file.size <= 5_000_000, "Images must be 5 MB or less."),
 });
+
+export const BillingEventSchema = z.object({
+  type: z.string(),
+  email: z.string().email(),
+});
