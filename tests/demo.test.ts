@@ -7,7 +7,7 @@ import plugin from "../lib/index.js";
 const cwd = fileURLToPath(new URL("../examples/next-prisma-app/", import.meta.url));
 
 /** The example app's findings as `file:line:column rule`, with the plugin from source. */
-async function demoFindings(config: "recommended" | "strict" = "recommended"): Promise<string[]> {
+async function demoFindings(config: "recommended" | "strict" | "all" = "recommended"): Promise<string[]> {
   const eslint = new ESLint({
     cwd,
     overrideConfigFile: true,
@@ -45,7 +45,6 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
         "app/api/tags/route.ts:10:22 backend-architect/require-zod-parse",
         "app/posts/actions.ts:9:23 backend-architect/require-session-check",
         "app/posts/actions.ts:9:34 backend-architect/require-zod-parse",
-        "app/api/posts/[id]/publish/route.ts:13:9 backend-architect/no-side-effects-in-get",
         "app/api/webhooks/billing/route.ts:5:23 backend-architect/require-webhook-verification",
       ].sort(),
     );
@@ -55,6 +54,13 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
     const findings = await demoFindings("strict");
     expect(findings.filter((f) => f.includes("require-indexed-query-fields"))).toEqual([
       "app/api/posts/by-tag/route.ts:15:55 backend-architect/require-indexed-query-fields",
+    ]);
+  });
+
+  it("all adds the GET that publishes a post", async () => {
+    const findings = await demoFindings("all");
+    expect(findings.filter((f) => f.includes("no-side-effects-in-get"))).toEqual([
+      "app/api/posts/[id]/publish/route.ts:13:9 backend-architect/no-side-effects-in-get",
     ]);
   });
 });

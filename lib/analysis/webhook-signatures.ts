@@ -12,7 +12,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { memberChainName } from "../util/ast.js";
 import { constInitializer, unwrapExpression } from "../util/bindings.js";
-import { isSecretName } from "../util/names.js";
+import { isSecretName, nameSegments } from "../util/names.js";
 import { isSignatureCheck } from "./auth.js";
 import { walk } from "./walk.js";
 
@@ -31,6 +31,8 @@ const VERIFYING_METHODS = new Set([
   "verifyRequestSignature",
   "verifyKey", // discord-interactions
   "isValidSignature",
+  "parseThinEvent", // Stripe v2 thin events
+  "parseEventNotification",
 ]);
 /** `<provider>.webhooks.validate(...)` (Shopify), `<provider>.webhooks.verify(...)` (Resend, Octokit). */
 const WEBHOOKS_OBJECT_METHODS = new Set(["validate", "verify", "verifySignature", "unwrap"]);
@@ -58,10 +60,26 @@ export function isHmacWithEnvSecret(call: TSESTree.CallExpression): boolean {
 }
 
 /** `x === process.env.CRON_SECRET`, `auth !== \`Bearer ${env.CRON_SECRET}\``: a shared secret checked by equality. */
-export function comparesWithEnvSecret(node: TSESTree.BinaryExpression): boolean {
+export function comparesWithEnvSecret(node: TSESTree.BinaryExpression, sourceCode?: Readonly<TSESLint.SourceCode>): boolean {
   if (!["===", "!==", "==", "!="].includes(node.operator)) return false;
-  return [node.left, node.right].some((side) => readsEnv(side, true));
+  return [node.left, node.right].some((side) => {
+    if (readsEnv(side, true)) return true;
+    // `const verificationToken = env.PUBSUB_VERIFICATION_TOKEN; ... token !== verificationToken`
+    const target = unwrapExpression(side);
+    if (!sourceCode || target.type !== AST_NODE_TYPES.Identifier) return false;
+    const init = constInitializer(sourceCode, target);
+    return init !== undefined && readsEnv(init, true);
+  });
 }
+
+/** `isIpInRange(ip, range)`, `isAllowedIp(ip)`: a provider that does not sign is checked by its published addresses. */
+export function isIpAllowlistCall(call: TSESTree.CallExpression): boolean {
+  const last = memberChainName(call.callee)?.split(".").at(-1);
+  if (last === undefined) return false;
+  const words = nameSegments(last);
+  return words.includes("ip") && words.some((word) => IP_ALLOW_WORDS.has(word));
+}
+const IP_ALLOW_WORDS = new Set(["range", "ranges", "allowed", "allow", "allowlist", "allowlisted", "whitelist", "whitelisted", "trusted", "cidr"]);
 
 function readsEnv(root: TSESTree.Node, secretOnly = false): boolean {
   let found = false;
@@ -88,6 +106,9 @@ export function hmacDigestComparison(node: TSESTree.BinaryExpression, sourceCode
   return [node.left, node.right].some((side) => isHmacDigest(side, sourceCode, 0));
 }
 
+/** `createHash` too: some providers sign with `sha256(secret + body)` (HubSpot v1) rather than an HMAC. */
+const DIGEST_FACTORIES = new Set(["createHmac", "createHash"]);
+
 function isHmacDigest(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth: number): boolean {
   if (depth > 3) return false;
   let target = unwrapExpression(node);
@@ -102,7 +123,7 @@ function isHmacDigest(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceC
   let hmac = false;
   walk(target.callee.object, (n) => {
     if (hmac) return false;
-    if (n.type === AST_NODE_TYPES.CallExpression && memberChainName(n.callee)?.split(".").at(-1) === "createHmac") hmac = true;
+    if (n.type === AST_NODE_TYPES.CallExpression && DIGEST_FACTORIES.has(memberChainName(n.callee)?.split(".").at(-1) ?? "")) hmac = true;
     return !hmac;
   });
   return hmac;

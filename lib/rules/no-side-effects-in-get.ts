@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { isFunction, memberChainName } from "../util/ast.js";
 import { unwrapExpression } from "../util/bindings.js";
+import { expressionNames, nameSegments, staticString } from "../util/names.js";
 import { matchesAnyGlob, relativeFilename } from "../util/file-match.js";
 import { exits } from "../analysis/auth.js";
 import { createCookieAnalysis, keyName } from "../analysis/cookies.js";
@@ -20,7 +21,7 @@ export type Options = [
 ];
 export type MessageIds = "sideEffectInGet";
 
-/** Routes that must be `GET` by protocol: OAuth and email-link callbacks, unsubscribe links, magic links. */
+/** Routes that must be `GET` by protocol: OAuth and email-link callbacks, unsubscribe, magic and invitation links. */
 export const DEFAULT_ALLOW_ROUTES = [
   "**/*callback*/**",
   "**/*callback*.*",
@@ -32,6 +33,10 @@ export const DEFAULT_ALLOW_ROUTES = [
   "**/*unsubscribe*.*",
   "**/*magic*/**",
   "**/*magic*.*",
+  "**/*accept*/**",
+  "**/*accept*.*",
+  "**/*join*/**",
+  "**/*join*.*",
 ];
 /** Append-only logs and analytics: recording that a page was viewed is what a `GET` may do. */
 const LOG_MODEL = /(?:Log|Logs|Event|Events|View|Views|Click|Clicks|Visit|Visits|Impression|Impressions|Analytics|Audit|Audits|Activity|Activities|Metric|Metrics)$/u;
@@ -39,6 +44,9 @@ const LOG_MODEL = /(?:Log|Logs|Event|Events|View|Views|Click|Clicks|Visit|Visits
 const TOKEN_PARAMS = new Set(["token", "state", "code", "otp", "hash", "signature", "sig", "t", "key", "secret", "verificationToken"]);
 /** Bookkeeping a read may do: counters and "last seen" timestamps. */
 const BOOKKEEPING_KEY = /^(?:last[A-Z]\w*|\w*(?:Count|count)|views?|clicks?|visits?|updatedAt|\w*(?:Seen|Viewed|Opened|Accessed|Used)At)$/u;
+
+/** Cookies that carry one sign-in step (OAuth `state`, the PKCE verifier, a nonce), which a `GET` that starts the step sets by design. */
+const SIGN_IN_STEP_WORDS = new Set(["state", "verifier", "pkce", "nonce", "csrf", "xsrf", "redirect", "callback", "return", "consent"]);
 
 type Effect = { node: TSESTree.Node; kind: "write"; query: DbQuery } | { node: TSESTree.Node; kind: "delete" | "cookie" };
 
@@ -48,7 +56,6 @@ export default createRule<Options, MessageIds>({
     type: "problem",
     docs: {
       description: "Disallow `GET` handlers that write to the database, delete stored files or set session cookies",
-      recommended: "recommended",
     },
     languages: ["js/js"],
     schema: [
@@ -94,10 +101,18 @@ export default createRule<Options, MessageIds>({
       if (query) return query.kind === "write" ? { node, kind: "write", query } : undefined;
       if (storage.mayInvolveStorage() && storage.storageCall(node)?.kind === "delete") return { node, kind: "delete" };
       const cookie = cookies.cookieCall(node);
-      if (cookie && ((cookie.name && cookies.nameLooksSensitive(cookie.name)) || (cookie.value && cookies.valueLooksSensitive(cookie.value)))) {
+      if (cookie && !isSignInStep(cookie.name, cookie.value) && ((cookie.name && cookies.nameLooksSensitive(cookie.name)) || (cookie.value && cookies.valueLooksSensitive(cookie.value)))) {
         return { node, kind: "cookie" };
       }
       return undefined;
+    }
+
+    function isSignInStep(...parts: (TSESTree.Node | undefined)[]): boolean {
+      return parts.some((part) => {
+        if (!part) return false;
+        const text = staticString(part) ?? expressionNames(part)?.join(" ") ?? sourceCode.getText(part);
+        return nameSegments(text).some((word) => SIGN_IN_STEP_WORDS.has(word));
+      });
     }
 
     function isLogWrite(query: DbQuery): boolean {

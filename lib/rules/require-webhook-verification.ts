@@ -9,7 +9,9 @@ import { classifyDefinition, definitionOf } from "../analysis/resolve.js";
 import { createResponseDetector } from "../analysis/responses.js";
 import { getSettings } from "../analysis/settings.js";
 import { walk } from "../analysis/walk.js";
-import { comparesWithEnvSecret, hmacDigestComparison, isVerificationCall, readsSignatureHeader } from "../analysis/webhook-signatures.js";
+import { authConfig, isAuthCall, isAuthLikeName, isThrowingAuthCall } from "../analysis/auth.js";
+import { comparesWithEnvSecret, hmacDigestComparison, isIpAllowlistCall, isVerificationCall, readsSignatureHeader } from "../analysis/webhook-signatures.js";
+import { nameSegments } from "../util/names.js";
 
 export type Options = [
   {
@@ -22,6 +24,10 @@ export const DEFAULT_WEBHOOK_ROUTES = ["**/webhook/**", "**/webhooks/**", "**/we
 
 /** Reading the request is not work: the body has to be read to be verified. */
 const REQUEST_READS = new Set(["json", "text", "arrayBuffer", "blob", "formData", "headers", "cookies", "get", "clone"]);
+/** Logging and tracking before the check (often of the rejection itself) is not acting on the event. */
+const LOGGING_WORDS = new Set(["log", "logger", "logging", "console", "track", "tracking", "capture", "sentry", "axiom", "metric", "metrics"]);
+/** Parameters a wrapper hands only to signed-in users' handlers (`withWorkspace(async ({ workspace, session }) => ...)`). */
+const USER_CONTEXT_KEYS = new Set(["session", "user", "userId", "workspace", "team", "organization", "org", "project"]);
 /** A helper or wrapper whose name says it handles a webhook: what it does with the request is its business. */
 const WEBHOOK_HANDLER_NAME = /webhook|signature|verif/iu;
 
@@ -69,7 +75,9 @@ export default createRule<Options, MessageIds>({
     const inWebhookRoute = matchesAnyGlob(context, webhookRoutes);
     // a cheap pre-test: a webhook handler lives on a webhook path or reads a signature header
     if (!inWebhookRoute && !/signature|hmac/iu.test(sourceCode.text)) return {};
-    const extra = new Set(getSettings(context).webhookVerifiers);
+    const settings = getSettings(context);
+    const extra = new Set(settings.webhookVerifiers);
+    const auth = authConfig(settings);
     const boundaries = getRequestBoundaries(context);
     const queries = createDbQueryDetector(context);
     const responses = createResponseDetector(context);
@@ -90,7 +98,7 @@ export default createRule<Options, MessageIds>({
       walk(root, (n) => {
         if (verifies) return false;
         if (n.type === AST_NODE_TYPES.CallExpression && isVerificationCall(n, extra)) verifies = true;
-        if (n.type === AST_NODE_TYPES.BinaryExpression && (comparesWithEnvSecret(n) || hmacDigestComparison(n, sourceCode))) verifies = true;
+        if (n.type === AST_NODE_TYPES.BinaryExpression && (comparesWithEnvSecret(n, sourceCode) || hmacDigestComparison(n, sourceCode))) verifies = true;
         return !verifies;
       });
       return verifies;
@@ -112,10 +120,44 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    function isRequestRead(call: TSESTree.CallExpression): boolean {
-      const name = memberChainName(call.callee);
-      const last = name?.split(".").at(-1);
-      return last !== undefined && REQUEST_READS.has(last);
+    /**
+     * Reading the request (`req.clone().text()`, `buffer(req)`, `getRawBody(req)`), getting a client ready
+     * (`await getServerStripe()`, `await getIP()`) and logging are not acting on the event.
+     */
+    function isPreparation(call: TSESTree.CallExpression, boundary: RequestBoundary): boolean {
+      const callee = call.callee;
+      const last =
+        callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier
+          ? callee.property.name
+          : callee.type === AST_NODE_TYPES.Identifier
+            ? callee.name
+            : undefined;
+      if (last !== undefined && REQUEST_READS.has(last)) return true;
+      const words = (memberChainName(callee) ?? last ?? "").split(".").flatMap((part) => nameSegments(part));
+      if (words.some((word) => LOGGING_WORDS.has(word))) return true;
+      return call.arguments.every((argument) => argument.type === AST_NODE_TYPES.Identifier && boundary.fn.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === argument.name));
+    }
+
+    /**
+     * A handler for signed-in users (it reads the session, or its wrapper hands it one) is where users manage
+     * their webhooks, not where a provider posts them.
+     */
+    function servesSignedInUser(boundary: RequestBoundary): boolean {
+      if (boundary.wrappers.some((wrapper) => {
+        const name = memberChainName(wrapper.callee);
+        return name !== undefined && (auth.wrappers.has(name) || isAuthLikeName(name));
+      })) return true;
+      const [first] = boundary.fn.params;
+      if (first?.type === AST_NODE_TYPES.ObjectPattern && first.properties.some((p) => p.type === AST_NODE_TYPES.Property && p.key.type === AST_NODE_TYPES.Identifier && USER_CONTEXT_KEYS.has(p.key.name))) {
+        return true;
+      }
+      let found = false;
+      walk(boundary.fn.body, (n) => {
+        if (found) return false;
+        if (n.type === AST_NODE_TYPES.CallExpression && (isAuthCall(n, auth) || isThrowingAuthCall(n))) found = true;
+        return !found;
+      });
+      return found;
     }
 
     function scan(boundary: RequestBoundary): Scan {
@@ -129,7 +171,7 @@ export default createRule<Options, MessageIds>({
       walk(boundary.fn.body, (node) => {
         if (readsSignatureHeader(node)) result.readsSignature = true;
         if (node.type === AST_NODE_TYPES.BinaryExpression) {
-          if (comparesWithEnvSecret(node)) verified(node.range[0]);
+          if (comparesWithEnvSecret(node, sourceCode)) verified(node.range[0]);
           if (hmacDigestComparison(node, sourceCode)) {
             verified(node.range[0]);
             result.timingUnsafe.push(node);
@@ -138,7 +180,7 @@ export default createRule<Options, MessageIds>({
         }
         if (node.type === AST_NODE_TYPES.CallExpression) {
           if (memberChainName(node.callee)?.endsWith("timingSafeEqual")) result.usesTimingSafeEqual = true;
-          if (isVerificationCall(node, extra)) {
+          if (isVerificationCall(node, extra) || isIpAllowlistCall(node)) {
             verified(node.range[0]);
             return;
           }
@@ -152,7 +194,7 @@ export default createRule<Options, MessageIds>({
             verified(node.range[0]);
             return;
           }
-          if (node.parent.type === AST_NODE_TYPES.AwaitExpression && !isRequestRead(node) && !responses.responseOf(node)) work(node.range[0]);
+          if (node.parent.type === AST_NODE_TYPES.AwaitExpression && !isPreparation(node, boundary) && !responses.responseOf(node)) work(node.range[0]);
         }
       });
       return result;
@@ -170,7 +212,7 @@ export default createRule<Options, MessageIds>({
           for (const comparison of result.usesTimingSafeEqual ? [] : result.timingUnsafe) {
             context.report({ node: comparison, messageId: "timingUnsafe", data: { operator: comparison.operator } });
           }
-          if (result.workAt === Infinity || result.verifiedAt <= result.workAt || verifiedByWrapper(boundary)) continue;
+          if (result.workAt === Infinity || result.verifiedAt <= result.workAt || verifiedByWrapper(boundary) || servesSignedInUser(boundary)) continue;
           context.report({ loc: boundary.loc, messageId: "unverified" });
         }
       },

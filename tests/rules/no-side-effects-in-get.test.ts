@@ -6,6 +6,39 @@ const ruleTester = createRuleTester();
 ruleTester.run("no-side-effects-in-get", rule, {
   valid: [
     {
+      name: "a GET that starts an OAuth flow sets the state cookie it will check on the callback",
+      filename: "app/api/outlook/admin-consent/route.ts",
+      code: `
+        import { NextResponse } from "next/server";
+        import { generateSignedOAuthState, consentUrl } from "@/lib/oauth";
+        const CONSENT_STATE_COOKIE = "ms_consent_state";
+        export async function GET() {
+          const state = generateSignedOAuthState({ type: "admin-consent" });
+          const response = NextResponse.redirect(consentUrl(state));
+          response.cookies.set(CONSENT_STATE_COOKIE, state, { httpOnly: true, secure: true, sameSite: "lax" });
+          return response;
+        }
+      `,
+    },
+    {
+      name: "an invitation link from an email accepts on GET once it reads its token",
+      filename: "pages/api/teams/[teamId]/invitations/accept.ts",
+      code: `
+        import type { NextApiRequest, NextApiResponse } from "next";
+        import prisma from "@/lib/prisma";
+        export default async function handle(req: NextApiRequest, res: NextApiResponse) {
+          if (req.method === "GET") {
+            const { teamId, token } = req.query as { teamId: string; token: string };
+            const invitation = await prisma.invitation.findUnique({ where: { token } });
+            if (!invitation || invitation.teamId !== teamId) return res.status(404).json("Invalid invitation");
+            await prisma.invitation.delete({ where: { token } });
+            return res.redirect("/documents");
+          }
+          return res.status(405).end();
+        }
+      `,
+    },
+    {
       name: "a GET that only reads",
       filename: "app/api/posts/route.ts",
       code: `

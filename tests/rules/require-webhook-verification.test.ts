@@ -6,6 +6,131 @@ const ruleTester = createRuleTester();
 ruleTester.run("require-webhook-verification", rule, {
   valid: [
     {
+      name: "Pages API: the raw body read with micro's buffer(req) and a client got ready before constructEvent",
+      filename: "pages/api/webhooks/stripe.ts",
+      code: `
+        import { buffer } from "micro";
+        import type { NextApiRequest, NextApiResponse } from "next";
+        import { getServerStripe } from "@/server/stripe";
+        import { fulfilOrder } from "@/server/orders";
+        export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+          const stripe = await getServerStripe();
+          const buf = await buffer(req);
+          const sig = req.headers["stripe-signature"];
+          let event;
+          try {
+            if (!sig) return res.status(400).end();
+            event = stripe.webhooks.constructEvent(buf, sig, process.env.STRIPE_WEBHOOK_SECRET!);
+          } catch (error) {
+            await logError({ stage: "signature", error });
+            return res.status(400).send("Invalid signature");
+          }
+          await fulfilOrder(event);
+          return res.json({ received: true });
+        }
+      `,
+    },
+    {
+      name: "a cloned request's text and an HMAC compared with timingSafeEqual",
+      filename: "app/api/webhook/registered/route.ts",
+      code: `
+        import crypto from "node:crypto";
+        import { headers } from "next/headers";
+        import { tasks } from "@trigger.dev/sdk";
+        export async function POST(req: Request) {
+          const text = await req.clone().text();
+          const signature = (await headers()).get("x-supabase-signature");
+          if (!signature) return Response.json({ message: "Missing signature" }, { status: 401 });
+          const expected = crypto.createHmac("sha256", process.env.WEBHOOK_SECRET_KEY!).update(text).digest();
+          if (!crypto.timingSafeEqual(Buffer.from(signature, "base64"), expected)) {
+            return Response.json({ message: "Not Authorized" }, { status: 401 });
+          }
+          const body = await req.json();
+          await tasks.trigger("onboard-team", { userId: body.record.id });
+          return Response.json({ success: true });
+        }
+      `,
+    },
+    {
+      name: "a provider that does not sign, checked against its published IP ranges",
+      filename: "app/api/postback/webhook/route.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        import { getIP, isIpInRange } from "@/lib/ip";
+        const PROVIDER_IP_RANGES = ["192.0.2.0/24"];
+        export const GET = async (req: Request) => {
+          const ip = await getIP();
+          if (!PROVIDER_IP_RANGES.some((range) => isIpInRange(ip, range))) return new Response("Forbidden", { status: 403 });
+          const workspaceId = new URL(req.url).searchParams.get("workspace_id") ?? "";
+          await prisma.conversion.create({ data: { workspaceId } });
+          return Response.json("OK");
+        };
+      `,
+    },
+    {
+      name: "a verification token from the validated environment, through a const",
+      filename: "app/api/google/webhook/route.ts",
+      code: `
+        import { env } from "@/env";
+        import { processHistory } from "@/lib/gmail";
+        export async function POST(request: Request) {
+          const token = new URL(request.url).searchParams.get("token");
+          const verificationToken = env.GOOGLE_PUBSUB_VERIFICATION_TOKEN;
+          if (token !== verificationToken) return Response.json({ message: "Invalid verification token" }, { status: 403 });
+          await processHistory(await request.json());
+          return Response.json({ ok: true });
+        }
+      `,
+    },
+    {
+      name: "Stripe v2 thin events: stripe.parseThinEvent",
+      filename: "app/api/stripe/connect/webhook/route.ts",
+      code: `
+        import { stripe } from "@/lib/stripe";
+        import { closeAccount } from "@/lib/accounts";
+        export async function POST(req: Request) {
+          const buf = await req.text();
+          const signature = req.headers.get("Stripe-Signature");
+          if (!signature) return new Response("Missing signature", { status: 400 });
+          const event = stripe.parseThinEvent(buf, signature, process.env.STRIPE_CONNECT_WEBHOOK_SECRET!);
+          await closeAccount(event);
+          return new Response("OK");
+        }
+      `,
+    },
+    {
+      name: "managing one's webhooks: a workspace wrapper hands the handler the signed-in user's workspace",
+      filename: "app/api/webhooks/[webhookId]/route.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        import { withWorkspace } from "@/lib/auth";
+        export const DELETE = withWorkspace(async ({ workspace, params }) => {
+          await prisma.webhook.delete({ where: { id: params.webhookId, projectId: workspace.id } });
+          return Response.json({ id: params.webhookId });
+        });
+      `,
+    },
+    {
+      name: "managing one's webhooks: a Pages API route that reads the session",
+      filename: "pages/api/teams/[teamId]/webhooks/index.ts",
+      code: `
+        import type { NextApiRequest, NextApiResponse } from "next";
+        import { getServerSession } from "next-auth/next";
+        import { authOptions } from "@/lib/auth";
+        import prisma from "@/lib/prisma";
+        import { getFeatureFlags } from "@/lib/features";
+        export default async function handle(req: NextApiRequest, res: NextApiResponse) {
+          const { teamId } = req.query as { teamId: string };
+          const features = await getFeatureFlags({ teamId });
+          if (!features.webhooks) return res.status(403).end();
+          const session = await getServerSession(req, res, authOptions);
+          if (!session) return res.status(401).end();
+          const webhooks = await prisma.webhook.findMany({ where: { teamId } });
+          return res.json(webhooks);
+        }
+      `,
+    },
+    {
       name: "Stripe: constructEvent before the work",
       filename: "app/api/webhooks/stripe/route.ts",
       code: `
@@ -179,6 +304,40 @@ ruleTester.run("require-webhook-verification", rule, {
     },
   ],
   invalid: [
+    {
+      name: "a raw body read with buffer(req), then acted on without a check",
+      filename: "pages/api/webhooks/payments.ts",
+      code: `
+import { buffer } from "micro";
+import type { NextApiRequest, NextApiResponse } from "next";
+import { grantCredits } from "@/server/credits";
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const buf = await buffer(req);
+  const event = JSON.parse(buf.toString("utf8"));
+  await grantCredits(event.userId, event.amount);
+  return res.json({ received: true });
+}
+      `,
+      errors: [{ messageId: "unverified", line: 5, column: 31, endLine: 5, endColumn: 38 }],
+    },
+    {
+      name: "sha256(secret + body) compared with !== (HubSpot v1 signatures): verified, but not in constant time",
+      filename: "app/api/hubspot/webhook/route.ts",
+      code: `
+import crypto from "node:crypto";
+import { enqueue } from "@/lib/queue";
+const CLIENT_SECRET = process.env.HUBSPOT_CLIENT_SECRET ?? "";
+export async function POST(req: Request) {
+  const rawBody = await req.text();
+  const signature = req.headers.get("X-HubSpot-Signature");
+  const expectedHash = crypto.createHash("sha256").update(CLIENT_SECRET + rawBody).digest("hex");
+  if (signature !== expectedHash) return new Response("Invalid signature", { status: 401 });
+  await enqueue(JSON.parse(rawBody));
+  return new Response("OK");
+}
+      `,
+      errors: [{ messageId: "timingUnsafe", line: 9, column: 7, endLine: 9, endColumn: 33 }],
+    },
     {
       name: "a Stripe webhook that trusts the body",
       filename: "app/api/webhooks/stripe/route.ts",

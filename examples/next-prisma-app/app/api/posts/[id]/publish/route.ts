@@ -5,7 +5,7 @@ import { PostIdSchema } from "@/lib/validation";
 
 type Params = { params: Promise<{ id: string }> };
 
-// ❌ no-side-effects-in-get: a link or an <img> on any site publishes the signed-in user's post
+// ❌ no-side-effects-in-get (in `all`): a link or an <img> on any site publishes the signed-in user's post
 export async function GET(_req: Request, { params }: Params) {
   const session = await auth();
   if (!session?.user?.id) return NextResponse.json({ error: "Unauthorized" }, { status: 401 });
