@@ -135,7 +135,7 @@ export function isSignatureCheck(call: TSESTree.CallExpression): boolean {
 
 /** Middleware / wrapper names that authenticate (`requireAuth`, `withSession`, `isAuthenticated`, `protect`). */
 export function isAuthLikeName(name: string): boolean {
-  return /auth|session|protect|requireUser|loggedIn|signedIn|verifyToken|jwt|apiKey|requireLogin|ensureLogin/iu.test(name);
+  return /auth|session|protect|requireUser|loggedIn|signedIn|verifyToken|jwt|oidc|apiKey|requireLogin|ensureLogin/iu.test(name);
 }
 
 const EXIT_CALLS = new Set(["redirect", "permanentRedirect", "notFound", "unauthorized", "forbidden"]);

@@ -579,6 +579,9 @@ export function createRequestBoundaries(filename: string, program: TSESTree.Prog
       for (const group of exported) {
         const entry = group.entries.find((e) => e.exported === "default");
         if (!entry) continue;
+        // a helper module under pages/api (`export default findGitea(giteaId: string)`): Next.js would call it
+        // with (req, res), so a first parameter typed as a string or number says it is not a handler
+        if (group.wrappers.length === 0 && takesPrimitive(fn)) continue;
         const nameNode = fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id ? fn.id : entry.nameNode;
         return {
           kind: "pages-api",
@@ -771,4 +774,12 @@ function importedModules(program: TSESTree.Program): Set<string> {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) modules.add(statement.source.value);
   }
   return modules;
+}
+
+const PRIMITIVE_TYPES: ReadonlySet<string> = new Set([AST_NODE_TYPES.TSStringKeyword, AST_NODE_TYPES.TSNumberKeyword, AST_NODE_TYPES.TSBooleanKeyword]);
+
+function takesPrimitive(fn: FunctionNode): boolean {
+  const [first] = fn.params;
+  const annotation = first?.type === AST_NODE_TYPES.Identifier ? first.typeAnnotation?.typeAnnotation : undefined;
+  return annotation !== undefined && PRIMITIVE_TYPES.has(annotation.type);
 }

@@ -25,6 +25,7 @@ import {
   type HelperAuth,
 } from "../analysis/auth.js";
 import { classifyAuthHelper, classifySafeActionClient, classifyWrapper, definitionOf, type AuthVerdict } from "../analysis/resolve.js";
+import { constInitializer, unwrapExpression } from "../util/bindings.js";
 import { validatorCall } from "../analysis/validation.js";
 import { appRootOf, readMiddlewareFor, routePathOf } from "../analysis/middleware.js";
 import {
@@ -341,7 +342,23 @@ export default createRule<Options, MessageIds>({
       if (object === "auth" || (object === "api" && /auth/iu.test(calleeName(call).full ?? ""))) return true;
       if (isAuthCall(call, config) || isThrowingAuthCall(call) || isSignatureCheck(call)) return true;
       if (validatorCall(call, validators) !== undefined) return true;
-      return helper(call) !== undefined;
+      if (helper(call) !== undefined) return true;
+      return localHelperDoesNoWork(call);
+    }
+
+    /** `await readModifyWrite(...)`: a helper of this file that only reads and writes cookies does no work either. */
+    const visitingHelpers = new Set<TSESTree.Node>();
+    function localHelperDoesNoWork(call: TSESTree.CallExpression): boolean {
+      if (call.callee.type !== AST_NODE_TYPES.Identifier) return false;
+      const definition = definitionOf(context, call.callee);
+      if (!definition || definition.imported || !isFunction(definition.node) || visitingHelpers.has(definition.node)) return false;
+      if (boundaries.boundaryOf(definition.node)) return false;
+      visitingHelpers.add(definition.node);
+      try {
+        return !workOf(definition.node).doesWork;
+      } finally {
+        visitingHelpers.delete(definition.node);
+      }
     }
 
     /**
@@ -484,10 +501,28 @@ export default createRule<Options, MessageIds>({
     function routeMiddlewareAuthenticates(boundary: RequestBoundary): boolean {
       const route = boundary.route!;
       if (route.middleware.some((m) => middlewareAuthenticates(m))) return true;
+      if (chainUsesAuth(route.receiver, 0)) return true;
       fileMiddleware ??= collectFileMiddleware();
       const receiver = rootName(route.receiver);
       const position = receiver === undefined ? undefined : fileMiddleware.get(receiver);
       return position !== undefined && position < route.path.range[0];
+    }
+
+    /**
+     * `new Hono().use(authMiddleware).get(...)`, or `const app = new Hono().use(withAuth)` and later
+     * `app.post(...)`: middleware in the chain the route hangs off, or in the router's declaration.
+     */
+    function chainUsesAuth(receiver: TSESTree.Node, depth: number): boolean {
+      let current: TSESTree.Node = unwrapExpression(receiver);
+      while (current.type === AST_NODE_TYPES.CallExpression && current.callee.type === AST_NODE_TYPES.MemberExpression) {
+        if (calleeName(current).last === "use" && current.arguments.some((a) => a.type !== AST_NODE_TYPES.SpreadElement && middlewareAuthenticates(a))) {
+          return true;
+        }
+        current = unwrapExpression(current.callee.object);
+      }
+      if (current.type !== AST_NODE_TYPES.Identifier || depth > 2) return false;
+      const init = constInitializer(context.sourceCode, current);
+      return init !== undefined && chainUsesAuth(init, depth + 1);
     }
 
     function middlewareAuthenticates(node: TSESTree.Node): boolean {

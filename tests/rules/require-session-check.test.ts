@@ -13,6 +13,65 @@ const inApp = (app: string, file: string): string => path.join(MIDDLEWARE, app, 
 ruleTester.run("require-session-check", rule, {
   valid: [
     {
+      name: "Hono: auth middleware in the chain the routes hang off",
+      filename: "packages/api/routes/lists.ts",
+      code: `
+        import { Hono } from "hono";
+        import { authMiddleware } from "../middlewares/auth";
+        const app = new Hono()
+          .use(authMiddleware)
+          .post("/", async (c) => {
+            const list = await c.var.api.lists.create(await c.req.json());
+            return c.json(list, 201);
+          })
+          .delete("/:listId", async (c) => {
+            await db.delete(lists).where(eq(lists.id, c.req.param("listId")));
+            return c.body(null, 204);
+          });
+        export default app;
+      `,
+    },
+    {
+      name: "Hono: auth middleware in the router's declaration, routes added by later statements",
+      filename: "app/api/desktop/[...route]/s3Config.ts",
+      code: `
+        import { Hono } from "hono";
+        import { withAuth } from "../../utils";
+        export const app = new Hono().use(withAuth);
+        app.post("/update", async (c) => {
+          const body = await c.req.json();
+          await db().update(s3Buckets).set(body).where(eq(s3Buckets.ownerId, c.get("userId")));
+          return c.json({ success: true });
+        });
+      `,
+    },
+    {
+      name: "a server action that only reads and rewrites a preferences cookie through a helper of its file",
+      filename: "lib/userLocalSettings/userLocalSettings.ts",
+      code: `
+        "use server";
+        import { cookies } from "next/headers";
+        async function readModifyWrite(modifier: (s: Settings) => Partial<Settings>) {
+          const current = parseSettings((await cookies()).get("ui-settings")?.value);
+          (await cookies()).set({ name: "ui-settings", value: JSON.stringify({ ...current, ...modifier(current) }), sameSite: "lax" });
+        }
+        export async function updateGridColumns(gridColumns: number) {
+          await readModifyWrite(() => ({ gridColumns }));
+        }
+      `,
+    },
+    {
+      name: "a helper module under pages/api whose default export takes an id, not (req, res)",
+      filename: "pages/api/providers/gitea/helper.ts",
+      code: `
+        import { db } from "@/server/db";
+        const findGitea = async (giteaId: string) => {
+          return db.query.gitea.findFirst({ where: eq(gitea.giteaId, giteaId) });
+        };
+        export default findGitea;
+      `,
+    },
+    {
       name: "Clerk middleware protects every route outside its public list",
       filename: inApp("clerk", "app/api/projects/route.ts"),
       code: `
@@ -550,6 +609,30 @@ ruleTester.run("require-session-check", rule, {
     },
   ],
   invalid: [
+    {
+      name: "Hono: middleware in the chain that does not authenticate (a logger)",
+      filename: "packages/api/routes/feeds.ts",
+      code: `import { Hono } from "hono";
+import { logger } from "hono/logger";
+const app = new Hono().use(logger());
+app.post("/feeds", async (c) => {
+  await db.insert(feeds).values(await c.req.json());
+  return c.json({ ok: true });
+});`,
+      errors: [{ messageId: "noSessionCheck", line: 4, column: 10, endLine: 4, endColumn: 18 }],
+    },
+    {
+      name: "a helper of the file that writes the database is work",
+      filename: "app/settings/actions.ts",
+      code: `"use server";
+async function saveTheme(theme: string, userId: string) {
+  await prisma.user.update({ where: { id: userId }, data: { theme } });
+}
+export async function updateTheme(theme: string, userId: string) {
+  await saveTheme(theme, userId);
+}`,
+      errors: [{ messageId: "noSessionCheck", line: 5, column: 23, endLine: 5, endColumn: 34 }],
+    },
     {
       name: "settings.middleware: false does not read the middleware",
       filename: inApp("clerk", "app/api/projects/route.ts"),
