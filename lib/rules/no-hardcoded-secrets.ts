@@ -216,6 +216,7 @@ export default createRule<Options, MessageIds>({
       const lower = value.toLowerCase();
       if (PLACEHOLDER_MARKERS.some((marker) => lower.includes(marker))) return true;
       if (new Set(value).size <= 2) return true; // "********", "00000000"
+      if (ABSENCE_SENTINEL.test(value)) return true; // "NO-DEFINED", "not-set": a value that says it is missing
       return /^\$\w+$|^%\w+%$/u.test(value); // "$JWT_SECRET", "%SECRET%"
     }
 
@@ -388,6 +389,7 @@ export default createRule<Options, MessageIds>({
       if (value === undefined || value.length < 16) return;
       const lower = value.toLowerCase();
       if (["xxx", "...", "your", "example", "placeholder", "dummy", "<"].some((marker) => lower.includes(marker))) return;
+      if (namedAsSample(node)) return;
       for (const { kind, pattern } of CREDENTIAL_SHAPES) {
         if (pattern.test(value)) {
           report(node, "credentialLiteral", { kind });
@@ -447,6 +449,30 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** Values that say a variable is missing: sent as they are, they fail to authenticate. */
+const ABSENCE_SENTINEL = /^(?:no|not|none|undefined|unset|missing|empty|null)(?:[-_ ]?(?:defined|set|configured|provided|available|found))?$/iu;
+/** Names of example values shown to users (`privateKeyPlaceholder`, `sampleKey`, `keyDataHolder`). */
+const SAMPLE_WORDS = new Set(["placeholder", "holder", "example", "sample", "dummy", "fake", "mock", "demo"]);
+
+/** The literal is the value of a binding, property or JSX attribute named as an example (`placeholder="-----BEGIN..."`). */
+function namedAsSample(node: TSESTree.Node): boolean {
+  let current: TSESTree.Node = node;
+  for (let depth = 0; depth < 3 && current.parent; depth++) {
+    const parent: TSESTree.Node = current.parent;
+    const name =
+      parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier
+        ? parent.id.name
+        : parent.type === AST_NODE_TYPES.Property && parent.key.type === AST_NODE_TYPES.Identifier
+          ? parent.key.name
+          : parent.type === AST_NODE_TYPES.JSXAttribute && parent.name.type === AST_NODE_TYPES.JSXIdentifier
+            ? parent.name.name
+            : undefined;
+    if (name !== undefined) return nameSegments(name).some((word) => SAMPLE_WORDS.has(word));
+    current = parent;
+  }
+  return false;
+}
 
 /** A Supabase service-role JWT (`eyJ...` whose payload says `"role": "service_role"`); anon keys are public. */
 function isServiceRoleJwt(value: string): boolean {

@@ -16,6 +16,30 @@ function jwtWithRole(role: string): string {
 ruleTester.run("no-hardcoded-secrets", rule, {
   valid: [
     {
+      name: "a PEM-looking example shown as a textarea's placeholder",
+      filename: "components/settings/certificates/handle-certificate.tsx",
+      code: `
+        const privateKeyDataHolder =
+          "-----BEGIN PRIVATE KEY-----\\nMIIFRDCCAyygAwIBAgIUEPOR47ys6VDwMVB9tYoeEka83uQwDQYJKoZIhvcNAQELBQAwGTEXMBUGA1UEAwwObWktZG9taW5pby5jb20wHhcN\\n-----END PRIVATE KEY-----";
+        export function PrivateKeyField() {
+          return <textarea placeholder={privateKeyDataHolder} />;
+        }
+      `,
+    },
+    {
+      name: "an env fallback that says the variable is missing (it fails to authenticate as sent)",
+      filename: "server/utils/backup.ts",
+      code: `
+        export async function createBackup(job: unknown) {
+          await fetch(\`\${process.env.JOBS_URL}/create-backup\`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json", "X-API-Key": process.env.API_KEY || "NO-DEFINED" },
+            body: JSON.stringify(job),
+          });
+        }
+      `,
+    },
+    {
       name: "secrets read from the environment",
       filename: "lib/auth.ts",
       code: `
