@@ -101,8 +101,13 @@ export function iterationCallbackCall(fn: FunctionNode): { call: TSESTree.CallEx
   const callee = call.callee;
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = propertyName(callee);
+  // `Option.map(fn)`, `Effect.forEach(fn)`: pipeable functions of a functional library, not an array's items
+  if (callee.object.type === AST_NODE_TYPES.Identifier && FUNCTIONAL_NAMESPACES.has(callee.object.name)) return undefined;
   return method !== undefined && ITERATION_METHODS.has(method) ? { call, method } : undefined;
 }
+
+/** Modules of Effect and fp-ts whose `map`/`flatMap` take one value (an option, an effect, a result), not a list. */
+const FUNCTIONAL_NAMESPACES: ReadonlySet<string> = new Set(["Option", "Effect", "Either", "Exit", "Result", "Maybe", "Layer", "O", "E", "TE", "T", "RTE", "IO", "Task", "TaskEither"]);
 
 function isIife(fn: FunctionNode): TSESTree.CallExpression | undefined {
   const outer = skipTransparentParents(fn);

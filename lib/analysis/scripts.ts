@@ -35,3 +35,14 @@ function callsLocalEntry(expression: TSESTree.Expression, sourceCode: Readonly<T
   const def = ASTUtils.findVariable(sourceCode.getScope(callee), callee)?.defs[0];
   return def?.type === "FunctionName" || (def?.type === "Variable" && def.node.init !== null && /Function/u.test(def.node.init.type));
 }
+
+/**
+ * Data migrations and their runners (`code-migrations/7-migrate-events.ts`, `migration-scripts/`,
+ * `migrationWorker.ts`): they run once per deploy over each item in order, which is their job.
+ */
+export function isMigrationFile(filename: string): boolean {
+  const path = filename.replace(/\\/gu, "/");
+  // an endpoint that migrates still runs per request
+  if (/\/route\.[cm]?[jt]sx?$|\/pages\/api\//u.test(path)) return false;
+  return /(?:(?:^|[^A-Za-z])[mM]|[a-z]M)igrat(?:e|es|ion|ions)(?:[^a-z]|$)/u.test(path.replace(/\/node_modules\/.*$/u, ""));
+}

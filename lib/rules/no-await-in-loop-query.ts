@@ -3,7 +3,7 @@ import { createRule } from "../util/create-rule.js";
 import { enclosingFunction, propertyName, skipTransparentParents } from "../util/ast.js";
 import { createDbQueryDetector, isLazyQuery, listValues, type DbQuery } from "../analysis/db-queries.js";
 import { discardedValue } from "../analysis/floating.js";
-import { isSelfRunningScript } from "../analysis/scripts.js";
+import { isMigrationFile, isSelfRunningScript } from "../analysis/scripts.js";
 import {
   dependsOnIteration,
   enclosingIterations,
@@ -55,7 +55,7 @@ export default createRule<Options, MessageIds>({
           ignoreScripts: {
             type: "boolean",
             description:
-              "Stay silent in files that run themselves (a `#!` line, or `main()`/`run()`/`migrate()` called at module level): one-off scripts and migrations, not request paths.",
+              "Stay silent in files that run themselves (a `#!` line, or `main()`/`run()`/`migrate()` called at module level) and in data migrations (files and folders named for migrating): one-off scripts and migrations, not request paths.",
           },
           checkWhileLoops: {
             type: "boolean",
@@ -74,7 +74,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ allowTransactionBatch = true, checkWhileLoops = false, ignoreScripts = true }]) {
     const { sourceCode } = context;
-    if (ignoreScripts && isSelfRunningScript(sourceCode)) return {};
+    if (ignoreScripts && (isSelfRunningScript(sourceCode) || isMigrationFile(context.filename))) return {};
     const detector = createDbQueryDetector(context);
     /** Awaits in source order, to tell whether a `findUnique` runs in the first tick of its iteration. */
     const awaits: TSESTree.AwaitExpression[] = [];

@@ -6,6 +6,29 @@ const ruleTester = createRuleTester();
 ruleTester.run("no-await-in-loop-query", rule, {
   valid: [
     {
+      name: "Effect's Option.map over one optional session is not a loop",
+      filename: "packages/web-backend/src/Auth.ts",
+      code: `
+        import { Effect, Option } from "effect";
+        export const getCurrentUser = (session: Option.Option<Session>) =>
+          session.pipe(
+            Option.map((s) => Effect.promise(() => db.select().from(users).where(eq(users.id, s.user.id)))),
+          );
+      `,
+    },
+    {
+      name: "a data migration runs over each row once, in order (code-migrations folder)",
+      filename: "packages/db/code-migrations/7-migrate-events-to-series.ts",
+      code: `
+        export async function up() {
+          const projects = await db.project.findMany();
+          for (const project of projects) {
+            await db.series.create({ data: { projectId: project.id } });
+          }
+        }
+      `,
+    },
+    {
       name: "chunks by index: one $transaction batch, or one raw bulk UPDATE, per chunk",
       filename: "worker/src/usage/bulkUpdates.ts",
       code: `
