@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { createDbQueryDetector, isTransactionCallback, runsOnOneConnection, type DbQuery } from "../analysis/db-queries.js";
+import { isMigrationFile, isSelfRunningScript } from "../analysis/scripts.js";
 
 export type Options = [];
 export type MessageIds = "sequentialReads" | "usePromiseAll";
@@ -36,6 +37,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
+    // one-off scripts and data migrations: their latency is nobody's wait
+    if (isMigrationFile(context.filename) || isSelfRunningScript(sourceCode)) return {};
     let detectorInstance: ReturnType<typeof createDbQueryDetector> | undefined;
     const detector = () => (detectorInstance ??= createDbQueryDetector(context));
 

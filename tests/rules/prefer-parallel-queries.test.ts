@@ -4,6 +4,17 @@ import { createRuleTester } from "../rule-tester.js";
 createRuleTester().run("prefer-parallel-queries", rule, {
   valid: [
     {
+      name: "a data migration's reads (latency does not matter in a one-off run)",
+      filename: "packages/db/migration-scripts/migrate-to-branching.ts",
+      code: `
+        export async function migrate() {
+          const projects = await db.project.findMany();
+          const users = await db.user.findMany();
+          return { projects, users };
+        }
+      `,
+    },
+    {
       name: "the second read uses the first one's result",
       filename: "app/api/teams/route.ts",
       code: `
