@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { runsAsStandaloneProcess } from "../analysis/package-runtime.js";
 import { createRule } from "../util/create-rule.js";
 import { enclosingFunction, skipTransparentParents, type FunctionNode } from "../util/ast.js";
 import { matchesAnyGlob } from "../util/file-match.js";
@@ -334,7 +335,8 @@ export default createRule<Options, MessageIds>({
         if (createsPerCall(node, node, 0)) context.report({ node, messageId: "clientPerCall" });
       },
       "Program:exit"() {
-        if (!requireGlobalCache || writesGlobal) return;
+        // a worker run by `tsx watch` restarts its process on a change: no hot reload to leak clients
+        if (!requireGlobalCache || writesGlobal || runsAsStandaloneProcess(context.physicalFilename)) return;
         for (const node of new Set(moduleLevelClients)) {
           if (!usesHttpAdapter(node)) context.report({ node, messageId: "missingGlobalCache" });
         }

@@ -107,6 +107,12 @@ export default createRule<Options, MessageIds>({
         const field = model.fields.get(key);
         // a compound unique input (`teamId_slug`) or a field the schema does not know: nothing to say
         if (!field) return false;
+        // `collection: { ownerId }`: Prisma filters through the foreign key (`collectionId IN (SELECT ...)`),
+        // so the key's column is what an index can serve
+        if (field.kind === "relation" && field.relationFields.length > 0 && !field.list) {
+          for (const fk of field.relationFields) into.push({ field: fk, key: property.key, kind: "equality" });
+          continue;
+        }
         // a Boolean splits a table in two halves and a Json column takes a GIN or expression index: a plain index does not help
         if (field.kind === "relation" || field.kind === "composite" || field.list || field.type === "Boolean" || field.type === "Json") continue;
         const kind = filterKind(property.value);

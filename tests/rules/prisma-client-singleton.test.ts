@@ -1,10 +1,31 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import rule from "../../lib/rules/prisma-client-singleton.js";
 import { createRuleTester } from "../rule-tester.js";
 
 const ruleTester = createRuleTester();
 
+/** A worker package: its own Node process (`tsx watch`), no Next.js. */
+const WORKER = fs.mkdtempSync(path.join(os.tmpdir(), "singleton-worker-"));
+fs.writeFileSync(
+  path.join(WORKER, "package.json"),
+  JSON.stringify({ name: "@acme/worker", scripts: { dev: "tsx watch index.ts", start: "tsx index.ts" }, dependencies: { "@prisma/client": "6.0.0" } }),
+);
+fs.mkdirSync(path.join(WORKER, "lib"));
+
 ruleTester.run("prisma-client-singleton", rule, {
   valid: [
+    {
+      name: "requireGlobalCache: a worker run by tsx watch restarts its process, nothing to cache across reloads",
+      filename: path.join(WORKER, "lib/getLinkBatch.ts"),
+      code: `
+        import { PrismaClient } from "@prisma/client";
+        const prisma = new PrismaClient();
+        export const nextBatch = () => prisma.link.findMany({ take: 50 });
+      `,
+      options: [{ requireGlobalCache: true }],
+    },
     {
       name: "module-level client in lib/prisma.ts",
       filename: "lib/prisma.ts",

@@ -62,6 +62,8 @@ ruleTester.run("require-indexed-query-fields", rule, {
       code: `
         import { prisma } from "./prisma";
         export const byAuthor = (email: string) => prisma.post.findMany({ where: { author: { email } } });
+        // Prisma filters through the indexed foreign key (authorId IN (SELECT ...)): the status is a refinement
+        export const draftsOf = (ownerId: string) => prisma.post.findMany({ where: { author: { id: ownerId }, status: "DRAFT" } });
         export const dynamic = (where: object) => prisma.post.findMany({ where });
         export const scoped = (scope: object) => prisma.post.findMany({ where: { ...scope, title: "x" } });
       `,
