@@ -15,6 +15,7 @@ async function demoFindings(config: "recommended" | "strict" | "all" = "recommen
     overrideConfig: [
       { files: ["**/*.{ts,tsx}"], languageOptions: { parser: tseslint.parser } },
       ...plugin.configs[config],
+      { files: ["**/*.{ts,tsx}"], rules: { "backend-architect/require-session-check": "error" } },
     ],
   });
   const results = await eslint.lintFiles(["."]);

@@ -199,7 +199,6 @@ export default createRule<Options, MessageIds>({
     type: "problem",
     docs: {
       description: "Require server actions and mutating route handlers to check the session before they do work",
-      recommended: "recommended",
     },
     languages: ["js/js"],
     schema: [
