@@ -1,6 +1,7 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import type { BackendArchitectDocs } from "../util/create-rule.js";
 import { schemaRules } from "../../prisma-lint/rules/index.js";
+import { withSqlRules } from "../sql/rules/index.js";
 import noAwaitInLoopQuery from "./no-await-in-loop-query.js";
 import noFloatingQuery from "./no-floating-query.js";
 import noUnscopedMutation from "./no-unscoped-mutation.js";
@@ -34,7 +35,7 @@ export const rules: Record<string, BackendArchitectRule> = {
   "no-unbounded-find-many": noUnboundedFindMany,
   "require-rate-limit": requireRateLimit,
   "secure-cookie-options": secureCookieOptions,
-  ...schemaRules,
+  ...withSqlRules(schemaRules),
   "no-raw-blob-url": noRawBlobUrl,
   "require-upload-rollback": requireUploadRollback,
 };

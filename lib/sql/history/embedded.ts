@@ -1,0 +1,104 @@
+/**
+ * The static DDL inside a PL/pgSQL `DO` block. Migrations wrap statements in `DO` blocks to make them
+ * idempotent: Drizzle Kit (before 0.30) writes every foreign key as
+ * `DO $$ BEGIN ALTER TABLE ... ADD CONSTRAINT ...; EXCEPTION WHEN duplicate_object THEN null; END $$;`,
+ * and hand-written migrations guard `CREATE POLICY` with `IF NOT EXISTS (...) THEN`. The block's
+ * control words (`BEGIN`, `IF ... THEN`, `EXCEPTION WHEN ... THEN`, `FOR ... LOOP`, `END IF`) are
+ * peeled off each `;`-separated piece, and pieces that then start a DDL command are parsed as SQL.
+ */
+import type { Statement } from "../language/ast.js";
+import { lex, type Token } from "../language/lexer.js";
+import { parseSql } from "../language/parser.js";
+
+export interface EmbeddedStatement {
+  /** Offset of the statement's text in the block's body. */
+  offset: number;
+  length: number;
+  /** The statement, with locations relative to its own text. */
+  statements: Statement[];
+}
+
+const DDL = new Set(["alter", "create", "drop", "comment"]);
+/** Control words that open a piece, and the word that ends their condition. */
+const CONDITION_END: Record<string, string> = {
+  if: "then",
+  elsif: "then",
+  elseif: "then",
+  when: "then",
+  for: "loop",
+  foreach: "loop",
+  while: "loop",
+};
+const SKIPPED_WORDS = new Set(["begin", "else", "loop", "exception", "declare"]);
+
+export function embeddedStatements(body: string): EmbeddedStatement[] {
+  const { tokens } = lex(body);
+  const word = (token: Token | undefined): string | undefined =>
+    token?.kind === "word" ? body.slice(token.start, token.end).toLowerCase() : undefined;
+  const punct = (token: Token | undefined): string | undefined =>
+    token?.kind === "punct" ? body[token.start] : undefined;
+
+  const result: EmbeddedStatement[] = [];
+  let depth = 0;
+  let pieceStart = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    const char = punct(tokens[i]);
+    if (char === "(") depth++;
+    else if (char === ")") depth = Math.max(0, depth - 1);
+    if (i < tokens.length && !(char === ";" && depth === 0)) continue;
+    let first = pieceStart;
+    pieceStart = i + 1;
+    // Peel control words off the front of the piece.
+    for (;;) {
+      const keyword = word(tokens[first]);
+      if (keyword === undefined) {
+        if (punct(tokens[first]) === "<" && punct(tokens[first + 1]) === "<") {
+          first = skipLabel(tokens, first, punct, i);
+          continue;
+        }
+        break;
+      }
+      if (SKIPPED_WORDS.has(keyword)) {
+        first++;
+      } else if (CONDITION_END[keyword]) {
+        first = skipCondition(tokens, first + 1, CONDITION_END[keyword]!, word, punct, i);
+      } else {
+        break;
+      }
+    }
+    if (first >= i || !DDL.has(word(tokens[first]) ?? "")) continue;
+    const offset = tokens[first]!.start;
+    const end = tokens[i - 1]!.end;
+    const parsed = parseSql(body.slice(offset, end));
+    if (parsed.ok && parsed.ast.body.length > 0) {
+      result.push({ offset, length: end - offset, statements: parsed.ast.body });
+    }
+  }
+  return result;
+}
+
+/** Index after the word that ends a condition (`THEN`, `LOOP`) at depth 0, or `limit`. */
+function skipCondition(
+  tokens: Token[],
+  from: number,
+  end: string,
+  word: (token: Token | undefined) => string | undefined,
+  punct: (token: Token | undefined) => string | undefined,
+  limit: number,
+): number {
+  let depth = 0;
+  for (let i = from; i < limit; i++) {
+    const char = punct(tokens[i]);
+    if (char === "(") depth++;
+    else if (char === ")") depth--;
+    else if (depth === 0 && word(tokens[i]) === end) return i + 1;
+  }
+  return limit;
+}
+
+function skipLabel(tokens: Token[], from: number, punct: (token: Token | undefined) => string | undefined, limit: number): number {
+  for (let i = from + 2; i < limit - 1; i++) {
+    if (punct(tokens[i]) === ">" && punct(tokens[i + 1]) === ">") return i + 2;
+  }
+  return limit;
+}

@@ -1,0 +1,117 @@
+/**
+ * Which migrations come before and after a file: the folder's migration files in the order the tool
+ * applies them, and the database the folder is written for.
+ *
+ * - Supabase CLI: `supabase/migrations/<timestamp>_<name>.sql`, applied in file name order.
+ * - Drizzle Kit: `<out>/<NNNN>_<name>.sql` next to `meta/_journal.json` (whose `dialect` says the
+ *   database), in file name order; drizzle-kit 1.0's `<out>/<timestamp>_<name>/migration.sql` too.
+ * - Prisma Migrate: `prisma/migrations/<timestamp>_<name>/migration.sql`, in folder name order, with the
+ *   provider in `migration_lock.toml`.
+ * - Any other folder: its `.sql` files in natural name order, without down migrations
+ *   (`*.down.sql`, `down.sql`), which undo rather than follow.
+ *
+ * Listings are cached per process by folder and modification time.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+
+export interface MigrationFolder {
+  /** The migration files in the order they apply (absolute paths). */
+  files: string[];
+  /** `true` when the folder says it is written for another database (MySQL, SQLite...). */
+  otherDatabase: boolean;
+  layout: "supabase" | "drizzle" | "prisma" | "plain";
+}
+
+const DOWN_MIGRATION = /(?:^|[._-])down\.sql$/iu;
+const POSTGRES_DIALECTS = new Set(["postgresql", "postgres", "pg"]);
+const naturalOrder = new Intl.Collator("en", { numeric: true }).compare;
+
+const listings = new Map<string, { mtimeMs: number; names: string[] }>();
+const dialects = new Map<string, { mtimeMs: number; dialect: string | undefined }>();
+
+function mtime(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Entries of a folder, cached by the folder's modification time (which adding or renaming a file changes). */
+function entries(dir: string): string[] {
+  const mtimeMs = mtime(dir);
+  if (mtimeMs === undefined) return [];
+  const cached = listings.get(dir);
+  if (cached?.mtimeMs === mtimeMs) return cached.names;
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort(naturalOrder);
+  } catch {
+    names = [];
+  }
+  listings.set(dir, { mtimeMs, names });
+  return names;
+}
+
+/** The database a Drizzle journal, drizzle-kit snapshot or Prisma lock file names, lower-cased. */
+function declaredDialect(path: string, read: (text: string) => string | undefined): string | undefined {
+  const mtimeMs = mtime(path);
+  if (mtimeMs === undefined) return undefined;
+  const cached = dialects.get(path);
+  if (cached?.mtimeMs === mtimeMs) return cached.dialect;
+  let dialect: string | undefined;
+  try {
+    dialect = read(readFileSync(path, "utf8"))?.toLowerCase();
+  } catch {
+    dialect = undefined;
+  }
+  dialects.set(path, { mtimeMs, dialect });
+  return dialect;
+}
+
+function jsonDialect(text: string): string | undefined {
+  const value = (JSON.parse(text) as { dialect?: unknown }).dialect;
+  return typeof value === "string" ? value : undefined;
+}
+
+function tomlProvider(text: string): string | undefined {
+  return /^\s*provider\s*=\s*"([^"]+)"/mu.exec(text)?.[1];
+}
+
+function isOther(dialect: string | undefined): boolean {
+  return dialect !== undefined && !POSTGRES_DIALECTS.has(dialect);
+}
+
+/** The migration folder `path` belongs to. A file on no disk (a virtual path) is a history of its own. */
+export function migrationFolder(path: string): MigrationFolder {
+  const dir = dirname(path);
+  const name = basename(path);
+
+  if (name === "migration.sql") {
+    // One folder per migration: Prisma Migrate, drizzle-kit 1.0.
+    const root = dirname(dir);
+    const files = entries(root)
+      .map((folder) => join(root, folder, "migration.sql"))
+      .filter((file) => file === path || mtime(file) !== undefined);
+    if (!files.includes(path)) return { files: [path], otherDatabase: false, layout: "plain" };
+    const prisma = declaredDialect(join(root, "migration_lock.toml"), tomlProvider);
+    const drizzle = prisma === undefined ? declaredDialect(join(dir, "snapshot.json"), jsonDialect) : undefined;
+    return {
+      files,
+      otherDatabase: isOther(prisma ?? drizzle),
+      layout: prisma !== undefined ? "prisma" : drizzle !== undefined ? "drizzle" : "plain",
+    };
+  }
+
+  if (DOWN_MIGRATION.test(name)) return { files: [path], otherDatabase: false, layout: "plain" };
+  const names = entries(dir);
+  const files = names.filter((file) => file.endsWith(".sql") && !DOWN_MIGRATION.test(file)).map((file) => join(dir, file));
+  if (!files.includes(path)) return { files: [path], otherDatabase: false, layout: "plain" };
+  if (names.includes("meta")) {
+    const dialect = declaredDialect(join(dir, "meta", "_journal.json"), jsonDialect);
+    if (dialect !== undefined) return { files, otherDatabase: isOther(dialect), layout: "drizzle" };
+  }
+  const layout = basename(dir) === "migrations" && basename(dirname(dir)) === "supabase" ? "supabase" : "plain";
+  return { files, otherDatabase: false, layout };
+}

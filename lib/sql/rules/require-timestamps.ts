@@ -1,0 +1,135 @@
+import picomatch from "picomatch";
+import type { Table } from "../history/catalog.js";
+import { createSqlRule } from "../create-sql-rule.js";
+import { createdHere, displayName, historyOf, rangeOf, tableHeadRange } from "../sql-context.js";
+
+export type Options = [
+  {
+    createdAt?: string;
+    updatedAt?: string;
+    ignoreModels?: string[];
+    ignoreJoinTables?: boolean;
+    requireTimestamptz?: boolean;
+  },
+];
+export type MessageIds = "missingCreatedAtColumn" | "missingUpdatedAtColumn" | "notTimestamptz";
+
+/** `createdAt`, `created_at` and `CreatedAt` are one name: compared without case and underscores. */
+function normalize(name: string): string {
+  return name.replaceAll("_", "").toLowerCase();
+}
+
+/** Other common names of the two columns in SQL schemas (Stripe's `created`, Phoenix's `inserted_at`). */
+const SYNONYMS = {
+  createdAt: ["created", "createdon", "insertedat", "creationdate", "createtime", "createdtime"],
+  updatedAt: ["updated", "updatedon", "modifiedat", "modified", "lastmodified", "lastmodifiedat", "updatetime", "updatedtime"],
+};
+
+/**
+ * Logs, events and audit trails are written once and never changed: they need no `updated_at`.
+ * Recognized by the last word of the table's name (`activity_logs`, `email_events`, `audit_trail`).
+ */
+const APPEND_ONLY = /(?:^|_)(?:logs?|events?|audits?|audit_trail|history|histories|ledger|journal)$/u;
+
+/** The column name to suggest: `createdAt` (the shared option's default) is `created_at` in SQL. */
+function columnName(option: string): string {
+  return option.includes("_") || option === option.toLowerCase() ? option : option.replace(/[A-Z]/gu, (c) => `_${c.toLowerCase()}`);
+}
+
+export default createSqlRule<Options, MessageIds>({
+  name: "require-timestamps",
+  meta: {
+    type: "suggestion",
+    docs: {
+      description: "Require every table to record when each row was created and last updated",
+      recommended: "recommended",
+    },
+    languages: ["backend-architect/sql"],
+    schema: [
+      {
+        type: "object",
+        properties: {
+          createdAt: {
+            type: "string",
+            minLength: 1,
+            description: "Name of the creation timestamp (compared without case and underscores in SQL: `created_at`).",
+          },
+          updatedAt: {
+            type: "string",
+            minLength: 1,
+            description: "Name of the update timestamp (compared without case and underscores in SQL: `updated_at`).",
+          },
+          ignoreModels: {
+            type: "array",
+            items: { type: "string" },
+            uniqueItems: true,
+            description: "Model or table names or glob patterns (`Audit*`, `audit_*`) of models and tables that need no timestamps.",
+          },
+          ignoreJoinTables: {
+            type: "boolean",
+            description: "Skip join tables: models or tables made only of two relations (foreign keys) and a composite primary key.",
+          },
+          requireTimestamptz: {
+            type: "boolean",
+            description: "SQL only: also require both columns to be `timestamptz` (`timestamp with time zone`).",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [
+      { createdAt: "createdAt", updatedAt: "updatedAt", ignoreModels: [], ignoreJoinTables: false, requireTimestamptz: false },
+    ],
+    messages: {
+      missingCreatedAtColumn:
+        "Table `{{table}}` has no `{{column}}` column by the last migration, so nobody can tell when a row was created. Add `{{column}} timestamptz not null default now()`.",
+      missingUpdatedAtColumn:
+        "Table `{{table}}` has no `{{column}}` column by the last migration, so nobody can tell when a row last changed. Add `{{column}} timestamptz not null default now()` and a trigger that sets it on update (for example with the `moddatetime` extension).",
+      notTimestamptz:
+        "`{{column}}` is a `{{type}}`, which stores no time zone, so its values depend on the server's setting. Make it a `timestamptz`.",
+    },
+  },
+  create(context, [options]) {
+    const createdAt = options.createdAt ?? "createdAt";
+    const updatedAt = options.updatedAt ?? "updatedAt";
+    const ignorePatterns = options.ignoreModels ?? [];
+    const ignored = ignorePatterns.length > 0 ? picomatch(ignorePatterns) : () => false;
+    const sourceCode = context.sourceCode;
+
+    /** Two foreign keys, a composite primary key, and no other column. */
+    function isJoinTable(table: Table): boolean {
+      if (table.foreignKeys.length !== 2 || (table.primaryKey?.columns.length ?? 0) < 2) return false;
+      const keyColumns = new Set(table.foreignKeys.flatMap((key) => key.columns));
+      return [...table.columns.keys()].every((column) => keyColumns.has(column));
+    }
+
+    function check(table: Table, option: string, messageId: "missingCreatedAtColumn" | "missingUpdatedAtColumn", current: unknown): void {
+      const names = new Set([normalize(option), ...SYNONYMS[messageId === "missingCreatedAtColumn" ? "createdAt" : "updatedAt"]]);
+      const column = [...table.columns.values()].find((candidate) => names.has(normalize(candidate.name)));
+      if (!column) {
+        context.report({
+          loc: sourceCode.locOf(tableHeadRange(sourceCode, table)),
+          messageId,
+          data: { table: displayName(table), column: columnName(option) },
+        });
+      } else if (options.requireTimestamptz && column.type.at(-1) !== "timestamptz" && column.origin.file === current) {
+        context.report({
+          loc: sourceCode.locOf(rangeOf(sourceCode, column.origin)),
+          messageId: "notTimestamptz",
+          data: { column: column.name, type: column.type.join(".") },
+        });
+      }
+    }
+
+    return {
+      Script() {
+        const history = historyOf(sourceCode);
+        for (const table of createdHere(history)) {
+          if (table.derived || ignored(table.name) || (options.ignoreJoinTables && isJoinTable(table))) continue;
+          check(table, createdAt, "missingCreatedAtColumn", history.current);
+          if (!APPEND_ONLY.test(table.name.toLowerCase())) check(table, updatedAt, "missingUpdatedAtColumn", history.current);
+        }
+      },
+    };
+  },
+});
