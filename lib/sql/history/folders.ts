@@ -106,8 +106,14 @@ export function migrationFolder(path: string): MigrationFolder {
 
   if (DOWN_MIGRATION.test(name)) return { files: [path], otherDatabase: false, layout: "plain" };
   const names = entries(dir);
-  const files = names.filter((file) => file.endsWith(".sql") && !DOWN_MIGRATION.test(file)).map((file) => join(dir, file));
-  if (!files.includes(path)) return { files: [path], otherDatabase: false, layout: "plain" };
+  if (names.length === 0) return { files: [path], otherDatabase: false, layout: "plain" };
+  // A new file not saved yet (an editor buffer) takes its place by name among the saved ones.
+  const sqlNames = names.filter((file) => file.endsWith(".sql") && !DOWN_MIGRATION.test(file));
+  if (name.endsWith(".sql") && !sqlNames.includes(name)) {
+    sqlNames.push(name);
+    sqlNames.sort(naturalOrder);
+  }
+  const files = sqlNames.map((file) => join(dir, file));
   if (names.includes("meta")) {
     const dialect = declaredDialect(join(dir, "meta", "_journal.json"), jsonDialect);
     if (dialect !== undefined) return { files, otherDatabase: isOther(dialect), layout: "drizzle" };

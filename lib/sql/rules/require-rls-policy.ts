@@ -52,21 +52,31 @@ export default createSqlRule<Options, MessageIds>({
 });
 
 /**
- * A comment right before the statement that speaks of policies (`-- no policies: only the service
- * role reads this table`) records a decision: the rule does not repeat the question.
+ * A comment next to the statement that speaks of policies (`-- no policies: only the service role
+ * reads this table`) records a decision: the rule does not repeat the question. Next to means the
+ * comments touching the statement from above, and those that follow it on its line or the next ones.
  */
 function explainsPolicies(sourceCode: SqlSourceCode, statement: Statement): boolean {
-  const start = statement.range[0];
+  const [start, end] = statement.range;
   const comments = sourceCode.getAllComments();
-  let i = comments.findIndex((comment) => comment.range[0] >= start) ;
-  if (i === -1) i = comments.length;
-  // Walk back over the comments that touch the statement (only whitespace between them).
-  let end = start;
-  for (let j = i - 1; j >= 0; j--) {
-    const comment = comments[j]!;
-    if (sourceCode.text.slice(comment.range[1], end).trim() !== "") break;
-    if (/polic/iu.test(comment.value)) return true;
-    end = comment.range[0];
+  const first = comments.findIndex((comment) => comment.range[0] >= start);
+  const after = first === -1 ? comments.length : first;
+  let edge = start;
+  for (let i = after - 1; i >= 0; i--) {
+    const comment = comments[i]!;
+    if (sourceCode.text.slice(comment.range[1], edge).trim() !== "") break;
+    if (POLICIES.test(comment.value)) return true;
+    edge = comment.range[0];
+  }
+  let line = statement.loc.end.line;
+  for (let i = after; i < comments.length; i++) {
+    const comment = comments[i]!;
+    if (comment.range[0] < end) continue; // inside the statement
+    if (comment.loc.start.line > line + 1 || /[^\s;]/u.test(sourceCode.text.slice(end, comment.range[0]).replace(/--[^\n]*|\/\*[\s\S]*?\*\//gu, ""))) break;
+    if (POLICIES.test(comment.value)) return true;
+    line = comment.loc.end.line;
   }
   return false;
 }
+
+const POLICIES = /polic/iu;
