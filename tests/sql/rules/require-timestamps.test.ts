@@ -1,0 +1,123 @@
+import rule from "../../../lib/sql/rules/require-timestamps.js";
+import { createSqlRuleTester, fixture, fixtureText, sql } from "../sql-rule-tester.js";
+
+const ruleTester = createSqlRuleTester();
+
+ruleTester.run("require-timestamps", rule, {
+  valid: [
+    {
+      name: "created_at and updated_at",
+      code: sql`
+        create table public.notes (
+          id uuid primary key,
+          created_at timestamptz not null default now(),
+          updated_at timestamptz not null default now()
+        );
+      `,
+    },
+    {
+      name: "camelCase columns of Prisma Migrate match the same names",
+      filename: fixture("prisma-app/prisma/migrations/20240301090000_init/migration.sql"),
+      code: fixtureText("prisma-app/prisma/migrations/20240301090000_init/migration.sql"),
+    },
+    {
+      name: "updated_at added and a column renamed by later migrations",
+      filename: fixture("supabase-app/supabase/migrations/20240103000000_projects.sql"),
+      code: fixtureText("supabase-app/supabase/migrations/20240103000000_projects.sql"),
+    },
+    {
+      name: "a hand-written up migration completed by the next one (down migrations are not history)",
+      filename: fixture("hand-written/db/migrations/001_accounts.up.sql"),
+      code: fixtureText("hand-written/db/migrations/001_accounts.up.sql"),
+    },
+    {
+      name: "common synonyms: Phoenix's inserted_at, Stripe's created",
+      code: sql`
+        create table public.messages (id uuid primary key, inserted_at timestamptz not null, updated_at timestamptz not null);
+        create table stripe.charges (id text primary key, created integer, updated_at timestamptz);
+      `,
+    },
+    {
+      name: "an append-only log needs no updated_at",
+      code: sql`
+        create table public.activity_logs (id uuid primary key, action text not null, created_at timestamptz not null default now());
+        create table public.email_events (id uuid primary key, kind text, created_at timestamptz default now());
+      `,
+    },
+    {
+      name: "configured names",
+      code: sql`
+        create table public.notes (id uuid primary key, created timestamptz, modified timestamptz);
+        create table public.tags (id uuid primary key, born_at timestamptz, changed_at timestamptz);
+      `,
+      options: [{ createdAt: "born_at", updatedAt: "changedAt" }],
+    },
+    {
+      name: "ignored tables and join tables",
+      code: sql`
+        create table public.countries (code text primary key, name text);
+        create table public.post_tags (
+          post_id uuid not null references public.posts (id),
+          tag_id uuid not null references public.tags (id),
+          primary key (post_id, tag_id)
+        );
+      `,
+      options: [{ ignoreModels: ["countr*"], ignoreJoinTables: true }],
+    },
+    {
+      name: "timestamptz columns when the option asks for them",
+      code: sql`
+        create table public.notes (id uuid primary key, created_at timestamp with time zone, updated_at timestamptz);
+      `,
+      options: [{ requireTimestamptz: true }],
+    },
+    {
+      name: "a table created from a query or another table (columns unknown)",
+      code: sql`
+        create table public.notes_backup as select * from public.notes;
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: "no timestamps at all",
+      code: sql`
+        create table public.tags (id uuid primary key, name text not null);
+      `,
+      errors: [
+        { messageId: "missingCreatedAtColumn", line: 1, column: 1, endLine: 1, endColumn: 25 },
+        { messageId: "missingUpdatedAtColumn", line: 1, column: 1, endLine: 1, endColumn: 25 },
+      ],
+    },
+    {
+      name: "updated_at dropped by a later statement",
+      code: sql`
+        create table public.tags (id uuid primary key, created_at timestamptz, updated_at timestamptz);
+        alter table public.tags drop column updated_at;
+      `,
+      errors: [{ messageId: "missingUpdatedAtColumn", line: 1, column: 1, endLine: 1, endColumn: 25 }],
+    },
+    {
+      name: "timestamp without time zone when the option asks for timestamptz",
+      code: sql`
+        CREATE TABLE "Post" (
+          "id" TEXT NOT NULL,
+          "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+          "updatedAt" TIMESTAMPTZ NOT NULL
+        );
+      `,
+      options: [{ requireTimestamptz: true }],
+      errors: [{ messageId: "notTimestamptz", line: 3, column: 3, endLine: 3, endColumn: 62 }],
+    },
+    {
+      name: "a join table when join tables are not ignored",
+      code: sql`
+        create table public.post_tags (post_id uuid not null, tag_id uuid not null, primary key (post_id, tag_id));
+      `,
+      errors: [
+        { messageId: "missingCreatedAtColumn", line: 1, column: 1, endLine: 1, endColumn: 30 },
+        { messageId: "missingUpdatedAtColumn", line: 1, column: 1, endLine: 1, endColumn: 30 },
+      ],
+    },
+  ],
+});
