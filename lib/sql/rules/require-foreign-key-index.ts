@@ -23,9 +23,9 @@ export default createSqlRule<Options, MessageIds>({
     schema: [],
     messages: {
       unindexedForeignKey:
-        "The foreign key `{{columns}}` of `{{table}}` has no index by the last migration (PostgreSQL does not index foreign keys itself), so finding the `{{table}}` rows of a `{{target}}` (and every delete or update of a `{{target}}`) scans all of `{{table}}`. Add `{{statement}}`.",
+        "The foreign key `{{columns}}` of `{{table}}` has no index by the last migration (PostgreSQL does not index foreign keys itself), so finding the rows that point to a `{{target}}` row (which every delete or key update of a `{{target}}` row does) scans all of `{{table}}`. Add `{{statement}}`.",
       unindexedForeignKeyGenerated:
-        "The foreign key `{{columns}}` of `{{table}}` has no index by the last migration (PostgreSQL does not index foreign keys itself), so finding the `{{table}}` rows of a `{{target}}` scans all of `{{table}}`. Add an index on `{{columns}}` to the schema this migration is generated from (`@@index` in Prisma, `index().on(...)` in Drizzle) and generate a migration.",
+        "The foreign key `{{columns}}` of `{{table}}` has no index by the last migration (PostgreSQL does not index foreign keys itself), so finding the rows that point to a `{{target}}` row (which every delete or key update of a `{{target}}` row does) scans all of `{{table}}`. Add an index on `{{columns}}` to the schema this migration is generated from (`@@index` in Prisma, `index().on(...)` in Drizzle) and generate a migration.",
       addIndex: "Add `{{statement}}` after this statement.",
     },
   },
@@ -56,9 +56,16 @@ export default createSqlRule<Options, MessageIds>({
         return;
       }
       const statement = createIndexStatement(sourceCode, key);
-      const insert = insertionAfter(sourceCode, key.origin.statement, statement);
-      if (!statement || !insert) {
-        context.report({ loc, messageId: "unindexedForeignKeyGenerated", data });
+      const insert = statement ? insertionAfter(sourceCode, key.origin.statement, statement) : undefined;
+      if (!insert) {
+        // Inside a DO block: name the index to add, edit nothing.
+        const where = `${quoteIdent(table.schema)}.${quoteIdent(table.name)}`;
+        const advice = `create index on ${where} (${key.columns.map(quoteIdent).join(", ")});`;
+        context.report({
+          loc,
+          messageId: "unindexedForeignKey",
+          data: { columns: data.columns, table: data.table, target: data.target, statement: advice },
+        });
         return;
       }
       const fix = (fixer: RuleTextEditor) => fixer.insertTextAfterRange([insert.at, insert.at], insert.text);
@@ -67,7 +74,7 @@ export default createSqlRule<Options, MessageIds>({
       context.report({
         loc,
         messageId: "unindexedForeignKey",
-        data: { ...data, statement },
+        data: { columns: data.columns, table: data.table, target: data.target, statement: statement! },
         ...(history.isNewest ? { fix } : { suggest: [{ messageId: "addIndex", data: { statement }, fix }] }),
       });
     }
@@ -88,8 +95,7 @@ function createIndexStatement(sourceCode: SqlSourceCode, key: ForeignKey): strin
 }
 
 /** After the statement's `;` (on a new line), or after the statement with a `;` of its own. */
-function insertionAfter(sourceCode: SqlSourceCode, statement: Statement, sql: string | undefined): { at: number; text: string } | undefined {
-  if (!sql) return undefined;
+function insertionAfter(sourceCode: SqlSourceCode, statement: Statement, sql: string): { at: number; text: string } {
   const end = statement.range[1];
   const semicolon = sourceCode.tokens.find((token) => token.start >= end && token.kind === "punct" && sourceCode.text[token.start] === ";");
   const between = semicolon ? sourceCode.text.slice(end, semicolon.start) : "";

@@ -2,7 +2,7 @@ import type { RangeVar, SqlNode } from "../language/ast.js";
 import { childNodes } from "../language/ast.js";
 import type { Catalog, PolicyExpression, Table } from "../history/catalog.js";
 import { stringsOf, tableKey } from "../history/names.js";
-import { createSqlRule, type SqlRuleContext } from "../create-sql-rule.js";
+import { createSqlRule } from "../create-sql-rule.js";
 import { displayName, historyOf, isCovered, liveTables } from "../sql-context.js";
 
 export type Options = [];

@@ -173,6 +173,17 @@ ruleTester.run("require-foreign-key-index", rule, {
       ],
     },
     {
+      name: "a foreign key inside a hand-written DO block: the message names the index, nothing is edited",
+      code: sql`
+        create table public.posts (id uuid primary key, author_id uuid);
+        do $$ begin
+          alter table public.posts add constraint posts_author_fk foreign key (author_id) references auth.users (id);
+        exception when duplicate_object then null;
+        end $$;
+      `,
+      errors: [{ messageId: "unindexedForeignKey", line: 3, column: 3, endLine: 3, endColumn: 109 }],
+    },
+    {
       name: "Drizzle Kit: a foreign key in a DO block, to be indexed in the Drizzle schema",
       filename: fixture("drizzle-app/drizzle/0000_puzzling_wolverine.sql"),
       code: fixtureText("drizzle-app/drizzle/0000_puzzling_wolverine.sql"),
