@@ -52,12 +52,14 @@ export default createSqlRule<Options, MessageIds>({
           createdAt: {
             type: "string",
             minLength: 1,
-            description: "Name of the creation timestamp (compared without case and underscores in SQL: `created_at`).",
+            description:
+              "Name of the creation timestamp field or column (`DateTime @default(now())` in Prisma; in SQL compared without case and underscores, so `createdAt` matches `created_at`).",
           },
           updatedAt: {
             type: "string",
             minLength: 1,
-            description: "Name of the update timestamp (compared without case and underscores in SQL: `updated_at`).",
+            description:
+              "Name of the update timestamp field or column (`DateTime @updatedAt` in Prisma; in SQL compared without case and underscores, so `updatedAt` matches `updated_at`).",
           },
           ignoreModels: {
             type: "array",
