@@ -44,6 +44,7 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
         "app/api/tags/route.ts:10:22 backend-architect/require-zod-parse",
         "app/posts/actions.ts:9:23 backend-architect/require-session-check",
         "app/posts/actions.ts:9:34 backend-architect/require-zod-parse",
+        "supabase/migrations/20240602000000_notes.sql:2:1 backend-architect/require-rls",
       ].sort(),
     );
   });
