@@ -8,6 +8,7 @@ import {
 } from "@eslint/plugin-kit";
 import type { FileProblem, SourceLocation as EslintSourceLocation } from "@eslint/core";
 import { childNodes, type Comment, type Node, type Script, type SourceLocation, type SqlNode } from "./ast.js";
+import { TokenWindow } from "./extents.js";
 import { lex, type Token } from "./lexer.js";
 import { lineStarts, position } from "./parser.js";
 
@@ -48,6 +49,7 @@ export class SqlSourceCode extends TextSourceCodeBase<{
   #steps: SqlTraversalStep[] | undefined;
   #parents = new WeakMap<object, Node>();
   #inlineConfigComments: Comment[] | undefined;
+  #windows = new Map<number, TokenWindow>();
 
   constructor({ text, ast, path }: { text: string; ast: Script; path?: string }) {
     super({ text, ast, lineEndingPattern: /\r\n|[\r\n]/u });
@@ -137,36 +139,14 @@ export class SqlSourceCode extends TextSourceCodeBase<{
 
   /**
    * The node's exact range. Statements carry theirs; for other nodes PostgreSQL records the start
-   * only, so the end comes from the tokens: a call ends at its `)`, a subquery (`IN (select ...)`,
-   * `exists (...)`) at the `)` that closes it, a table name after its last part, a column definition
-   * before the `,` or `)` that ends it, a `REFERENCES t (c)` clause after the referenced columns.
-   * Anything else spans its first token.
+   * only, and the end comes from the tokens of the node's statement (`extents.ts`).
    */
   override getRange(node: Node | Comment): [number, number] {
     if ("range" in node && Array.isArray(node.range)) return node.range as [number, number];
     const sqlNode = node as SqlNode;
     const start = this.#startOf(sqlNode);
-    const index = this.#tokenIndexAt(start);
-    if (index === -1) return [start, start];
-    switch (sqlNode.type) {
-      case "FuncCall": {
-        const open = this.#skipName(index);
-        return [start, this.#isPunct(open, "(") ? this.#closing(open) : this.tokens[open - 1]!.end];
-      }
-      case "SubLink": {
-        const open = this.#findPunct(index, "(");
-        return [start, open === -1 ? this.tokens[index]!.end : this.#closing(open)];
-      }
-      case "RangeVar":
-      case "ColumnRef":
-        return [start, this.tokens[this.#skipName(index) - 1]!.end];
-      case "ColumnDef":
-        return [start, this.#listItemEnd(index)];
-      case "Constraint":
-        return [start, this.#constraintEnd(sqlNode, index)];
-      default:
-        return [start, this.tokens[index]!.end];
-    }
+    const window = this.#windowAt(start);
+    return [start, window ? window.nodeEnd(sqlNode, start) : start];
   }
 
   override getLoc(node: Node | Comment): SourceLocation {
@@ -179,6 +159,32 @@ export class SqlSourceCode extends TextSourceCodeBase<{
     return this.#locOf(range);
   }
 
+  /**
+   * The tokens of the statement that contains `offset`, from its first token to the next statement
+   * (its `;` and the comments after it included); lexed on first use, one statement at a time.
+   */
+  statementTokens(offset: number): TokenWindow | undefined {
+    return this.#windowAt(offset);
+  }
+
+  #windowAt(offset: number): TokenWindow | undefined {
+    const body = this.ast.body;
+    let low = 0;
+    let high = body.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (body[mid]!.range[0] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    if (body.length === 0 || body[low]!.range[0] > offset) return undefined;
+    let window = this.#windows.get(low);
+    if (!window) {
+      window = new TokenWindow(this.text, body[low]!.range[0], body[low + 1]?.range[0] ?? this.text.length);
+      this.#windows.set(low, window);
+    }
+    return window;
+  }
+
   #startOf(node: SqlNode): number {
     if (typeof node.location === "number" && node.location >= 0) return node.location;
     // No location of its own: the closest ancestor with one.
@@ -188,77 +194,6 @@ export class SqlSourceCode extends TextSourceCodeBase<{
       if (typeof location === "number" && location >= 0) return location;
     }
     return 0;
-  }
-
-  /** Index of the token that starts at or contains `offset`, or -1. */
-  #tokenIndexAt(offset: number): number {
-    const tokens = this.tokens;
-    let low = 0;
-    let high = tokens.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const token = tokens[mid]!;
-      if (token.end <= offset) low = mid + 1;
-      else if (token.start > offset) high = mid - 1;
-      else return mid;
-    }
-    return low < tokens.length ? low : -1;
-  }
-
-  #isPunct(index: number, char: string): boolean {
-    const token = this.tokens[index];
-    return token?.kind === "punct" && this.text[token.start] === char;
-  }
-
-  /** Index after a (schema-qualified) name starting at `index`: `public.profiles`, `"Post"."id"`. */
-  #skipName(index: number): number {
-    let i = index + 1;
-    while (this.#isPunct(i, ".") && (this.tokens[i + 1]?.kind === "word" || this.tokens[i + 1]?.kind === "quoted")) i += 2;
-    return i;
-  }
-
-  #findPunct(index: number, char: string): number {
-    for (let i = index; i < this.tokens.length; i++) {
-      if (this.#isPunct(i, char)) return i;
-      if (this.#isPunct(i, ";")) return -1;
-    }
-    return -1;
-  }
-
-  /** End offset of the `)` matching the `(` at `open`. */
-  #closing(open: number): number {
-    let depth = 0;
-    for (let i = open; i < this.tokens.length; i++) {
-      if (this.#isPunct(i, "(")) depth++;
-      else if (this.#isPunct(i, ")") && --depth === 0) return this.tokens[i]!.end;
-      else if (this.#isPunct(i, ";")) return this.tokens[i - 1]!.end;
-    }
-    return this.tokens.at(-1)!.end;
-  }
-
-  /** End of a list item starting at `index`: before the `,` or `)` that ends it at its own depth. */
-  #listItemEnd(index: number): number {
-    let depth = 0;
-    let end = this.tokens[index]!.end;
-    for (let i = index; i < this.tokens.length; i++) {
-      if (this.#isPunct(i, "(")) depth++;
-      else if (this.#isPunct(i, ")")) {
-        if (depth === 0) break;
-        depth--;
-      } else if ((this.#isPunct(i, ",") && depth === 0) || this.#isPunct(i, ";")) break;
-      end = this.tokens[i]!.end;
-    }
-    return end;
-  }
-
-  /** A foreign key ends after `REFERENCES table (columns)`; other constraints at their list item's end. */
-  #constraintEnd(node: SqlNode, index: number): number {
-    const pktable = node.pktable as SqlNode | undefined;
-    if (node.contype === "CONSTR_FOREIGN" && pktable && typeof pktable.location === "number" && pktable.location >= 0) {
-      const afterName = this.#skipName(this.#tokenIndexAt(pktable.location));
-      return this.#isPunct(afterName, "(") ? this.#closing(afterName) : this.tokens[afterName - 1]!.end;
-    }
-    return this.#listItemEnd(index);
   }
 
   override getParent(node: Node): Node | undefined {

@@ -97,8 +97,9 @@ function createIndexStatement(sourceCode: SqlSourceCode, key: ForeignKey): strin
 /** After the statement's `;` (on a new line), or after the statement with a `;` of its own. */
 function insertionAfter(sourceCode: SqlSourceCode, statement: Statement, sql: string): { at: number; text: string } {
   const end = statement.range[1];
-  const semicolon = sourceCode.tokens.find((token) => token.start >= end && token.kind === "punct" && sourceCode.text[token.start] === ";");
-  const between = semicolon ? sourceCode.text.slice(end, semicolon.start) : "";
-  if (semicolon && between.trim() === "") return { at: semicolon.end, text: `\n${sql}` };
+  const window = sourceCode.statementTokens(statement.range[0]);
+  const next = window ? window.indexAt(end) : -1;
+  const semicolon = next !== -1 && window!.isPunct(next, ";") ? window!.tokens[next]! : undefined;
+  if (semicolon && sourceCode.text.slice(end, semicolon.start).trim() === "") return { at: semicolon.end, text: `\n${sql}` };
   return { at: end, text: `;\n${sql.slice(0, -1)}` };
 }
