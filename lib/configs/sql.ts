@@ -10,8 +10,12 @@ import type { ConfigName } from "./index.js";
 
 export const SQL_LANGUAGE = "backend-architect/sql";
 export const SUPABASE_MIGRATION_FILES = ["**/supabase/migrations/**/*.sql"];
-/** drizzle-kit's default `out` folder (`drizzle/`, `src/drizzle/`, `drizzle/migrations/`...). */
-export const DRIZZLE_MIGRATION_FILES = ["**/drizzle/**/*.sql"];
+/**
+ * drizzle-kit's default `out` folder (`drizzle/`) and the usual custom ones (`migrations/`,
+ * `src/db/migrations/`); the block's `migrationTool: "drizzle"` keeps only the folders Drizzle Kit
+ * wrote (with `meta/_journal.json`), so Prisma's or other tools' `migrations` are left alone.
+ */
+export const DRIZZLE_MIGRATION_FILES = ["**/drizzle/**/*.sql", "**/migrations/**/*.sql"];
 /** Rules about Supabase's Data API: off for migrations that no API exposes. */
 export const DATA_API_RULES = ["require-rls", "require-rls-policy", "rls-policy-performance"];
 
@@ -23,6 +27,15 @@ export function sqlBlocks(config: ConfigName, plugins: Linter.Config["plugins"],
   );
   return [
     { name: `${namespace}/${config}/sql-supabase`, files: SUPABASE_MIGRATION_FILES, plugins, language: SQL_LANGUAGE, rules },
-    { name: `${namespace}/${config}/sql-drizzle`, files: DRIZZLE_MIGRATION_FILES, plugins, language: SQL_LANGUAGE, rules: drizzleRules },
+    {
+      name: `${namespace}/${config}/sql-drizzle`,
+      files: DRIZZLE_MIGRATION_FILES,
+      // Supabase's have their own block; Prisma Migrate's would only be read to be skipped.
+      ignores: [...SUPABASE_MIGRATION_FILES, "**/prisma/migrations/**"],
+      plugins,
+      language: SQL_LANGUAGE,
+      languageOptions: { migrationTool: "drizzle" },
+      rules: drizzleRules,
+    },
   ];
 }

@@ -25,9 +25,30 @@ export interface MigrationFolder {
 
 const DOWN_MIGRATION = /(?:^|[._-])down\.sql$/iu;
 const POSTGRES_DIALECTS = new Set(["postgresql", "postgres", "pg"]);
-const naturalOrder = new Intl.Collator("en", { numeric: true }).compare;
+/**
+ * `2_x.sql` before `10_x.sql`: digit runs compare as numbers, the rest as text. (Not `Intl.Collator`,
+ * whose first use costs every process ~50 ms, SQL or not.)
+ */
+export function naturalOrder(a: string, b: string): number {
+  const left = a.match(/\d+|\D+/gu) ?? [];
+  const right = b.match(/\d+|\D+/gu) ?? [];
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const x = left[i]!;
+    const y = right[i]!;
+    if (x === y) continue;
+    const digits = /^\d/u.test(x) && /^\d/u.test(y);
+    if (digits) {
+      const [p, q] = [x.replace(/^0+(?=\d)/u, ""), y.replace(/^0+(?=\d)/u, "")];
+      if (p.length !== q.length) return p.length - q.length;
+      if (p !== q) return p < q ? -1 : 1;
+      return x.length - y.length;
+    }
+    return x < y ? -1 : 1;
+  }
+  return left.length - right.length;
+}
 
-const listings = new Map<string, { mtimeMs: number; names: string[] }>();
+const listings = new Map<string, { mtimeMs: number; names: string[]; migrations?: string[] }>();
 const dialects = new Map<string, { mtimeMs: number; dialect: string | undefined }>();
 
 function mtime(path: string): number | undefined {
@@ -39,19 +60,27 @@ function mtime(path: string): number | undefined {
 }
 
 /** Entries of a folder, cached by the folder's modification time (which adding or renaming a file changes). */
-function entries(dir: string): string[] {
+function listing(dir: string): { names: string[]; migrations?: string[] } {
   const mtimeMs = mtime(dir);
-  if (mtimeMs === undefined) return [];
+  if (mtimeMs === undefined) return { names: [] };
   const cached = listings.get(dir);
-  if (cached?.mtimeMs === mtimeMs) return cached.names;
+  if (cached?.mtimeMs === mtimeMs) return cached;
   let names: string[];
   try {
     names = readdirSync(dir).sort(naturalOrder);
   } catch {
     names = [];
   }
-  listings.set(dir, { mtimeMs, names });
-  return names;
+  const entry = { mtimeMs, names };
+  listings.set(dir, entry);
+  return entry;
+}
+
+/** `<root>/<name>/migration.sql` of every folder of `root` that has one, listed once per `root` mtime. */
+function folderMigrations(root: string): string[] {
+  const entry = listing(root);
+  entry.migrations ??= entry.names.map((folder) => join(root, folder, "migration.sql")).filter((file) => mtime(file) !== undefined);
+  return entry.migrations;
 }
 
 /** The database a Drizzle journal, drizzle-kit snapshot or Prisma lock file names, lower-cased. */
@@ -91,9 +120,7 @@ export function migrationFolder(path: string): MigrationFolder {
   if (name === "migration.sql") {
     // One folder per migration: Prisma Migrate, drizzle-kit 1.0.
     const root = dirname(dir);
-    const files = entries(root)
-      .map((folder) => join(root, folder, "migration.sql"))
-      .filter((file) => file === path || mtime(file) !== undefined);
+    const files = folderMigrations(root);
     if (!files.includes(path)) return { files: [path], otherDatabase: false, layout: "plain" };
     const prisma = declaredDialect(join(root, "migration_lock.toml"), tomlProvider);
     const drizzle = prisma === undefined ? declaredDialect(join(dir, "snapshot.json"), jsonDialect) : undefined;
@@ -105,7 +132,7 @@ export function migrationFolder(path: string): MigrationFolder {
   }
 
   if (DOWN_MIGRATION.test(name)) return { files: [path], otherDatabase: false, layout: "plain" };
-  const names = entries(dir);
+  const { names } = listing(dir);
   if (names.length === 0) return { files: [path], otherDatabase: false, layout: "plain" };
   // A new file not saved yet (an editor buffer) takes its place by name among the saved ones.
   const sqlNames = names.filter((file) => file.endsWith(".sql") && !DOWN_MIGRATION.test(file));

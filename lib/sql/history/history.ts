@@ -27,6 +27,13 @@ export function historyOf(sourceCode: SqlSourceCode): History {
   if (history) return history;
   const path = sourceCode.path ?? "";
   const current = lintedFile(path, sourceCode.text, sourceCode.ast);
+  // No statement, no finding: every fact a rule reports comes from the linted file. (Also the files
+  // the language left unparsed: another database's, or not Drizzle Kit's under `migrationTool`.)
+  if (sourceCode.ast.body.length === 0) {
+    history = { catalog: new Catalog(), folder: { files: [path], otherDatabase: false, layout: "plain" }, current, isNewest: true };
+    bySourceCode.set(sourceCode, history);
+    return history;
+  }
   const folder = path ? migrationFolder(path) : { files: [path], otherDatabase: false, layout: "plain" as const };
   const files: ParsedFile[] = [];
   for (const file of folder.files) {

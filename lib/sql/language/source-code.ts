@@ -27,6 +27,8 @@ class SqlTraversalStep extends VisitNodeStep {
 }
 
 export interface SqlLanguageOptions {
+  /** `"drizzle"`: lint only the migrations Drizzle Kit wrote (see `SqlLanguage.validateLanguageOptions`). */
+  migrationTool?: "drizzle";
   [key: string]: unknown;
 }
 
