@@ -159,4 +159,19 @@ describe("the SQL language through ESLint", () => {
     });
     expect(messages).toEqual([]);
   });
+
+  it("with migrationTool: \"drizzle\", lints only the folders Drizzle Kit wrote", () => {
+    const drizzle: Linter.Config[] = [{ ...config[0]!, languageOptions: { migrationTool: "drizzle" } }];
+    const code = "create table public.notes (id uuid primary key);";
+    const inDrizzle = new URL("../../fixtures/sql/drizzle-app/drizzle/0002_notes.sql", import.meta.url).pathname;
+    const elsewhere = new URL("../../fixtures/sql/hand-written/db/migrations/003_notes.up.sql", import.meta.url).pathname;
+    expect(linter.verify(code, drizzle, { filename: inDrizzle }).map((m) => m.ruleId)).toEqual(["backend-architect/require-rls"]);
+    expect(linter.verify(code, drizzle, { filename: elsewhere })).toEqual([]);
+    expect(linter.verify(code, config, { filename: elsewhere }).map((m) => m.ruleId)).toEqual(["backend-architect/require-rls"]);
+  });
+
+  it("refuses an unknown migrationTool", () => {
+    const wrong: Linter.Config[] = [{ ...config[0]!, languageOptions: { migrationTool: "knex" } }];
+    expect(() => linter.verify("select 1;", wrong, { filename: "1.sql" })).toThrow(/migrationTool/u);
+  });
 });
