@@ -22,8 +22,11 @@ export type RawParseResult =
   | { ok: false; message: string; /** 1-based code point position, 0 when unknown. */ cursor: number }
   | { ok: false; unavailable: string };
 
-/** How long one parse may take before the parser is declared dead (a 10 MB file takes ~2 s). */
-const TIMEOUT_MS = 60_000;
+/**
+ * How long one parse may take before the parser is declared dead. Generous: a 10 MB file takes ~2 s,
+ * but a loaded CI machine (or valgrind) can take a minute just to compile the WebAssembly module.
+ */
+const TIMEOUT_MS = 600_000;
 
 // Runs in the worker (CommonJS, `eval: true`). It talks to the Emscripten module directly, as
 // libpg-query's own `parseSync` does, but returns the JSON text instead of parsing it.
