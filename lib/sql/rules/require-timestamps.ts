@@ -27,9 +27,10 @@ const SYNONYMS = {
 
 /**
  * Logs, events and audit trails are written once and never changed: they need no `updated_at`.
- * Recognized by the last word of the table's name (`activity_logs`, `email_events`, `audit_trail`).
+ * Recognized by the last word of the table's name (`activity_logs`, `email_events`, `order_history`)
+ * or an `audit` first word (`audit_trail`, `audit_signed_chain`).
  */
-const APPEND_ONLY = /(?:^|_)(?:logs?|events?|audits?|audit_trail|history|histories|ledger|journal)$/u;
+const APPEND_ONLY = /(?:^|_)(?:logs?|events?|audits?|history|histories|ledger|journal)$|^audit(?:_|$)/u;
 
 /** The column name to suggest: `createdAt` (the shared option's default) is `created_at` in SQL. */
 function columnName(option: string): string {

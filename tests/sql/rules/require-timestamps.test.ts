@@ -42,6 +42,7 @@ ruleTester.run("require-timestamps", rule, {
       code: sql`
         create table public.activity_logs (id uuid primary key, action text not null, created_at timestamptz not null default now());
         create table public.email_events (id uuid primary key, kind text, created_at timestamptz default now());
+        create table public.audit_trail (id bigint primary key, actor uuid, created_at timestamptz default now());
       `,
     },
     {
