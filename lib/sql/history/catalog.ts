@@ -79,6 +79,8 @@ export interface Table {
   policies: Map<string, Policy>;
   /** Policies may have been created by statements built at run time. */
   policiesUnknown: boolean;
+  /** Indexes may have been created by statements built at run time. */
+  indexesUnknown: boolean;
   /** `revoke ... from anon` (or `authenticated`, `public`) and no later grant: clients are shut out on purpose. */
   clientsRevoked: boolean;
   /** Changed by statements the history cannot read: nothing about it is certain. */
@@ -595,12 +597,25 @@ export class Catalog {
   #doBlock(node: SqlNode, top: Statement): void {
     const body = codeOf(node.args);
     if (body === undefined) return;
-    for (const { range, statements } of embeddedOf(node, body, top, this.#file.text)) {
+    const { blocks, dynamic } = embeddedOf(node, body, top, this.#file.text);
+    for (const { range, statements } of blocks) {
       for (const statement of statements) this.#statement(statement, top, range);
     }
-    if (RLS_TEXT.test(body)) for (const table of this.tables.values()) table.rlsUnknown = true;
-    if (POLICY_TEXT.test(body) && /\bexecute\b/iu.test(body)) {
-      for (const table of this.tables.values()) table.policiesUnknown = true;
+    for (const text of dynamic) this.#unknownEffects(text, [...this.tables.values()]);
+  }
+
+  /**
+   * SQL built at run time: every table that exists at this point may have gained row level
+   * security, policies or indexes if the code speaks of them.
+   */
+  #unknownEffects(text: string, tables: Table[]): void {
+    const rls = RLS_TEXT.test(text);
+    const policies = POLICY_TEXT.test(text);
+    const indexes = INDEX_TEXT.test(text);
+    for (const table of tables) {
+      if (rls) table.rlsUnknown = true;
+      if (policies) table.policiesUnknown = true;
+      if (indexes) table.indexesUnknown = true;
     }
   }
 
@@ -618,7 +633,7 @@ export class Catalog {
     for (const table of this.tables.values()) {
       if (words.has(table.name.toLowerCase())) table.opaque = true;
     }
-    if (RLS_TEXT.test(text)) for (const table of this.tables.values()) table.rlsUnknown = true;
+    this.#unknownEffects(text, [...this.tables.values()]);
   }
 }
 
@@ -626,6 +641,7 @@ const RLS_TEXT = /row\s+level\s+security/iu;
 /** Roles Supabase's Data API runs client requests as. */
 const CLIENT_ROLES = new Set(["anon", "authenticated"]);
 const POLICY_TEXT = /create\s+policy/iu;
+const INDEX_TEXT = /create\s+(?:unique\s+)?index/iu;
 const SERIAL_TYPES = new Set(["serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"]);
 
 function newTable(schema: string, name: string, temporary: boolean): Table {
@@ -643,6 +659,7 @@ function newTable(schema: string, name: string, temporary: boolean): Table {
     rlsUnknown: false,
     policies: new Map(),
     policiesUnknown: false,
+    indexesUnknown: false,
     clientsRevoked: false,
     opaque: false,
     dropped: false,
@@ -692,23 +709,24 @@ function codeOf(list: unknown, defname = "as"): string | undefined {
 }
 
 // A DO block's statements, parsed once per block node (block nodes live as long as their file's parse).
-const embeddedCache = new WeakMap<SqlNode, Array<{ range: [number, number]; statements: Statement[] }>>();
+interface EmbeddedBlocks {
+  blocks: Array<{ range: [number, number]; statements: Statement[] }>;
+  dynamic: string[];
+}
+const embeddedCache = new WeakMap<SqlNode, EmbeddedBlocks>();
 
-function embeddedOf(
-  node: SqlNode,
-  body: string,
-  top: Statement,
-  text: string,
-): Array<{ range: [number, number]; statements: Statement[] }> {
+function embeddedOf(node: SqlNode, body: string, top: Statement, text: string): EmbeddedBlocks {
   let cached = embeddedCache.get(node);
   if (!cached) {
     const bodyStart = text.indexOf(body, top.range[0]);
-    cached = embeddedStatements(body).map((embedded) => {
+    const { statements, dynamic } = embeddedStatements(body);
+    const blocks = statements.map((embedded) => {
       if (bodyStart === -1) return { range: top.range, statements: embedded.statements };
       const start = bodyStart + embedded.offset;
       for (const statement of embedded.statements) shiftLocations(statement, start);
       return { range: [start, start + embedded.length] as [number, number], statements: embedded.statements };
     });
+    cached = { blocks, dynamic };
     embeddedCache.set(node, cached);
   }
   return cached;

@@ -4,11 +4,20 @@
  * `DO $$ BEGIN ALTER TABLE ... ADD CONSTRAINT ...; EXCEPTION WHEN duplicate_object THEN null; END $$;`,
  * and hand-written migrations guard `CREATE POLICY` with `IF NOT EXISTS (...) THEN`. The block's
  * control words (`BEGIN`, `IF ... THEN`, `EXCEPTION WHEN ... THEN`, `FOR ... LOOP`, `END IF`) are
- * peeled off each `;`-separated piece, and pieces that then start a DDL command are parsed as SQL.
+ * peeled off each `;`-separated piece, and pieces that then start a DDL command are parsed as SQL, as
+ * are constant strings run with `EXECUTE '...'` (a common way to guard DDL). Pieces that build
+ * their SQL at run time (`EXECUTE format(...)`, `EXECUTE 'alter table ' || name`) are returned as
+ * text: the history cannot know what they do.
  */
 import type { Statement } from "../language/ast.js";
 import { lex, type Token } from "../language/lexer.js";
 import { parseSql } from "../language/parser.js";
+
+export interface EmbeddedCode {
+  statements: EmbeddedStatement[];
+  /** Pieces that run SQL built at run time. */
+  dynamic: string[];
+}
 
 export interface EmbeddedStatement {
   /** Offset of the statement's text in the block's body. */
@@ -31,7 +40,7 @@ const CONDITION_END: Record<string, string> = {
 };
 const SKIPPED_WORDS = new Set(["begin", "else", "loop", "exception", "declare"]);
 
-export function embeddedStatements(body: string): EmbeddedStatement[] {
+export function embeddedStatements(body: string): EmbeddedCode {
   const { tokens } = lex(body);
   const word = (token: Token | undefined): string | undefined =>
     token?.kind === "word" ? body.slice(token.start, token.end).toLowerCase() : undefined;
@@ -39,6 +48,7 @@ export function embeddedStatements(body: string): EmbeddedStatement[] {
     token?.kind === "punct" ? body[token.start] : undefined;
 
   const result: EmbeddedStatement[] = [];
+  const dynamic: string[] = [];
   let depth = 0;
   let pieceStart = 0;
   for (let i = 0; i <= tokens.length; i++) {
@@ -66,7 +76,21 @@ export function embeddedStatements(body: string): EmbeddedStatement[] {
         break;
       }
     }
-    if (first >= i || !DDL.has(word(tokens[first]) ?? "")) continue;
+    if (first >= i) continue;
+    const command = word(tokens[first]);
+    if (command === "execute") {
+      const literal = tokens[first + 1];
+      const text = first + 2 === i && literal?.kind === "string" ? stringValue(body.slice(literal.start, literal.end)) : undefined;
+      const parsed = text === undefined ? undefined : parseSql(text);
+      if (parsed?.ok && parsed.ast.body.length > 0) {
+        const offset = literal!.start + (body[literal!.start] === "$" ? body.indexOf("$", literal!.start + 1) + 1 - literal!.start : 1);
+        result.push({ offset, length: text!.length, statements: parsed.ast.body });
+      } else {
+        dynamic.push(body.slice(tokens[first]!.start, tokens[i - 1]!.end));
+      }
+      continue;
+    }
+    if (!DDL.has(command ?? "")) continue;
     const offset = tokens[first]!.start;
     const end = tokens[i - 1]!.end;
     const parsed = parseSql(body.slice(offset, end));
@@ -74,7 +98,15 @@ export function embeddedStatements(body: string): EmbeddedStatement[] {
       result.push({ offset, length: end - offset, statements: parsed.ast.body });
     }
   }
-  return result;
+  return { statements: result, dynamic };
+}
+
+/** The text of a `'...'` or `$tag$...$tag$` literal; `undefined` for escape strings and other prefixes. */
+function stringValue(literal: string): string | undefined {
+  if (literal.startsWith("'") && literal.endsWith("'") && literal.length >= 2) return literal.slice(1, -1).replaceAll("''", "'");
+  const tag = /^\$[^$]*\$/u.exec(literal)?.[0];
+  if (tag && literal.endsWith(tag) && literal.length >= tag.length * 2) return literal.slice(tag.length, -tag.length);
+  return undefined;
 }
 
 /** Index after the word that ends a condition (`THEN`, `LOOP`) at depth 0, or `limit`. */

@@ -35,6 +35,7 @@ export default createSqlRule<Options, MessageIds>({
       Script() {
         const history = historyOf(sourceCode);
         for (const table of liveTables(history)) {
+          if (table.indexesUnknown) continue;
           for (const key of table.foreignKeys) {
             if (key.origin.file !== history.current || isCovered(key.columns, table.indexes)) continue;
             report(history, table, key);

@@ -76,7 +76,7 @@ export default createSqlRule<Options, MessageIds>({
       const rangeVar = from[0] as RangeVar;
       const table = catalog.tables.get(tableKey(rangeVar.schemaname ?? "public", rangeVar.relname));
       // Only tables whose every index the history shows.
-      if (!table?.created || table.opaque || table.derived || table.dropped) return;
+      if (!table?.created || table.opaque || table.derived || table.dropped || table.indexesUnknown) return;
       const alias = (rangeVar.alias as { aliasname?: string } | undefined)?.aliasname;
       const filters = filterColumns(select.whereClause as SqlNode | undefined, table, alias ?? rangeVar.relname);
       const columns = [...new Set(filters.map((filter) => filter.column))];

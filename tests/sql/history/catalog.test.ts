@@ -107,12 +107,16 @@ describe("Catalog", () => {
     const catalog = replay(
       sql`
         create table public.a (id int primary key);
-        do $$ begin execute 'alter table public.a enable row level security'; end $$;
+        create table public.c (id int primary key);
+        do $$ begin execute 'alter table public.c enable row level security'; end $$;
+        do $$ begin execute format('alter table %I enable row level security', 'a'); end $$;
         create table public.b (id int primary key);
       `,
     );
     expect(table(catalog, "public.a").rlsUnknown).toBe(true);
     expect(table(catalog, "public.b").rlsUnknown).toBe(false);
+    // A constant string is read like any statement.
+    expect(table(catalog, "public.c").rls).toBeDefined();
 
     const broken = new Catalog();
     broken.apply(file("create table public.c (id int primary key);", "/m/1.sql"));

@@ -84,6 +84,31 @@ ruleTester.run("require-foreign-key-index", rule, {
       `,
     },
     {
+      name: "an index created by EXECUTE of a constant string in a DO block",
+      code: sql`
+        alter table public.contacts add column org_id uuid references public.organizations (id);
+        do $$
+        begin
+          if exists (select 1 from information_schema.columns where table_name = 'contacts' and column_name = 'org_id') then
+            execute 'create index if not exists contacts_org_id_idx on public.contacts(org_id)';
+          end if;
+        end $$;
+      `,
+    },
+    {
+      name: "indexes created by SQL built at run time may cover any table that exists",
+      code: sql`
+        alter table public.contacts add column org_id uuid references public.organizations (id);
+        do $$
+        declare t text;
+        begin
+          foreach t in array array['contacts', 'deals'] loop
+            execute format('create index if not exists %I_org_id_idx on public.%I (org_id)', t, t);
+          end loop;
+        end $$;
+      `,
+    },
+    {
       name: "Drizzle Kit: a foreign key indexed in the same migration",
       filename: fixture("drizzle-app/drizzle/0001_steady_comments.sql"),
       code: fixtureText("drizzle-app/drizzle/0001_steady_comments.sql"),
