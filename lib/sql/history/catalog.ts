@@ -11,82 +11,10 @@
 import type { ColumnDef, Constraint, RangeVar, SqlNode, Statement, TypeName } from "../language/ast.js";
 import type { ParsedFile } from "./parse-cache.js";
 import { derivedName, stringsOf, tableKey } from "./names.js";
-import { embeddedStatements } from "./embedded.js";
+import { codeOf, embeddedOf } from "./embedded.js";
+import { newTable, type Column, type Index, type Origin, type PolicyExpression, type Table } from "./model.js";
 
-/** Where a fact was written: the file, its top-level statement, and the node inside it. */
-export interface Origin {
-  file: ParsedFile;
-  statement: Statement;
-  node: SqlNode;
-  /** Set when the node sits in a `DO` block: the embedded statement's range in the file. */
-  embeddedRange?: [number, number];
-}
-
-export interface Column {
-  name: string;
-  /** Type name parts, lower-cased, without `pg_catalog` (`["int4"]`, `["uuid"]`, `["timestamptz"]`). */
-  type: string[];
-  isArray: boolean;
-  /** `serial`, `bigserial`, an identity column, or a `nextval(...)` default: ids handed out in order. */
-  sequential: boolean;
-  origin: Origin;
-}
-
-export interface Index {
-  name: string | undefined;
-  /** Column names; `undefined` for an expression. */
-  columns: Array<string | undefined>;
-  kind: "primary" | "unique" | "index";
-}
-
-export interface ForeignKey {
-  name: string;
-  /** The key's columns at the end of the history. */
-  columns: string[];
-  /** The columns as the statement that adds the key names them. */
-  declared: string[];
-  origin: Origin;
-}
-
-export interface PolicyExpression {
-  node: SqlNode;
-  origin: Origin;
-}
-
-export interface Policy {
-  name: string;
-  origin: Origin;
-  using: PolicyExpression | undefined;
-  withCheck: PolicyExpression | undefined;
-}
-
-export interface Table {
-  schema: string;
-  name: string;
-  /** The `CREATE TABLE` of this table; `undefined` when the history only alters a table made elsewhere. */
-  created: Origin | undefined;
-  /** Made as a partition, from `LIKE`, `INHERITS`, `OF type` or `AS SELECT`: columns and keys partly unknown. */
-  derived: "partition" | "like" | "inherits" | "typed" | "select" | undefined;
-  temporary: boolean;
-  columns: Map<string, Column>;
-  primaryKey: Index | undefined;
-  indexes: Index[];
-  foreignKeys: ForeignKey[];
-  /** The statement that enabled row level security last; `undefined` while it is off. */
-  rls: Origin | undefined;
-  /** Row level security may have been enabled by statements built at run time. */
-  rlsUnknown: boolean;
-  policies: Map<string, Policy>;
-  /** Policies may have been created by statements built at run time. */
-  policiesUnknown: boolean;
-  /** Indexes may have been created by statements built at run time. */
-  indexesUnknown: boolean;
-  /** `revoke ... from anon` (or `authenticated`, `public`) and no later grant: clients are shut out on purpose. */
-  clientsRevoked: boolean;
-  /** Changed by statements the history cannot read: nothing about it is certain. */
-  opaque: boolean;
-  dropped: boolean;
-}
+export type { Column, ForeignKey, Index, Origin, Policy, PolicyExpression, Table } from "./model.js";
 
 export class Catalog {
   /** Live tables by `schema.name`. */
@@ -644,28 +572,6 @@ const POLICY_TEXT = /create\s+policy/iu;
 const INDEX_TEXT = /create\s+(?:unique\s+)?index/iu;
 const SERIAL_TYPES = new Set(["serial", "serial4", "bigserial", "serial8", "smallserial", "serial2"]);
 
-function newTable(schema: string, name: string, temporary: boolean): Table {
-  return {
-    schema,
-    name,
-    created: undefined,
-    derived: undefined,
-    temporary,
-    columns: new Map(),
-    primaryKey: undefined,
-    indexes: [],
-    foreignKeys: [],
-    rls: undefined,
-    rlsUnknown: false,
-    policies: new Map(),
-    policiesUnknown: false,
-    indexesUnknown: false,
-    clientsRevoked: false,
-    opaque: false,
-    dropped: false,
-  };
-}
-
 /** A partition has its parent's columns, and the parent's keys and indexes cascade to it. */
 function inherit(table: Table, parent: Table): void {
   for (const [name, column] of parent.columns) table.columns.set(name, column);
@@ -694,57 +600,4 @@ function indexColumn(element: SqlNode | undefined): string | undefined {
     return fields.length === 1 ? fields[0] : undefined;
   }
   return undefined;
-}
-
-/** The code of a `DO` block (`args`) or a function (`options`, the `as` definition). */
-function codeOf(list: unknown, defname = "as"): string | undefined {
-  if (!Array.isArray(list)) return undefined;
-  for (const item of list as SqlNode[]) {
-    if (item?.type !== "DefElem" || item.defname !== defname) continue;
-    const arg = item.arg as SqlNode | undefined;
-    if (arg?.type === "String") return String(arg.sval);
-    if (arg?.type === "List") return stringsOf(arg.items).join("\n");
-  }
-  return undefined;
-}
-
-// A DO block's statements, parsed once per block node (block nodes live as long as their file's parse).
-interface EmbeddedBlocks {
-  blocks: Array<{ range: [number, number]; statements: Statement[] }>;
-  dynamic: string[];
-}
-const embeddedCache = new WeakMap<SqlNode, EmbeddedBlocks>();
-
-function embeddedOf(node: SqlNode, body: string, top: Statement, text: string): EmbeddedBlocks {
-  let cached = embeddedCache.get(node);
-  if (!cached) {
-    const bodyStart = text.indexOf(body, top.range[0]);
-    const { statements, dynamic } = embeddedStatements(body);
-    const blocks = statements.map((embedded) => {
-      if (bodyStart === -1) return { range: top.range, statements: embedded.statements };
-      const start = bodyStart + embedded.offset;
-      for (const statement of embedded.statements) shiftLocations(statement, start);
-      return { range: [start, start + embedded.length] as [number, number], statements: embedded.statements };
-    });
-    cached = { blocks, dynamic };
-    embeddedCache.set(node, cached);
-  }
-  return cached;
-}
-
-/** Moves a statement parsed on its own to where it sits in the file. */
-function shiftLocations(node: SqlNode, by: number): void {
-  if (by === 0) return;
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item);
-    } else if (value !== null && typeof value === "object") {
-      const record = value as Record<string, unknown>;
-      if (typeof record.location === "number" && record.location >= 0) record.location += by;
-      for (const key in record) {
-        if (key !== "location" && key !== "loc" && key !== "range") visit(record[key]);
-      }
-    }
-  };
-  visit(node);
 }

@@ -9,9 +9,10 @@
  * their SQL at run time (`EXECUTE format(...)`, `EXECUTE 'alter table ' || name`) are returned as
  * text: the history cannot know what they do.
  */
-import type { Statement } from "../language/ast.js";
+import type { SqlNode, Statement } from "../language/ast.js";
 import { lex, type Token } from "../language/lexer.js";
 import { parseSql } from "../language/parser.js";
+import { stringsOf } from "./names.js";
 
 export interface EmbeddedCode {
   statements: EmbeddedStatement[];
@@ -133,4 +134,57 @@ function skipLabel(tokens: Token[], from: number, punct: (token: Token | undefin
     if (punct(tokens[i]) === ">" && punct(tokens[i + 1]) === ">") return i + 2;
   }
   return limit;
+}
+
+/** The code of a `DO` block (`args`) or a function (`options`, the `as` definition). */
+export function codeOf(list: unknown, defname = "as"): string | undefined {
+  if (!Array.isArray(list)) return undefined;
+  for (const item of list as SqlNode[]) {
+    if (item?.type !== "DefElem" || item.defname !== defname) continue;
+    const arg = item.arg as SqlNode | undefined;
+    if (arg?.type === "String") return String(arg.sval);
+    if (arg?.type === "List") return stringsOf(arg.items).join("\n");
+  }
+  return undefined;
+}
+
+// A DO block's statements, parsed once per block node (block nodes live as long as their file's parse).
+export interface EmbeddedBlocks {
+  blocks: Array<{ range: [number, number]; statements: Statement[] }>;
+  dynamic: string[];
+}
+const embeddedCache = new WeakMap<SqlNode, EmbeddedBlocks>();
+
+export function embeddedOf(node: SqlNode, body: string, top: Statement, text: string): EmbeddedBlocks {
+  let cached = embeddedCache.get(node);
+  if (!cached) {
+    const bodyStart = text.indexOf(body, top.range[0]);
+    const { statements, dynamic } = embeddedStatements(body);
+    const blocks = statements.map((embedded) => {
+      if (bodyStart === -1) return { range: top.range, statements: embedded.statements };
+      const start = bodyStart + embedded.offset;
+      for (const statement of embedded.statements) shiftLocations(statement, start);
+      return { range: [start, start + embedded.length] as [number, number], statements: embedded.statements };
+    });
+    cached = { blocks, dynamic };
+    embeddedCache.set(node, cached);
+  }
+  return cached;
+}
+
+/** Moves a statement parsed on its own to where it sits in the file. */
+function shiftLocations(node: SqlNode, by: number): void {
+  if (by === 0) return;
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+    } else if (value !== null && typeof value === "object") {
+      const record = value as Record<string, unknown>;
+      if (typeof record.location === "number" && record.location >= 0) record.location += by;
+      for (const key in record) {
+        if (key !== "location" && key !== "loc" && key !== "range") visit(record[key]);
+      }
+    }
+  };
+  visit(node);
 }
