@@ -145,6 +145,21 @@ describe("the SQL language through ESLint", () => {
     expect(messages.map((m) => [m.ruleId, m.line])).toEqual([["backend-architect/require-rls", 3]]);
   });
 
+  it("honours a directive inside a statement, above the line it is about", () => {
+    const code = sql`
+      create table public.posts (
+        id uuid primary key,
+        -- eslint-disable-next-line backend-architect/require-foreign-key-index -- posts are never deleted
+        author_id uuid not null references auth.users (id),
+        editor_id uuid references auth.users (id)
+      );
+      alter table public.posts enable row level security;
+    `;
+    const fk: Linter.Config[] = [{ ...config[0]!, rules: { "backend-architect/require-foreign-key-index": "error" } }];
+    const messages = linter.verify(code, fk, { filename: "supabase/migrations/1_x.sql" });
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([["backend-architect/require-foreign-key-index", 5]]);
+  });
+
   it("honours /* eslint-disable */ blocks and inline rule configuration", () => {
     const code = sql`
       /* eslint backend-architect/require-rls: ["error", { "schemas": ["api"] }] */
