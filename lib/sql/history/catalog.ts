@@ -482,23 +482,33 @@ export class Catalog {
     table.policies.set(node.policy_name, policy);
   }
 
-  /** `revoke all on t from anon, authenticated`, and grants that undo it. */
+  /**
+   * `revoke all on t from anon, authenticated` (or `on all tables in schema`): the roles lose the
+   * table; any later grant to a role gives it back. Revoking only some privileges changes nothing here.
+   */
   #grant(node: SqlNode): void {
     if (node.objtype !== "OBJECT_TABLE") return;
-    const clients = ((node.grantees as SqlNode[] | undefined) ?? []).some(
-      (role) => role.roletype === "ROLESPEC_PUBLIC" || CLIENT_ROLES.has(String(role.rolename)),
-    );
-    if (!clients) return;
-    const revoked = node.is_grant !== true;
+    const roles = ((node.grantees as SqlNode[] | undefined) ?? [])
+      .map((role) => String(role.rolename))
+      .filter((role) => CLIENT_ROLES.has(role));
+    if (roles.length === 0) return;
+    const revokeAll = node.is_grant !== true && !(node.privileges as unknown[] | undefined)?.length;
+    if (node.is_grant !== true && !revokeAll) return;
+    const apply = (table: Table): void => {
+      for (const role of roles) {
+        if (revokeAll) table.revokedFrom.add(role);
+        else table.revokedFrom.delete(role);
+      }
+    };
     const objects = (node.objects as SqlNode[] | undefined) ?? [];
     if (node.targtype === "ACL_TARGET_ALL_IN_SCHEMA") {
       const schemas = new Set(stringsOf(objects));
-      for (const table of this.tables.values()) if (schemas.has(table.schema)) table.clientsRevoked = revoked;
+      for (const table of this.tables.values()) if (schemas.has(table.schema)) apply(table);
       return;
     }
     for (const object of objects) {
       const table = object.type === "RangeVar" ? this.#find(object as RangeVar) : undefined;
-      if (table) table.clientsRevoked = revoked;
+      if (table) apply(table);
     }
   }
 

@@ -70,8 +70,8 @@ export interface Table {
   policiesUnknown: boolean;
   /** Indexes may have been created by statements built at run time. */
   indexesUnknown: boolean;
-  /** `revoke ... from anon` (or `authenticated`, `public`) and no later grant: clients are shut out on purpose. */
-  clientsRevoked: boolean;
+  /** Client roles (`anon`, `authenticated`) that lost every privilege on the table, and got none back. */
+  revokedFrom: Set<string>;
   /** Changed by statements the history cannot read: nothing about it is certain. */
   opaque: boolean;
   dropped: boolean;
@@ -93,8 +93,13 @@ export function newTable(schema: string, name: string, temporary: boolean): Tabl
     policies: new Map(),
     policiesUnknown: false,
     indexesUnknown: false,
-    clientsRevoked: false,
+    revokedFrom: new Set(),
     opaque: false,
     dropped: false,
   };
+}
+
+/** Neither `anon` nor `authenticated` may use the table: the Data API cannot reach it. */
+export function closedToClients(table: Table): boolean {
+  return table.revokedFrom.has("anon") && table.revokedFrom.has("authenticated");
 }

@@ -1,6 +1,7 @@
 import type { Statement } from "../language/ast.js";
 import type { SqlSourceCode } from "../language/source-code.js";
 import { createSqlRule } from "../create-sql-rule.js";
+import { closedToClients } from "../history/model.js";
 import { DEFAULT_EXPOSED_SCHEMAS, displayName, historyOf, liveTables, schemasOption } from "../sql-context.js";
 
 export type Options = [{ schemas?: string[] }];
@@ -38,7 +39,7 @@ export default createSqlRule<Options, MessageIds>({
         for (const table of liveTables(history)) {
           const enabled = table.rls;
           if (enabled?.file !== history.current || !exposed.has(table.schema)) continue;
-          if (table.policies.size > 0 || table.policiesUnknown || table.clientsRevoked) continue;
+          if (table.policies.size > 0 || table.policiesUnknown || closedToClients(table)) continue;
           if (!enabled.embeddedRange && explainsPolicies(context.sourceCode, enabled.statement)) continue;
           context.report({
             loc: context.sourceCode.locOf(enabled.embeddedRange ?? enabled.statement.range),

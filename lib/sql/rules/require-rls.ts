@@ -1,4 +1,5 @@
 import { createSqlRule } from "../create-sql-rule.js";
+import { closedToClients } from "../history/model.js";
 import { createdHere, DEFAULT_EXPOSED_SCHEMAS, displayName, historyOf, schemasOption, sqlName, tableHeadRange } from "../sql-context.js";
 
 export type Options = [{ schemas?: string[] }];
@@ -33,7 +34,7 @@ export default createSqlRule<Options, MessageIds>({
         const history = historyOf(context.sourceCode);
         if (history.catalog.rlsUnknown) return;
         for (const table of createdHere(history)) {
-          if (!exposed.has(table.schema) || table.rls || table.rlsUnknown) continue;
+          if (!exposed.has(table.schema) || table.rls || table.rlsUnknown || closedToClients(table)) continue;
           context.report({
             loc: context.sourceCode.locOf(tableHeadRange(context.sourceCode, table)),
             messageId: "missingRls",

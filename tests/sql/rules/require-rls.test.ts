@@ -109,6 +109,13 @@ ruleTester.run("require-rls", rule, {
       `,
     },
     {
+      name: "a table the Data API's roles cannot use at all",
+      code: sql`
+        create table public.stripe_events (id text primary key, payload jsonb);
+        revoke all on table public.stripe_events from anon, authenticated;
+      `,
+    },
+    {
       name: "a schema outside the option's list",
       code: sql`
         create table api.widgets (id uuid primary key);
@@ -166,6 +173,15 @@ ruleTester.run("require-rls", rule, {
       `,
       options: [{ schemas: ["public", "api"] }],
       errors: [{ messageId: "missingRls", line: 1, column: 1, endLine: 1, endColumn: 25 }],
+    },
+    {
+      name: "revoking some privileges, or from one role only, leaves the table reachable",
+      code: sql`
+        create table public.stripe_events (id text primary key, payload jsonb);
+        revoke insert, update, delete on table public.stripe_events from anon, authenticated;
+        revoke all on table public.stripe_events from anon;
+      `,
+      errors: [{ messageId: "missingRls", line: 1, column: 1, endLine: 1, endColumn: 34 }],
     },
     {
       name: "a policy without row level security protects nothing",
