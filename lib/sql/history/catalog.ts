@@ -197,12 +197,16 @@ export class Catalog {
       type,
       isArray: (def.typeName?.arrayBounds?.length ?? 0) > 0,
       sequential: SERIAL_TYPES.has(type.join(".")),
+      defaultsToNow: false,
       origin: columnOrigin,
     };
     table.columns.set(def.colname, column);
     for (const constraint of def.constraints ?? []) {
       if (constraint.contype === "CONSTR_IDENTITY") column.sequential = true;
-      else if (constraint.contype === "CONSTR_DEFAULT") column.sequential ||= isNextval(constraint.raw_expr);
+      else if (constraint.contype === "CONSTR_DEFAULT") {
+        column.sequential ||= isNextval(constraint.raw_expr);
+        column.defaultsToNow = isCurrentTime(constraint.raw_expr);
+      }
       else this.#addConstraint(table, constraint, columnOrigin, def.colname);
     }
   }
@@ -312,7 +316,10 @@ export class Catalog {
         }
         case "AT_ColumnDefault": {
           const column = name ? table.columns.get(name) : undefined;
-          if (column) column.sequential = isNextval(def);
+          if (column) {
+            column.sequential = isNextval(def);
+            column.defaultsToNow = isCurrentTime(def);
+          }
           break;
         }
         case "AT_AddIdentity": {
@@ -598,6 +605,20 @@ function isNextval(expression: unknown): boolean {
   let node = expression as SqlNode | undefined;
   while (node?.type === "TypeCast") node = node.arg as SqlNode | undefined;
   return node?.type === "FuncCall" && stringsOf(node.funcname).at(-1) === "nextval";
+}
+
+const CURRENT_TIME_FUNCTIONS = new Set(["now", "statement_timestamp", "transaction_timestamp", "clock_timestamp"]);
+const CURRENT_TIME_KEYWORDS = /^SVFOP_(?:CURRENT_TIMESTAMP|LOCALTIMESTAMP|CURRENT_DATE)/u;
+
+/** `now()`, `current_timestamp`, `localtimestamp`, and those cast or moved to a zone (`timezone('utc', now())`, `now() at time zone 'utc'`). */
+function isCurrentTime(expression: unknown): boolean {
+  let node = expression as SqlNode | undefined;
+  while (node?.type === "TypeCast") node = node.arg as SqlNode | undefined;
+  if (node?.type === "SQLValueFunction") return CURRENT_TIME_KEYWORDS.test(String(node.op));
+  if (node?.type !== "FuncCall") return false;
+  const name = stringsOf(node.funcname).at(-1);
+  if (name === "timezone") return ((node.args as SqlNode[] | undefined) ?? []).some((arg) => isCurrentTime(arg));
+  return name !== undefined && CURRENT_TIME_FUNCTIONS.has(name) && !(node.args as unknown[] | undefined)?.length;
 }
 
 function indexColumn(element: SqlNode | undefined): string | undefined {

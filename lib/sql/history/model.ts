@@ -18,6 +18,8 @@ export interface Column {
   isArray: boolean;
   /** `serial`, `bigserial`, an identity column, or a `nextval(...)` default: ids handed out in order. */
   sequential: boolean;
+  /** Its default is the current time (`now()`, `current_timestamp`, `timezone('utc', now())`): set when the row is inserted. */
+  defaultsToNow: boolean;
   origin: Origin;
 }
 

@@ -1,5 +1,5 @@
 import picomatch from "picomatch";
-import type { Table } from "../history/catalog.js";
+import type { Column, Table } from "../history/catalog.js";
 import { createSqlRule } from "../create-sql-rule.js";
 import { createdHere, displayName, historyOf, rangeOf, tableHeadRange } from "../sql-context.js";
 
@@ -21,9 +21,26 @@ function normalize(name: string): string {
 
 /** Other common names of the two columns in SQL schemas (Stripe's `created`, Phoenix's `inserted_at`). */
 const SYNONYMS = {
-  createdAt: ["created", "createdon", "insertedat", "creationdate", "createtime", "createdtime"],
-  updatedAt: ["updated", "updatedon", "modifiedat", "modified", "lastmodified", "lastmodifiedat", "updatetime", "updatedtime"],
+  createdAt: ["created", "createdon", "insertedat", "creationdate", "createtime", "createdtime", "datecreated", "createddate"],
+  updatedAt: [
+    "updated",
+    "updatedon",
+    "modifiedat",
+    "modified",
+    "lastmodified",
+    "lastmodifiedat",
+    "updatetime",
+    "updatedtime",
+    "lastupdated",
+    "lastupdatedat",
+    "lastupdate",
+    "lastupdateat",
+    "dateupdated",
+    "datemodified",
+  ],
 };
+
+const TIME_TYPES = new Set(["timestamp", "timestamptz", "date"]);
 
 /**
  * Logs, events and audit trails are written once and never changed: they need no `updated_at`.
@@ -106,9 +123,22 @@ export default createSqlRule<Options, MessageIds>({
       return [...table.columns.keys()].every((column) => keyColumns.has(column));
     }
 
+    const updatedNames = new Set([normalize(updatedAt), ...SYNONYMS.updatedAt]);
+
+    /**
+     * A time column the row gets when it is inserted (`submitted_at timestamptz default now()`,
+     * `started_at`, `signed_at`) tells when the row was created under another name.
+     */
+    function isInsertTime(column: Column): boolean {
+      return column.defaultsToNow && TIME_TYPES.has(column.type.at(-1) ?? "") && !updatedNames.has(normalize(column.name));
+    }
+
     function check(table: Table, option: string, messageId: "missingCreatedAtColumn" | "missingUpdatedAtColumn", current: unknown): void {
-      const names = new Set([normalize(option), ...SYNONYMS[messageId === "missingCreatedAtColumn" ? "createdAt" : "updatedAt"]]);
-      const column = [...table.columns.values()].find((candidate) => names.has(normalize(candidate.name)));
+      const isCreated = messageId === "missingCreatedAtColumn";
+      const names = isCreated ? new Set([normalize(option), ...SYNONYMS.createdAt]) : updatedNames;
+      const columns = [...table.columns.values()];
+      const column = columns.find((candidate) => names.has(normalize(candidate.name)));
+      if (!column && isCreated && columns.some((candidate) => isInsertTime(candidate))) return;
       if (!column) {
         context.report({
           loc: sourceCode.locOf(tableHeadRange(sourceCode, table)),

@@ -38,6 +38,38 @@ ruleTester.run("require-timestamps", rule, {
       `,
     },
     {
+      name: "a time column set on insert is the creation time under another name",
+      code: sql`
+        create table public.privacy_requests (
+          id uuid primary key default gen_random_uuid(),
+          submitted_at timestamptz not null default now(),
+          updated_at timestamptz not null default now()
+        );
+        create table public.study_subjects (id uuid primary key, "started_at" timestamp with time zone default "now"(), updated_at timestamptz);
+        create table public.progress (id uuid primary key, completed_at timestamp default timezone('utc'::text, now()) not null, updated_at timestamptz);
+        create table public.drifts (id uuid primary key, detected_at timestamptz default current_timestamp, modified_at timestamptz);
+      `,
+    },
+    {
+      name: "a default added to a time column by a later statement",
+      code: sql`
+        create table public.signatures (id uuid primary key, signed_at timestamptz, updated_at timestamptz);
+        alter table public.signatures alter column signed_at set default now();
+      `,
+    },
+    {
+      name: "last_update_at and last_updated name the update time",
+      code: sql`
+        create table public.contacted_leads (id uuid primary key, created_at timestamptz default now());
+        do $$ begin
+          if not exists (select 1 from information_schema.columns where table_name = 'contacted_leads' and column_name = 'last_update_at') then
+            alter table public.contacted_leads add column last_update_at timestamptz default now();
+          end if;
+        end $$;
+        create table public.feeds (id uuid primary key, date_created timestamptz, last_updated timestamptz);
+      `,
+    },
+    {
       name: "an append-only log needs no updated_at",
       code: sql`
         create table public.activity_logs (id uuid primary key, action text not null, created_at timestamptz not null default now());
@@ -109,6 +141,29 @@ ruleTester.run("require-timestamps", rule, {
       `,
       options: [{ requireTimestamptz: true }],
       errors: [{ messageId: "notTimestamptz", line: 3, column: 3, endLine: 3, endColumn: 62 }],
+    },
+    {
+      name: "an expiry computed from now() and an update time are not creation times",
+      code: sql`
+        create table public.invites (
+          id uuid primary key,
+          expires_at timestamptz default now() + interval '7 days',
+          updated_at timestamptz not null default now()
+        );
+        create table public.matrices (id text primary key, "updatedAt" timestamp default now() not null);
+      `,
+      errors: [
+        { messageId: "missingCreatedAtColumn", line: 1, column: 1, endLine: 1, endColumn: 28 },
+        { messageId: "missingCreatedAtColumn", line: 6, column: 1, endLine: 6, endColumn: 29 },
+      ],
+    },
+    {
+      name: "a creation default dropped by a later statement",
+      code: sql`
+        create table public.signatures (id uuid primary key, signed_at timestamptz default now(), updated_at timestamptz);
+        alter table public.signatures alter column signed_at drop default;
+      `,
+      errors: [{ messageId: "missingCreatedAtColumn", line: 1, column: 1, endLine: 1, endColumn: 31 }],
     },
     {
       name: "a join table when join tables are not ignored",
