@@ -1,13 +1,19 @@
 import type { RuleTextEditor } from "@eslint/core";
-import type { RangeVar, SqlNode, Statement } from "../language/ast.js";
+import type { ColumnDef, RangeVar, SqlNode, Statement } from "../language/ast.js";
 import type { SqlSourceCode } from "../language/source-code.js";
-import type { ForeignKey, Table } from "../history/catalog.js";
+import type { Column, ForeignKey, Origin, Table } from "../history/catalog.js";
+import { isRegExpString, toRegExp } from "../../../prisma-lint/naming.js";
 import { derivedName, quoteIdent } from "../history/names.js";
 import { createSqlRule } from "../create-sql-rule.js";
 import { displayName, historyOf, isCovered, keywordCase, liveTables, rangeOf, type History } from "../sql-context.js";
 
-export type Options = [];
-export type MessageIds = "unindexedForeignKey" | "unindexedForeignKeyGenerated" | "addIndex";
+export type Options = [{ forAllRelations?: boolean; forNames?: string[] }];
+export type MessageIds =
+  | "unindexedForeignKey"
+  | "unindexedForeignKeyGenerated"
+  | "unindexedColumn"
+  | "unindexedColumnGenerated"
+  | "addIndex";
 
 export default createSqlRule<Options, MessageIds>({
   name: "require-foreign-key-index",
@@ -20,29 +26,83 @@ export default createSqlRule<Options, MessageIds>({
     fixable: "code",
     hasSuggestions: true,
     languages: ["backend-architect/sql"],
-    schema: [],
+    schema: [
+      {
+        type: "object",
+        properties: {
+          forAllRelations: {
+            type: "boolean",
+            description: "Check the foreign key of every relation (where the database does not index it by itself).",
+          },
+          forNames: {
+            type: "array",
+            items: { type: "string", minLength: 1 },
+            uniqueItems: true,
+            description:
+              "Other fields that must lead an index, such as a tenant key: exact names or `\"/regex/flags\"` patterns (`\"tenantId\"`, `\"/Id$/\"`).",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ forAllRelations: true, forNames: [] }],
     messages: {
       unindexedForeignKey:
         "The foreign key `{{columns}}` of `{{table}}` has no index by the last migration (PostgreSQL does not index foreign keys itself), so finding the rows that point to a `{{target}}` row (which every delete or key update of a `{{target}}` row does) scans all of `{{table}}`. Add `{{statement}}`.",
       unindexedForeignKeyGenerated:
         "The foreign key `{{columns}}` of `{{table}}` has no index by the last migration (PostgreSQL does not index foreign keys itself), so finding the rows that point to a `{{target}}` row (which every delete or key update of a `{{target}}` row does) scans all of `{{table}}`. Add an index on `{{columns}}` to the schema this migration is generated from (`@@index` in Prisma, `index().on(...)` in Drizzle) and generate a migration.",
+      unindexedColumn:
+        "`{{column}}` of `{{table}}` leads no index by the last migration, so every query of `{{table}}` by `{{column}}` scans the whole table. Add `{{statement}}`.",
+      unindexedColumnGenerated:
+        "`{{column}}` of `{{table}}` leads no index by the last migration, so every query of `{{table}}` by `{{column}}` scans the whole table. Add an index on `{{column}}` to the schema this migration is generated from (`@@index` in Prisma, `index().on(...)` in Drizzle) and generate a migration.",
       addIndex: "Add `{{statement}}` after this statement.",
     },
   },
-  create(context) {
+  create(context, [{ forAllRelations = true, forNames = [] }]) {
     const sourceCode = context.sourceCode;
+    const isNamed = columnMatcher(forNames);
     return {
       Script() {
         const history = historyOf(sourceCode);
         for (const table of liveTables(history)) {
           if (table.indexesUnknown) continue;
-          for (const key of table.foreignKeys) {
+          const reported = new Set<string>();
+          for (const key of forAllRelations ? table.foreignKeys : []) {
             if (key.origin.file !== history.current || isCovered(key.columns, table.indexes)) continue;
             report(history, table, key);
+            for (const column of key.columns) reported.add(column);
+          }
+          for (const column of table.columns.values()) {
+            if (column.origin.file !== history.current || reported.has(column.name) || !isNamed(column.name)) continue;
+            if (!isCovered([column.name], table.indexes)) reportColumn(history, table, column);
           }
         }
       },
     };
+
+    function reportColumn(history: History, table: Table, column: Column): void {
+      const loc = sourceCode.locOf(rangeOf(sourceCode, column.origin));
+      const data = { column: column.name, table: displayName(table) };
+      if (history.folder.layout === "drizzle" || history.folder.layout === "prisma") {
+        context.report({ loc, messageId: "unindexedColumnGenerated", data });
+        return;
+      }
+      const declared = (column.origin.node as ColumnDef).colname;
+      const statement = createIndexStatement(sourceCode, column.origin, [declared]);
+      const insert = statement ? insertionAfter(sourceCode, column.origin.statement, statement) : undefined;
+      if (!insert) {
+        const advice = `create index on ${quoteIdent(table.schema)}.${quoteIdent(table.name)} (${quoteIdent(column.name)});`;
+        context.report({ loc, messageId: "unindexedColumn", data: { column: data.column, table: data.table, statement: advice } });
+        return;
+      }
+      const fix = (fixer: RuleTextEditor) => fixer.insertTextAfterRange([insert.at, insert.at], insert.text);
+      context.report({
+        loc,
+        messageId: "unindexedColumn",
+        data: { column: data.column, table: data.table, statement: statement! },
+        ...(history.isNewest ? { fix } : { suggest: [{ messageId: "addIndex", data: { statement }, fix }] }),
+      });
+    }
 
     function report(history: History, table: Table, key: ForeignKey): void {
       const data = {
@@ -56,7 +116,7 @@ export default createSqlRule<Options, MessageIds>({
         context.report({ loc, messageId: "unindexedForeignKeyGenerated", data });
         return;
       }
-      const statement = createIndexStatement(sourceCode, key);
+      const statement = createIndexStatement(sourceCode, key.origin, key.declared);
       const insert = statement ? insertionAfter(sourceCode, key.origin.statement, statement) : undefined;
       if (!insert) {
         // Inside a DO block: name the index to add, edit nothing.
@@ -83,16 +143,32 @@ export default createSqlRule<Options, MessageIds>({
 });
 
 /**
+ * `forNames` entries are written for Prisma fields (`tenantId`) and SQL columns (`tenant_id`) alike: an
+ * exact name matches without case and underscores, a `"/regex/"` the column's name or its camelCase form.
+ */
+function columnMatcher(entries: readonly string[]): (name: string) => boolean {
+  if (entries.length === 0) return () => false;
+  const normalize = (name: string) => name.replaceAll("_", "").toLowerCase();
+  const exact = new Set(entries.filter((entry) => !isRegExpString(entry)).map(normalize));
+  const patterns = entries.filter(isRegExpString).map((entry) => toRegExp(entry, "forNames"));
+  return (name) => {
+    if (exact.has(normalize(name))) return true;
+    const camel = name.replace(/_+([a-z0-9])/gu, (_, c: string) => c.toUpperCase());
+    return patterns.some((pattern) => pattern.test(name) || pattern.test(camel));
+  };
+}
+
+/**
  * `create index profiles_org_id_idx on public.profiles (org_id);`, in the statement's keyword case,
  * naming the table and columns as the statement does (later renames do not apply at that point).
  */
-function createIndexStatement(sourceCode: SqlSourceCode, key: ForeignKey): string | undefined {
-  const relation = key.origin.statement.relation as RangeVar | undefined;
-  if (!relation || key.origin.embeddedRange) return undefined;
-  const name = derivedName(relation.relname, key.declared, "idx");
+function createIndexStatement(sourceCode: SqlSourceCode, origin: Origin, declared: string[]): string | undefined {
+  const relation = origin.statement.relation as RangeVar | undefined;
+  if (!relation || origin.embeddedRange) return undefined;
+  const name = derivedName(relation.relname, declared, "idx");
   const table = relation.schemaname ? `${quoteIdent(relation.schemaname)}.${quoteIdent(relation.relname)}` : quoteIdent(relation.relname);
-  const [create, on] = keywordCase(sourceCode, key.origin.statement) === "upper" ? ["CREATE INDEX", "ON"] : ["create index", "on"];
-  return `${create} ${quoteIdent(name)} ${on} ${table} (${key.declared.map(quoteIdent).join(", ")});`;
+  const [create, on] = keywordCase(sourceCode, origin.statement) === "upper" ? ["CREATE INDEX", "ON"] : ["create index", "on"];
+  return `${create} ${quoteIdent(name)} ${on} ${table} (${declared.map(quoteIdent).join(", ")});`;
 }
 
 /** After the statement's `;` (on a new line), or after the statement with a `;` of its own. */

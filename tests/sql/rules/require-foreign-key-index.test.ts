@@ -123,8 +123,63 @@ ruleTester.run("require-foreign-key-index", rule, {
       filename: fixture("drizzle-mysql/drizzle/0000_flat_kitty.sql"),
       code: fixtureText("drizzle-mysql/drizzle/0000_flat_kitty.sql"),
     },
+    {
+      name: "forNames: a tenant column that leads an index, named as in the Prisma schema (compared without case and underscores)",
+      code: sql`
+        create table public.invoices (id uuid primary key, tenant_id uuid not null, number int);
+        create index invoices_tenant_id_number_idx on public.invoices (tenant_id, number);
+        create table public.tenants (tenant_id uuid primary key);
+      `,
+      options: [{ forNames: ["tenantId"] }],
+    },
+    {
+      name: "forAllRelations off: only forNames is checked",
+      code: sql`
+        create table public.posts (id uuid primary key, author_id uuid references auth.users (id));
+      `,
+      options: [{ forAllRelations: false }],
+    },
+    {
+      name: "forNames: a column of another migration is reported there, a foreign key only once",
+      code: sql`
+        alter table public.invoices add column note text;
+        create table public.lines (id uuid primary key, org_id uuid references public.orgs (id));
+        create index lines_org_id_idx on public.lines (org_id);
+      `,
+      options: [{ forNames: ["/Id$/"] }],
+    },
   ],
   invalid: [
+    {
+      name: "forNames: a column no index leads, matched by its camelCase form",
+      code: sql`
+        create table public.invoices (
+          id uuid primary key,
+          workspace_id uuid not null
+        );
+      `,
+      options: [{ forNames: ["/Id$/"] }],
+      output: sql`
+        create table public.invoices (
+          id uuid primary key,
+          workspace_id uuid not null
+        );
+        create index invoices_workspace_id_idx on public.invoices (workspace_id);
+      `,
+      errors: [{ messageId: "unindexedColumn", line: 3, column: 3, endLine: 3, endColumn: 29 }],
+    },
+    {
+      name: "forNames: an unindexed foreign key named by forNames is reported once, as a foreign key",
+      code: sql`
+        alter table public.invoices add column tenant_id uuid references public.tenants (id);
+      `,
+      options: [{ forNames: ["tenantId"] }],
+      output: sql`
+        alter table public.invoices add column tenant_id uuid references public.tenants (id);
+        create index invoices_tenant_id_idx on public.invoices (tenant_id);
+      `,
+      errors: [{ messageId: "unindexedForeignKey", line: 1, column: 55, endLine: 1, endColumn: 85 }],
+    },
     {
       name: "a REFERENCES column without an index, fixed in the migration being written",
       code: sql`
