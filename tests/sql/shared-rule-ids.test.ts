@@ -34,6 +34,18 @@ describe("rule ids shared by the Prisma and SQL languages", () => {
     expect(linter.verify("create table public.audit_entries (id uuid primary key);\n", config, { filename: "1.sql" })).toEqual([]);
   });
 
+  it("share options that both languages implement: forNames names a field and its column", () => {
+    const fkRules: Linter.RulesRecord = { "backend-architect/require-foreign-key-index": ["error", { forNames: ["tenantId"] }] };
+    const fkConfig: Linter.Config[] = config.map((block) => ({ ...block, rules: fkRules }));
+    const schema = 'datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\nmodel Invoice {\n  id String @id\n  tenantId String\n}\n';
+    const prisma = linter.verify(schema, fkConfig, { filename: "schema.prisma" });
+    const migration = linter.verify("create table public.invoices (id uuid primary key, tenant_id uuid not null);\n", fkConfig, {
+      filename: "1_init.sql",
+    });
+    expect(prisma.map((m) => m.messageId)).toEqual(["missingFieldIndex"]);
+    expect(migration.map((m) => m.messageId)).toEqual(["unindexedColumn"]);
+  });
+
   it("declare both languages, and options and messages of both", () => {
     const rule = plugin.rules["require-timestamps"]!;
     expect(rule.meta?.languages).toEqual(["backend-architect/prisma", "backend-architect/sql"]);
