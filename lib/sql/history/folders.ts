@@ -48,7 +48,15 @@ export function naturalOrder(a: string, b: string): number {
   return left.length - right.length;
 }
 
-const listings = new Map<string, { mtimeMs: number; names: string[]; migrations?: string[] }>();
+interface Listing {
+  names: string[];
+  /** Derived once per listing: `<root>/<name>/migration.sql` files, and the folder's saved up migrations. */
+  migrations?: string[];
+  sqlNames?: string[];
+  sqlFiles?: string[];
+}
+
+const listings = new Map<string, Listing & { mtimeMs: number }>();
 const dialects = new Map<string, { mtimeMs: number; dialect: string | undefined }>();
 
 function mtime(path: string): number | undefined {
@@ -60,7 +68,7 @@ function mtime(path: string): number | undefined {
 }
 
 /** Entries of a folder, cached by the folder's modification time (which adding or renaming a file changes). */
-function listing(dir: string): { names: string[]; migrations?: string[] } {
+function listing(dir: string): Listing {
   const mtimeMs = mtime(dir);
   if (mtimeMs === undefined) return { names: [] };
   const cached = listings.get(dir);
@@ -132,15 +140,18 @@ export function migrationFolder(path: string): MigrationFolder {
   }
 
   if (DOWN_MIGRATION.test(name)) return { files: [path], otherDatabase: false, layout: "plain" };
-  const { names } = listing(dir);
+  const entry = listing(dir);
+  const names = entry.names;
   if (names.length === 0) return { files: [path], otherDatabase: false, layout: "plain" };
-  // A new file not saved yet (an editor buffer) takes its place by name among the saved ones.
-  const sqlNames = names.filter((file) => file.endsWith(".sql") && !DOWN_MIGRATION.test(file));
-  if (name.endsWith(".sql") && !sqlNames.includes(name)) {
-    sqlNames.push(name);
-    sqlNames.sort(naturalOrder);
+  // Every file of a folder asks for the same list: build it once per listing (shared, never mutated).
+  entry.sqlNames ??= names.filter((file) => file.endsWith(".sql") && !DOWN_MIGRATION.test(file));
+  let files: string[];
+  if (!name.endsWith(".sql") || entry.sqlNames.includes(name)) {
+    files = entry.sqlFiles ??= entry.sqlNames.map((file) => join(dir, file));
+  } else {
+    // A new file not saved yet (an editor buffer) takes its place by name among the saved ones.
+    files = [...entry.sqlNames, name].sort(naturalOrder).map((file) => join(dir, file));
   }
-  const files = sqlNames.map((file) => join(dir, file));
   if (names.includes("meta")) {
     const dialect = declaredDialect(join(dir, "meta", "_journal.json"), jsonDialect);
     if (dialect !== undefined) return { files, otherDatabase: isOther(dialect), layout: "drizzle" };
