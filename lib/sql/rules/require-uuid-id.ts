@@ -1,4 +1,5 @@
 import picomatch from "picomatch";
+import type { Table } from "../history/catalog.js";
 import { createSqlRule } from "../create-sql-rule.js";
 import { DEFAULT_EXPOSED_SCHEMAS, displayName, historyOf, liveTables, rangeOf, schemasOption } from "../sql-context.js";
 
@@ -45,7 +46,7 @@ export default createSqlRule<Options, MessageIds>({
           const key = table.primaryKey?.columns;
           if (!key || key.length !== 1 || !exposed.has(table.schema) || allowed(table.name)) continue;
           const column = table.columns.get(key[0]!);
-          if (!column?.sequential || column.origin.file !== history.current) continue;
+          if (!column?.sequential || column.origin.file !== history.current || hasPublicId(table)) continue;
           context.report({
             loc: context.sourceCode.locOf(rangeOf(context.sourceCode, column.origin)),
             messageId: "sequentialPrimaryKey",
@@ -56,3 +57,19 @@ export default createSqlRule<Options, MessageIds>({
     };
   },
 });
+
+/** Names of the identifier an app shows instead of the row's key (`publicId`, `public_id`, `uuid`, `slug`). */
+const PUBLIC_ID_NAMES = new Set(["publicid", "uuid", "guid", "externalid", "shortid", "nanoid", "cuid", "slug"]);
+
+/**
+ * The internal-key pattern: a sequential primary key for joins, and a unique public identifier (a
+ * `uuid` column, or one named `public_id`, `slug`...) for URLs and APIs. Clients never see the key.
+ */
+function hasPublicId(table: Table): boolean {
+  return table.indexes.some((index) => {
+    if (index.kind === "index" || index.columns.length !== 1 || index.columns[0] === undefined) return false;
+    const column = table.columns.get(index.columns[0]);
+    if (!column || column.name === table.primaryKey?.columns[0]) return false;
+    return column.type.at(-1) === "uuid" || PUBLIC_ID_NAMES.has(column.name.replaceAll("_", "").toLowerCase());
+  });
+}

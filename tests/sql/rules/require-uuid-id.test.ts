@@ -49,8 +49,35 @@ ruleTester.run("require-uuid-id", rule, {
       filename: fixture("hand-written/db/migrations/002_accounts_updated_at.up.sql"),
       code: fixtureText("hand-written/db/migrations/002_accounts_updated_at.up.sql"),
     },
+    {
+      name: "an internal key next to a unique public id (Drizzle Kit output)",
+      code: sql`
+        CREATE TABLE IF NOT EXISTS "board" (
+        	"id" bigserial PRIMARY KEY NOT NULL,
+        	"publicId" varchar(12) NOT NULL,
+        	"name" varchar(255) NOT NULL,
+        	CONSTRAINT "board_publicId_unique" UNIQUE("publicId")
+        );
+      `,
+    },
+    {
+      name: "an internal key next to a unique uuid column, or a slug made unique later",
+      code: sql`
+        create table public.orders (id bigint generated always as identity primary key, reference uuid not null unique default gen_random_uuid());
+        create table public.pages (id serial primary key, slug text not null);
+        create unique index pages_slug_key on public.pages (slug);
+      `,
+    },
   ],
   invalid: [
+    {
+      name: "a public id that is not unique identifies nothing",
+      code: sql`
+        create table public.posts (id serial primary key, public_id text, org_id uuid);
+        create unique index posts_org_public_id_key on public.posts (org_id, public_id);
+      `,
+      errors: [{ messageId: "sequentialPrimaryKey", line: 1, column: 28, endLine: 1, endColumn: 49 }],
+    },
     {
       name: "a serial primary key",
       code: sql`
