@@ -43,11 +43,16 @@ const SYNONYMS = {
 const TIME_TYPES = new Set(["timestamp", "timestamptz", "date"]);
 
 /**
- * Logs, events and audit trails are written once and never changed: they need no `updated_at`.
- * Recognized by the last word of the table's name (`activity_logs`, `email_events`, `order_history`)
- * or an `audit` first word (`audit_trail`, `audit_signed_chain`).
+ * Logs, events, activity feeds and audit trails are written once and never changed: they need no
+ * `updated_at`. Recognized by the last word of the table's name (`activity_logs`, `email_events`,
+ * `card_activity`, `UserJourneyEvent`, `order_history`) or an `audit` first word (`audit_trail`).
  */
-const APPEND_ONLY = /(?:^|_)(?:logs?|events?|audits?|history|histories|ledger|journal)$|^audit(?:_|$)/u;
+const APPEND_ONLY = /(?:^|_)(?:logs?|events?|audits?|activity|activities|history|histories|ledger|journal)$|^audit(?:_|$)/u;
+
+/** `UserJourneyEvent` and `card_activity` as snake_case words, for `APPEND_ONLY`. */
+function snakeWords(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/gu, "$1_$2").toLowerCase();
+}
 
 /** The column name to suggest: `createdAt` (the shared option's default) is `created_at` in SQL. */
 function columnName(option: string): string {
@@ -160,7 +165,7 @@ export default createSqlRule<Options, MessageIds>({
         for (const table of createdHere(history)) {
           if (table.derived || ignored(table.name) || (options.ignoreJoinTables && isJoinTable(table))) continue;
           check(table, createdAt, "missingCreatedAtColumn", history.current);
-          if (!APPEND_ONLY.test(table.name.toLowerCase())) check(table, updatedAt, "missingUpdatedAtColumn", history.current);
+          if (!APPEND_ONLY.test(snakeWords(table.name))) check(table, updatedAt, "missingUpdatedAtColumn", history.current);
         }
       },
     };

@@ -75,6 +75,8 @@ ruleTester.run("require-timestamps", rule, {
         create table public.activity_logs (id uuid primary key, action text not null, created_at timestamptz not null default now());
         create table public.email_events (id uuid primary key, kind text, created_at timestamptz default now());
         create table public.audit_trail (id bigint primary key, actor uuid, created_at timestamptz default now());
+        create table public.card_activity (id bigserial primary key, card_id bigint, created_at timestamptz default now());
+        CREATE TABLE "UserJourneyEvent" ("id" uuid PRIMARY KEY, "createdAt" timestamp (3) DEFAULT now() NOT NULL);
       `,
     },
     {
