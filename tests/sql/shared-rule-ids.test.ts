@@ -23,7 +23,7 @@ describe("rule ids shared by the Prisma and SQL languages", () => {
       ["backend-architect/require-timestamps", "missingUpdatedAt"],
     ]);
     expect(migration.map((m) => [m.ruleId, m.messageId])).toEqual([
-      ["backend-architect/require-id", "noPrimaryKey"],
+      ["backend-architect/require-id", "uniqueKeyInsteadOfPrimaryKey"],
       ["backend-architect/require-timestamps", "missingCreatedAtColumn"],
       ["backend-architect/require-timestamps", "missingUpdatedAtColumn"],
     ]);

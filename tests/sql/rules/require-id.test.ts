@@ -74,7 +74,33 @@ ruleTester.run("require-id", rule, {
       code: sql`
         CREATE TABLE "Setting" ("key" TEXT NOT NULL UNIQUE, "value" TEXT);
       `,
-      errors: [{ messageId: "noPrimaryKey", line: 1, column: 1, endLine: 1, endColumn: 23 }],
+      errors: [{ messageId: "uniqueKeyInsteadOfPrimaryKey", line: 1, column: 1, endLine: 1, endColumn: 23 }],
+    },
+    {
+      name: "a unique index created later names the key to promote (Drizzle Kit output in a DO block)",
+      code: sql`
+        CREATE TABLE IF NOT EXISTS "WorkspaceRelation" ("parentWorkspaceId" uuid NOT NULL, "childWorkspaceId" uuid NOT NULL);
+        DO $$ BEGIN
+            IF NOT EXISTS (SELECT 1 FROM pg_indexes WHERE indexname = 'WorkspaceRelation_key') THEN
+                CREATE UNIQUE INDEX "WorkspaceRelation_key" ON "WorkspaceRelation" USING btree ("parentWorkspaceId" uuid_ops, "childWorkspaceId" uuid_ops);
+            END IF;
+        END $$;
+        create unique index relation_lower_idx on public."WorkspaceRelation" (lower("childWorkspaceId"::text));
+      `,
+      errors: [
+        {
+          messageId: "uniqueKeyInsteadOfPrimaryKey",
+          data: {
+            table: "public.WorkspaceRelation",
+            columns: "parentWorkspaceId, childWorkspaceId",
+            statement: 'alter table public."WorkspaceRelation" add primary key ("parentWorkspaceId", "childWorkspaceId");',
+          },
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 47,
+        },
+      ],
     },
     {
       name: "the primary key dropped later",
