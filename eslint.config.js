@@ -6,7 +6,7 @@ export default tseslint.config(
   { ignores: ["dist/", "examples/", "coverage/", "tests/fixtures/", "bench/.generated/", "docs/"] },
   ...tseslint.configs.recommended,
   {
-    files: ["lib/rules/*.ts", "prisma-lint/rules/*.ts"],
+    files: ["lib/rules/*.ts", "prisma-lint/rules/*.ts", "lib/sql/rules/*.ts"],
     ...eslintPlugin.configs.recommended,
     rules: {
       ...eslintPlugin.configs.recommended.rules,
@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["tests/rules/*.test.ts", "tests/prisma-lint/rules/*.test.ts"],
+    files: ["tests/rules/*.test.ts", "tests/prisma-lint/rules/*.test.ts", "tests/sql/rules/*.test.ts"],
     ...eslintPlugin.configs.recommended,
     rules: {
       ...eslintPlugin.configs.recommended.rules,

@@ -5,13 +5,20 @@
 //   eslint-corpus         1. ESLint over a generated TS corpus, recommended vs. no rules   (hook: suites/eslint-corpus.js)
 //   compare-prisma-lint   2. our CLI vs. the npm package `prisma-lint` on a 2,000-model schema
 //   schema-scaling        3. our CLI at 500, 1,000, 2,000, 4,000 models: time must grow linearly
+//   sql-migrations        the SQL language: nothing paid without SQL files; 1,000 statements well under 1 s
 // Never part of `npm test`. Times are wall-clock process times (start-up included), median of --runs.
 import { parseArgs } from "node:util";
 import { compareWithPrismaLint } from "./suites/compare-prisma-lint.js";
 import { eslintCorpus } from "./suites/eslint-corpus.js";
 import { schemaScaling } from "./suites/schema-scaling.js";
+import { sqlMigrations } from "./suites/sql-migrations.js";
 
-const SUITES = { "eslint-corpus": eslintCorpus, "compare-prisma-lint": compareWithPrismaLint, "schema-scaling": schemaScaling };
+const SUITES = {
+  "eslint-corpus": eslintCorpus,
+  "compare-prisma-lint": compareWithPrismaLint,
+  "schema-scaling": schemaScaling,
+  "sql-migrations": sqlMigrations,
+};
 
 const { values } = parseArgs({
   options: {

@@ -57,21 +57,34 @@ describe("rule docs", () => {
   for (const id of ids) {
     describe(id, () => {
       const markdown = readFileSync(new URL(`${id}.md`, DOCS), "utf8");
-      const isPrisma = (plugin.rules[id] as { meta?: { languages?: string[] } }).meta?.languages?.includes(PRISMA_LANGUAGE);
+      const languages = (plugin.rules[id] as { meta?: { languages?: string[] } }).meta?.languages ?? [];
+      const isPrisma = languages.includes(PRISMA_LANGUAGE);
+      const isSql = languages.includes("backend-architect/sql");
+      /** The examples a rule's language lints: `prisma` and `sql` blocks for schema rules, the rest for JS rules. */
+      const ofRule = (lang: string): boolean =>
+        lang === "prisma" ? isPrisma : lang === "sql" ? isSql : !isPrisma && !isSql;
 
       it("has the required sections", () => {
         for (const section of REQUIRED_SECTIONS) expect(markdown, section).toContain(section);
       });
 
-      const blocks = examples(markdown).filter((e) => (isPrisma ? e.lang === "prisma" : e.lang !== "prisma"));
-      const settings = isPrisma ? {} : schemaSettings(markdown);
+      const blocks = examples(markdown).filter((e) => ofRule(e.lang));
+      const settings = isPrisma || isSql ? {} : schemaSettings(markdown);
       it("has ❌ and ✅ examples", () => {
         expect(blocks.some((b) => b.kind === "incorrect")).toBe(true);
         expect(blocks.some((b) => b.kind === "correct")).toBe(true);
+        // A rule of both schema languages shows both.
+        if (isPrisma && isSql) {
+          for (const lang of ["prisma", "sql"]) {
+            expect(blocks.some((b) => b.lang === lang && b.kind === "incorrect"), lang).toBe(true);
+            expect(blocks.some((b) => b.lang === lang && b.kind === "correct"), lang).toBe(true);
+          }
+        }
       });
       for (const block of blocks) {
         it(`${block.kind} example at line ${block.line} ${block.kind === "incorrect" ? "reports" : "passes"}`, () => {
-          const filename = snippetFilename(block.code, isPrisma ? "schema.prisma" : "file.ts");
+          const fallback = block.lang === "prisma" ? "schema.prisma" : block.lang === "sql" ? "supabase/migrations/20240101000000_init.sql" : "file.ts";
+          const filename = snippetFilename(block.code, fallback);
           const messages = lintSnippet(id, block.code, filename, settings);
           const fatal = messages.filter((m) => m.fatal || !m.ruleId);
           expect(fatal, "parse errors or bad inline config").toEqual([]);

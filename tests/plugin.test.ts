@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import plugin from "../lib/index.js";
 import { rules } from "../lib/rules/index.js";
 import { JS_FILES, PRISMA_FILES, PRISMA_LANGUAGE } from "../lib/configs/index.js";
+import { DATA_API_RULES, DRIZZLE_MIGRATION_FILES, SQL_LANGUAGE, SUPABASE_MIGRATION_FILES } from "../lib/configs/sql.js";
 import { REPO_URL } from "../lib/util/create-rule.js";
 
 function ruleFiles(dir: string): string[] {
@@ -25,15 +26,18 @@ describe("plugin", () => {
   });
 
   it("exports exactly the rules in the rules folders", () => {
-    const files = [...ruleFiles("../lib/rules/"), ...ruleFiles("../prisma-lint/rules/")];
-    expect(Object.keys(plugin.rules).sort()).toEqual(files.sort());
+    // A rule id with a Prisma and a SQL implementation has a file in each folder.
+    const files = new Set([...ruleFiles("../lib/rules/"), ...ruleFiles("../prisma-lint/rules/"), ...ruleFiles("../lib/sql/rules/")]);
+    expect(Object.keys(plugin.rules).sort()).toEqual([...files].sort());
   });
 
   for (const [id, rule] of Object.entries(rules)) {
     describe(id, () => {
       it("has complete meta", () => {
         expect(rule.meta.docs?.url).toBe(`${REPO_URL}/blob/main/docs/rules/${id}.md`);
-        expect(rule.meta.languages?.length).toBe(1);
+        // One language, or both schema languages for the ids they share (lib/sql/rules/index.ts).
+        const languages = rule.meta.languages ?? [];
+        if (languages.length !== 1) expect(languages).toEqual([PRISMA_LANGUAGE, SQL_LANGUAGE]);
         const hasOptions = Array.isArray(rule.meta.schema) && rule.meta.schema.length > 0;
         expect(rule.meta.defaultOptions !== undefined, "defaultOptions iff options").toBe(hasOptions);
       });
@@ -53,7 +57,7 @@ describe("configs", () => {
     it(`${name}: every block has files and registers the plugin where it sets rules`, () => {
       for (const block of plugin.configs[name]) {
         expect(block.files?.length).toBeGreaterThan(0);
-        if (block.name?.endsWith("/js") || block.name?.endsWith("/prisma")) {
+        if (block.name?.endsWith("/js") || block.name?.endsWith("/prisma") || block.name?.includes("/sql-")) {
           expect(block.plugins?.["backend-architect"]).toBe(plugin);
         }
       }
@@ -63,7 +67,7 @@ describe("configs", () => {
   function enabledIn(name: (typeof configNames)[number]): Set<string> {
     const ids = new Set<string>();
     for (const block of plugin.configs[name]) {
-      if (block.files !== JS_FILES && block.files !== PRISMA_FILES) continue;
+      if (block.files !== JS_FILES && block.files !== PRISMA_FILES && block.files !== SUPABASE_MIGRATION_FILES) continue;
       for (const [id, entry] of Object.entries(block.rules ?? {})) {
         if (entry !== "off") ids.add(id.replace("backend-architect/", ""));
       }
@@ -83,14 +87,28 @@ describe("configs", () => {
     }
   });
 
-  it("put schema rules in the .prisma block and the rest in the JS block", () => {
+  it("put schema rules in the .prisma block, SQL rules in the migration blocks and the rest in the JS block", () => {
     for (const block of plugin.configs.all) {
       for (const id of Object.keys(block.rules ?? {})) {
         const rule = rules[id.replace("backend-architect/", "")]!;
         const isPrisma = rule.meta.languages?.includes(PRISMA_LANGUAGE) ?? false;
+        const isSql = rule.meta.languages?.includes(SQL_LANGUAGE) ?? false;
         if (block.files === PRISMA_FILES) expect(isPrisma, id).toBe(true);
-        if (block.files === JS_FILES) expect(isPrisma, id).toBe(false);
+        if (block.files === SUPABASE_MIGRATION_FILES || block.files === DRIZZLE_MIGRATION_FILES) {
+          expect(isSql, id).toBe(true);
+          expect(block.language).toBe(SQL_LANGUAGE);
+        }
+        if (block.files === JS_FILES) expect(isPrisma || isSql, id).toBe(false);
       }
+    }
+  });
+
+  it("give Drizzle's migrations every SQL rule but the Data API's", () => {
+    for (const name of configNames) {
+      const supabase = plugin.configs[name].find((block) => block.files === SUPABASE_MIGRATION_FILES)!;
+      const drizzle = plugin.configs[name].find((block) => block.files === DRIZZLE_MIGRATION_FILES)!;
+      const expected = Object.keys(supabase.rules!).filter((id) => !DATA_API_RULES.includes(id.replace("backend-architect/", "")));
+      expect(Object.keys(drizzle.rules!)).toEqual(expected);
     }
   });
 });

@@ -1,6 +1,7 @@
 import type { ESLint, Linter } from "eslint";
 import type { BackendArchitectRule } from "../rules/index.js";
 import { RECOMMENDED_FILE_OVERRIDES, STRICT_OPTIONS } from "./overrides.js";
+import { SQL_LANGUAGE, sqlBlocks } from "./sql.js";
 
 export type ConfigName = "recommended" | "strict" | "all";
 
@@ -33,10 +34,13 @@ export function buildConfig(
 ): Linter.Config[] {
   const jsRules: Linter.RulesRecord = {};
   const prismaRules: Linter.RulesRecord = {};
+  const sqlRules: Linter.RulesRecord = {};
   for (const [id, rule] of Object.entries(rules)) {
     if (!inConfig(rule, config)) continue;
-    const target = rule.meta.languages?.includes(PRISMA_LANGUAGE) ? prismaRules : jsRules;
-    target[`${NAMESPACE}/${id}`] = ruleEntry(id, rule, config);
+    const languages: string[] = rule.meta.languages ?? [];
+    if (languages.includes(SQL_LANGUAGE)) sqlRules[`${NAMESPACE}/${id}`] = ruleEntry(id, rule, config);
+    if (languages.includes(PRISMA_LANGUAGE)) prismaRules[`${NAMESPACE}/${id}`] = ruleEntry(id, rule, config);
+    else if (!languages.includes(SQL_LANGUAGE)) jsRules[`${NAMESPACE}/${id}`] = ruleEntry(id, rule, config);
   }
   const plugins = { [NAMESPACE]: plugin };
   // A rule turned off in some files goes into its own block that ignores those files, rather than
@@ -76,6 +80,7 @@ export function buildConfig(
       rules: prismaRules,
     });
   }
+  blocks.push(...sqlBlocks(config, plugins, sqlRules));
   if (config !== "all") blocks.push(...exemptionBlocks(config, plugins, jsRules));
   return blocks;
 }

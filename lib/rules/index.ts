@@ -1,6 +1,7 @@
 import type { TSESLint } from "@typescript-eslint/utils";
 import type { BackendArchitectDocs } from "../util/create-rule.js";
 import { schemaRules } from "../../prisma-lint/rules/index.js";
+import { withSqlRules } from "../sql/rules/index.js";
 import noAwaitInLoopQuery from "./no-await-in-loop-query.js";
 import noFloatingQuery from "./no-floating-query.js";
 import noUnscopedMutation from "./no-unscoped-mutation.js";
@@ -42,7 +43,7 @@ export const rules: Record<string, BackendArchitectRule> = {
   "require-indexed-query-fields": requireIndexedQueryFields,
   "require-webhook-verification": requireWebhookVerification,
   "no-side-effects-in-get": noSideEffectsInGet,
-  ...schemaRules,
+  ...withSqlRules(schemaRules),
   "no-raw-blob-url": noRawBlobUrl,
   "require-upload-rollback": requireUploadRollback,
 };

@@ -2,6 +2,7 @@ import { Linter } from "eslint";
 import tsParser from "@typescript-eslint/parser";
 import plugin from "../../lib/index.js";
 import { JS_FILES, PRISMA_FILES, PRISMA_LANGUAGE } from "../../lib/configs/index.js";
+import { SQL_LANGUAGE } from "../../lib/configs/sql.js";
 
 const linter = new Linter({ configType: "flat" });
 
@@ -14,7 +15,17 @@ export function lintSnippet(
 ): Linter.LintMessage[] {
   const rule = plugin.rules[ruleId] as { meta?: { languages?: string[] } } | undefined;
   if (!rule) throw new Error(`no rule ${ruleId}`);
-  const isPrisma = rule.meta?.languages?.includes(PRISMA_LANGUAGE) ?? false;
+  if (filename.endsWith(".sql")) {
+    const sqlConfig: Linter.Config = {
+      files: ["**/*.sql"],
+      plugins: { "backend-architect": plugin },
+      language: SQL_LANGUAGE,
+      settings,
+      rules: { [`backend-architect/${ruleId}`]: "error" },
+    };
+    return linter.verify(code, [sqlConfig], { filename });
+  }
+  const isPrisma = filename.endsWith(".prisma") || (rule.meta?.languages?.every((l) => l === PRISMA_LANGUAGE) ?? false);
   const config: Linter.Config[] = [
     {
       files: isPrisma ? PRISMA_FILES : JS_FILES,
@@ -29,8 +40,8 @@ export function lintSnippet(
   return linter.verify(code, config, { filename });
 }
 
-/** A docs code block names its file in a first-line comment (`// app/api/users/route.ts`). */
+/** A docs code block names its file in a first-line comment (`// app/api/users/route.ts`, `-- supabase/migrations/1_init.sql`). */
 export function snippetFilename(code: string, fallback: string): string {
-  const match = /^\s*\/\/\s*(\S+\.(?:[cm]?[jt]sx?|prisma))\s*$/mu.exec(code.split("\n", 1)[0] ?? "");
+  const match = /^\s*(?:\/\/|--)\s*(\S+\.(?:[cm]?[jt]sx?|prisma|sql))\s*$/mu.exec(code.split("\n", 1)[0] ?? "");
   return match?.[1] ?? fallback;
 }
