@@ -30,15 +30,15 @@ export interface EmbeddedStatement {
 
 const DDL = new Set(["alter", "create", "drop", "comment"]);
 /** Control words that open a piece, and the word that ends their condition. */
-const CONDITION_END: Record<string, string> = {
-  if: "then",
-  elsif: "then",
-  elseif: "then",
-  when: "then",
-  for: "loop",
-  foreach: "loop",
-  while: "loop",
-};
+const CONDITION_END: ReadonlyMap<string, string> = new Map([
+  ["if", "then"],
+  ["elsif", "then"],
+  ["elseif", "then"],
+  ["when", "then"],
+  ["for", "loop"],
+  ["foreach", "loop"],
+  ["while", "loop"],
+]);
 const SKIPPED_WORDS = new Set(["begin", "else", "loop", "exception", "declare"]);
 
 export function embeddedStatements(body: string): EmbeddedCode {
@@ -71,8 +71,8 @@ export function embeddedStatements(body: string): EmbeddedCode {
       }
       if (SKIPPED_WORDS.has(keyword)) {
         first++;
-      } else if (CONDITION_END[keyword]) {
-        first = skipCondition(tokens, first + 1, CONDITION_END[keyword]!, word, punct, i);
+      } else if (CONDITION_END.get(keyword)) {
+        first = skipCondition(tokens, first + 1, CONDITION_END.get(keyword)!, word, punct, i);
       } else {
         break;
       }

@@ -32,12 +32,11 @@ export const sqlRules = {
 } as unknown as Record<string, BackendArchitectRule>;
 
 /** Descriptions of the combined rules, true of both languages. */
-const COMBINED_DESCRIPTIONS: Record<string, string> = {
-  "require-id": "Require every model and table to have a primary key",
-  "require-timestamps": "Require every model and table to record when each row was created and last updated",
-  "require-uuid-id":
-    "Require non-sequential primary keys (UUID, CUID, ULID) instead of `autoincrement()`, `serial` or identity columns",
-};
+const COMBINED_DESCRIPTIONS: ReadonlyMap<string, string> = new Map([
+  ["require-id", "Require every model and table to have a primary key"],
+  ["require-timestamps", "Require every model and table to record when each row was created and last updated"],
+  ["require-uuid-id", "Require non-sequential primary keys (UUID, CUID, ULID) instead of `autoincrement()`, `serial` or identity columns"],
+]);
 
 type Meta = BackendArchitectRule["meta"];
 
@@ -60,7 +59,7 @@ export function combineLanguages(id: string, prisma: BackendArchitectRule, sql: 
   const hasOptions = Object.keys(properties).length > 0;
   const meta = {
     ...prisma.meta,
-    docs: { ...prisma.meta.docs!, description: COMBINED_DESCRIPTIONS[id] ?? prisma.meta.docs!.description },
+    docs: { ...prisma.meta.docs!, description: COMBINED_DESCRIPTIONS.get(id) ?? prisma.meta.docs!.description },
     languages: [...(prisma.meta.languages ?? []), ...(sql.meta.languages ?? [])],
     messages: { ...prisma.meta.messages, ...sql.meta.messages },
     fixable: prisma.meta.fixable ?? sql.meta.fixable,

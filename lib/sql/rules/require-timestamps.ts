@@ -76,13 +76,13 @@ export default createSqlRule<Options, MessageIds>({
             type: "string",
             minLength: 1,
             description:
-              "Name of the creation timestamp field or column (`DateTime @default(now())` in Prisma; in SQL compared without case and underscores, so `createdAt` matches `created_at`).",
+              "Name of the creation timestamp field or column (`DateTime @default(now())` in Prisma; SQL columns are compared without case and underscores, so `createdAt` matches `created_at`).",
           },
           updatedAt: {
             type: "string",
             minLength: 1,
             description:
-              "Name of the update timestamp field or column (`DateTime @updatedAt` in Prisma; in SQL compared without case and underscores, so `updatedAt` matches `updated_at`).",
+              "Name of the update timestamp field or column (`DateTime @updatedAt` in Prisma; SQL columns are compared without case and underscores, so `updatedAt` matches `updated_at`).",
           },
           ignoreModels: {
             type: "array",
