@@ -16,6 +16,7 @@ import noHardcodedSecrets from "./no-hardcoded-secrets.js";
 import noUnboundedFindMany from "./no-unbounded-find-many.js";
 import requireRateLimit from "./require-rate-limit.js";
 import secureCookieOptions from "./secure-cookie-options.js";
+import requireTransaction from "./require-transaction.js";
 
 export type BackendArchitectRule = TSESLint.RuleModule<string, readonly unknown[], BackendArchitectDocs>;
 
@@ -37,4 +38,5 @@ export const rules: Record<string, BackendArchitectRule> = {
   ...schemaRules,
   "no-raw-blob-url": noRawBlobUrl,
   "require-upload-rollback": requireUploadRollback,
+  "require-transaction": requireTransaction,
 };

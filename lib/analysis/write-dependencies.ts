@@ -1,0 +1,396 @@
+/**
+ * How database writes relate to each other within a file: does a write use the result of an earlier
+ * one, do two writes share a transaction or a batch, can they both run, does a failure handler undo
+ * a write. Built on the query detector (`db-queries.ts`) and value flow (`value-flow.ts`).
+ *
+ * ```ts
+ * const writes = createWriteDependencies(detector, flow);
+ * writes.feedingWrites(later)          // earlier writes whose results `later` uses, with the binding it reads
+ * writes.dependsOn(expr, earlier)      // does `expr` use `earlier`'s result?
+ * transactionUnit(node, detector)      // the transaction callback or batch call `node` runs in
+ * cannotBothRun(a, b)                  // different branches of an `if`, or `a` returns before `b`
+ * ```
+ *
+ * "Uses the result" follows the value: `const` and `let` bindings, destructuring
+ * (`const [row] = await db.insert(t).values(v).returning()`), member reads, template strings, object
+ * and array literals, `.map` callbacks over created rows, `Promise.all`, the return values of local
+ * functions, and reads whose filters use the result (a read of the rows a write just made).
+ */
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { isFunction, memberChainName, propertyName, type FunctionNode } from "../util/ast.js";
+import { isTransactionCallback, type createDbQueryDetector, type DbQuery } from "./db-queries.js";
+import { ELEMENT_CALLBACKS, forEachNode, newTraceState, type Path, type TraceHandler, type ValueFlow } from "./value-flow.js";
+
+type Detector = ReturnType<typeof createDbQueryDetector>;
+type QueryNode = TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
+
+/**
+ * Method names a write query is found at: Prisma model operations, Drizzle and Kysely builder heads,
+ * Supabase operations. A cheap filter before asking the detector.
+ */
+export const WRITE_METHODS: ReadonlySet<string> = new Set([
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
+  "insert",
+  "insertInto",
+  "replaceInto",
+  "updateTable",
+  "deleteFrom",
+  "mergeInto",
+]);
+
+/** Chain methods that turn an insert into an upsert (Drizzle, Kysely). */
+const UPSERT_METHODS = new Set(["onConflictDoUpdate", "onConflictDoNothing", "onDuplicateKeyUpdate", "onConflict", "ignore", "orIgnore"]);
+
+/**
+ * Does the write add rows that did not exist before (`create`, `insert`), as opposed to an update, a
+ * delete or an upsert? An upsert (Prisma `upsert`, `createMany({ skipDuplicates: true })`, Drizzle
+ * `onConflictDoNothing()`/`onConflictDoUpdate()`, Kysely `onConflict(...)`, Supabase `upsert`) is
+ * idempotent: the row it leaves behind is the one a retry finds again.
+ */
+export function createsRows(write: DbQuery): boolean {
+  if (write.kind !== "write") return false;
+  switch (write.library) {
+    case "prisma": {
+      if (!["create", "createMany", "createManyAndReturn"].includes(write.operation)) return false;
+      const arg = write.args[0];
+      return !(
+        arg?.type === AST_NODE_TYPES.ObjectExpression &&
+        arg.properties.some(
+          (p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === "skipDuplicates" && !(p.value.type === AST_NODE_TYPES.Literal && p.value.value === false),
+        )
+      );
+    }
+    case "drizzle":
+    case "kysely":
+      return (write.operation === "insert" || write.operation === "insertInto") && !write.chain.some((call) => UPSERT_METHODS.has(methodOf(call) ?? ""));
+    case "supabase":
+      return write.operation === "insert";
+    default:
+      return false;
+  }
+}
+
+function methodOf(call: TSESTree.CallExpression): string | undefined {
+  return call.callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(call.callee) : undefined;
+}
+
+/** An earlier write a later one depends on, and the binding of the later write's function that carries its result. */
+export interface WriteDependency {
+  earlier: DbQuery;
+  /** The identifier (in the later write's inputs) whose value comes from `earlier`'s result. */
+  via: TSESTree.Identifier;
+}
+
+export interface WriteDependencies {
+  /** Every write whose result the inputs of `later` use (not `later` itself), in the order found. */
+  feedingWrites(later: DbQuery): WriteDependency[];
+  /** Does the value of `expr` come (in part) from `earlier`'s result? */
+  dependsOn(expr: TSESTree.Node, earlier: DbQuery): boolean;
+  /** The binding that holds a write's result (`order` of `const order = await ...`, `row` of `const [row] = ...`). */
+  resultBinding(write: DbQuery): TSESTree.Identifier | undefined;
+}
+
+/** Calls whose function argument returns the value the call produces (`rows.map((r) => ({ id: r.id }))`). */
+const RETURNING_CALLBACKS = new Set([...ELEMENT_CALLBACKS, "then", "reduce"]);
+/** Supabase answers `{ data, error, count, status }`: only `data` is the written row. */
+const SUPABASE_RESULT_KEY = "data";
+
+export function createWriteDependencies(detector: Detector, flow: ValueFlow): WriteDependencies {
+  const feeding = new Map<DbQuery, WriteDependency[]>();
+
+  function queryOf(node: TSESTree.Node): DbQuery | undefined {
+    if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.TaggedTemplateExpression) return undefined;
+    return detector.queryAt(node as QueryNode);
+  }
+
+  /** Whether reading `path` of a write's result reads what it wrote (not Supabase's `error` or `count`). */
+  function readsWrittenRow(write: DbQuery, path: Path): boolean {
+    return write.library !== "supabase" || path[0] === SUPABASE_RESULT_KEY;
+  }
+
+  /**
+   * The expressions a query takes values from: the arguments of every call of its chain, not the
+   * client it runs on (`tx` is not a value). A raw query's template parameters.
+   */
+  function queryInputs(query: DbQuery): TSESTree.Node[] {
+    if (query.node.type === AST_NODE_TYPES.TaggedTemplateExpression) return [...query.node.quasi.expressions];
+    const calls = query.chain.length > 0 ? query.chain : [query.node];
+    return calls.flatMap((call) => call.arguments);
+  }
+
+  /** The identifiers an expression reads, each with the member chain read from it (`order.id` for `order`). */
+  function readRoots(expr: TSESTree.Node): { id: TSESTree.Identifier; read: TSESTree.Node }[] {
+    const roots: { id: TSESTree.Identifier; read: TSESTree.Node }[] = [];
+    forEachNode(expr, (node) => {
+      if (node.type !== AST_NODE_TYPES.Identifier) return;
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node && !parent.computed) return;
+      if (parent?.type === AST_NODE_TYPES.Property && parent.key === node && !parent.computed && !parent.shorthand) return;
+      if (parent && isFunction(parent) && parent.params.includes(node)) return;
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === node) return;
+      let read: TSESTree.Node = node;
+      while (
+        read.parent?.type === AST_NODE_TYPES.MemberExpression &&
+        read.parent.object === read &&
+        (!read.parent.computed || read.parent.property.type === AST_NODE_TYPES.Literal)
+      ) {
+        read = read.parent;
+      }
+      roots.push({ id: node, read });
+    });
+    return roots;
+  }
+
+  /**
+   * Traces `node` back to its sources and calls `found` for each write whose result reaches it. Values
+   * the trace cannot see through (calls, templates, operators) are opened: a value computed from the
+   * result depends on it.
+   */
+  function traceWrites(node: TSESTree.Node, found: (write: DbQuery) => boolean): boolean {
+    const state = newTraceState();
+    const handler: TraceHandler<true> = {
+      terminal(terminal, path) {
+        const query = queryOf(terminal);
+        if (query?.kind === "write") return readsWrittenRow(query, path) && found(query) ? true : undefined;
+        if (query) return some(queryInputs(query));
+        switch (terminal.type) {
+          case AST_NODE_TYPES.CallExpression:
+          case AST_NODE_TYPES.NewExpression:
+            return callInputs(terminal);
+          case AST_NODE_TYPES.TaggedTemplateExpression:
+          case AST_NODE_TYPES.TemplateLiteral: {
+            const template = terminal.type === AST_NODE_TYPES.TemplateLiteral ? terminal : terminal.quasi;
+            return some(template.expressions);
+          }
+          case AST_NODE_TYPES.BinaryExpression:
+            return some([terminal.left, terminal.right]);
+          case AST_NODE_TYPES.UnaryExpression:
+            return some([terminal.argument]);
+          case AST_NODE_TYPES.ObjectExpression:
+            return some(
+              terminal.properties.map((property) => (property.type === AST_NODE_TYPES.SpreadElement ? property.argument : property.value)),
+            );
+          case AST_NODE_TYPES.ArrayExpression:
+            return some(terminal.elements.flatMap((element) => (element ? [element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element] : [])));
+          default:
+            return undefined;
+        }
+      },
+    };
+
+    function some(nodes: readonly TSESTree.Node[]): true | undefined {
+      for (const child of nodes) {
+        if (flow.trace(child, [], handler, state)) return true;
+      }
+      return undefined;
+    }
+
+    /** `String(order.id)`, `slugify(order.name)`, `order.id.toString()`, `rows.map((r) => ({ orderId: r.id }))`. */
+    function callInputs(call: TSESTree.CallExpression | TSESTree.NewExpression): true | undefined {
+      const callee = call.callee;
+      const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+      if (callee.type === AST_NODE_TYPES.MemberExpression && some([callee.object])) return true;
+      for (const arg of call.arguments) {
+        if (isFunction(arg)) {
+          if (method !== undefined && RETURNING_CALLBACKS.has(method) && some(flow.returnsOf(arg))) return true;
+        } else if (some([arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg])) {
+          return true;
+        }
+      }
+      return undefined;
+    }
+
+    return flow.trace(node, [], handler, state) === true;
+  }
+
+  function feedingWrites(later: DbQuery): WriteDependency[] {
+    let result = feeding.get(later);
+    if (result) return result;
+    const found: WriteDependency[] = [];
+    const laterCalls = new Set<TSESTree.Node>([later.node, ...later.chain]);
+    for (const input of queryInputs(later)) {
+      for (const { id, read } of readRoots(input)) {
+        traceWrites(read, (write) => {
+          if (laterCalls.has(write.node) || found.some((d) => d.earlier === write)) return false;
+          found.push({ earlier: write, via: id });
+          return false; // keep looking: a later write may use several earlier ones
+        });
+      }
+    }
+    result = found;
+    feeding.set(later, result);
+    return result;
+  }
+
+  function dependsOn(expr: TSESTree.Node, earlier: DbQuery): boolean {
+    return readRoots(expr).some(({ read }) => traceWrites(read, (write) => write === earlier));
+  }
+
+  function resultBinding(write: DbQuery): TSESTree.Identifier | undefined {
+    let node: TSESTree.Node = write.node;
+    let index: number | undefined;
+    for (;;) {
+      const parent: TSESTree.Node | undefined = node.parent;
+      if (!parent) return undefined;
+      if (
+        parent.type === AST_NODE_TYPES.AwaitExpression ||
+        parent.type === AST_NODE_TYPES.TSAsExpression ||
+        parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+        parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+        parent.type === AST_NODE_TYPES.ChainExpression
+      ) {
+        node = parent;
+      } else if (parent.type === AST_NODE_TYPES.ArrayExpression && index === undefined && parent.parent.type === AST_NODE_TYPES.CallExpression) {
+        // const [order, user] = await Promise.all([prisma.order.create(...), ...])
+        index = parent.elements.indexOf(node as TSESTree.Expression);
+        node = parent.parent;
+      } else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) {
+        return bindingOf(parent.id, write, index);
+      } else if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node) {
+        return bindingOf(parent.left, write, index);
+      } else {
+        return undefined;
+      }
+    }
+  }
+
+  function bindingOf(target: TSESTree.Node, write: DbQuery, index: number | undefined): TSESTree.Identifier | undefined {
+    let pattern = target;
+    if (index !== undefined) {
+      if (pattern.type !== AST_NODE_TYPES.ArrayPattern) return undefined;
+      const element = pattern.elements[index];
+      if (!element) return undefined;
+      pattern = element;
+    }
+    if (pattern.type === AST_NODE_TYPES.AssignmentPattern) pattern = pattern.left;
+    if (pattern.type === AST_NODE_TYPES.Identifier) return pattern;
+    if (pattern.type === AST_NODE_TYPES.ArrayPattern) {
+      const first = pattern.elements[0];
+      return first ? bindingOf(first, write, undefined) : undefined;
+    }
+    if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+      for (const property of pattern.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const key = property.key.type === AST_NODE_TYPES.Identifier && !property.computed ? property.key.name : undefined;
+        if (write.library === "supabase" && key !== SUPABASE_RESULT_KEY) continue;
+        return bindingOf(property.value, write, undefined);
+      }
+    }
+    return undefined;
+  }
+
+  return { feedingWrites, dependsOn, resultBinding };
+}
+
+/** Functions that run their callback in a transaction under a project's own name (`withTransaction(async (tx) => ...)`). */
+const TRANSACTION_WRAPPER = /transaction/iu;
+
+/**
+ * The transaction or batch `node` runs in: the innermost interactive transaction callback
+ * (`$transaction(async (tx) => ...)`, `db.transaction(...)`, `db.transaction().execute(...)`, a
+ * project's `withTransaction(async (tx) => ...)`), or the batch call whose list holds it
+ * (`$transaction([...])`, `db.batch([...])`). `Promise.all` is not one: its queries commit one by one.
+ */
+export function transactionUnit(node: TSESTree.Node, detector: Detector): TSESTree.Node | undefined {
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (isFunction(current) && isTransactionFunction(current)) return current;
+    if (current.type === AST_NODE_TYPES.CallExpression && current.arguments.some((arg) => arg.range[0] <= node.range[0] && node.range[1] <= arg.range[1]) && detector.isBatchCall(current)) {
+      return current;
+    }
+  }
+  return undefined;
+}
+
+function isTransactionFunction(fn: FunctionNode): boolean {
+  if (isTransactionCallback(fn)) return true;
+  const call = fn.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+  const name = memberChainName(call.callee)?.split(".").at(-1);
+  return name !== undefined && TRANSACTION_WRAPPER.test(name);
+}
+
+/** The statement lists that end a path: after one of these, later statements of the function do not run. */
+function exits(statement: TSESTree.Node): boolean {
+  return statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement;
+}
+
+function statementsOf(node: TSESTree.Node): readonly TSESTree.Node[] | undefined {
+  if (node.type === AST_NODE_TYPES.BlockStatement || node.type === AST_NODE_TYPES.Program) return node.body;
+  if (node.type === AST_NODE_TYPES.SwitchCase) return node.consequent;
+  return undefined;
+}
+
+function ancestors(node: TSESTree.Node): TSESTree.Node[] {
+  const result: TSESTree.Node[] = [];
+  for (let current: TSESTree.Node | undefined = node; current; current = current.parent) result.unshift(current);
+  return result;
+}
+
+/**
+ * Whether `b` cannot run after `a` in one call of their function: they sit in different branches of
+ * an `if`, a conditional expression or a `switch`, or `a`'s branch returns (or throws) before `b`.
+ */
+export function cannotBothRun(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  const pathA = ancestors(a);
+  const pathB = ancestors(b);
+  let i = 0;
+  while (i < pathA.length && i < pathB.length && pathA[i] === pathB[i]) i++;
+  const common = pathA[i - 1];
+  const towardA = pathA[i];
+  const towardB = pathB[i];
+  if (!common || !towardA || !towardB) return false;
+  if (
+    (common.type === AST_NODE_TYPES.IfStatement || common.type === AST_NODE_TYPES.ConditionalExpression) &&
+    towardA !== common.test &&
+    towardB !== common.test
+  ) {
+    return true;
+  }
+  if (common.type === AST_NODE_TYPES.SwitchStatement && towardA !== common.discriminant && towardB !== common.discriminant) return true;
+  // `a` sits in a branch that ends the function before control reaches `b`
+  for (let k = pathA.length - 2; k >= i; k--) {
+    // a `return` in a callback's body ends the callback, not the function `b` runs in
+    if (isFunction(pathA[k]!.parent)) break;
+    const list = statementsOf(pathA[k]!);
+    if (list && list.slice(list.indexOf(pathA[k + 1]!) + 1).some(exits)) return true;
+  }
+  return false;
+}
+
+/**
+ * The failure handler `node` runs in, if any: a `catch` clause or `finally` block, or a promise's
+ * rejection handler (`.catch(async (error) => ...)`, the second callback of `.then`).
+ */
+export function failureHandlerOf(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current: TSESTree.Node = node; current.parent; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if (parent.type === AST_NODE_TYPES.CatchClause) return parent;
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === current) return parent.finalizer;
+    if (isFunction(current) && parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression) {
+      const method = propertyName(parent.callee);
+      const index = parent.arguments.indexOf(current as TSESTree.CallExpressionArgument);
+      if ((method === "catch" && index === 0) || (method === "then" && index === 1)) return current;
+    }
+    if (isFunction(parent)) return undefined;
+  }
+  return undefined;
+}
+
+/** The `try` statements whose protected block holds `node` (within its function), innermost first. */
+export function enclosingTries(node: TSESTree.Node): TSESTree.TryStatement[] {
+  const tries: TSESTree.TryStatement[] = [];
+  for (let current: TSESTree.Node = node; current.parent; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if (isFunction(parent)) break;
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === current) tries.push(parent);
+  }
+  return tries;
+}
