@@ -13,13 +13,14 @@
  *
  * "Uses the result" follows the value: `const` and `let` bindings, destructuring
  * (`const [row] = await db.insert(t).values(v).returning()`), member reads, template strings, object
- * and array literals, `.map` callbacks over created rows, `Promise.all`, the return values of local
- * functions, and reads whose filters use the result (a read of the rows a write just made).
+ * and array literals, `.map` callbacks over created rows, methods called on the value, `Promise.all`,
+ * and the return values of local functions. A value some other call computes from the result is a new
+ * value: what `createResponse({ displayId: display.id })` returns is not the display.
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { isFunction, memberChainName, propertyName, type FunctionNode } from "../util/ast.js";
+import { enclosingFunction, isFunction, memberChainName, propertyName, type FunctionNode } from "../util/ast.js";
 import { isTransactionCallback, type createDbQueryDetector, type DbQuery } from "./db-queries.js";
-import { ELEMENT_CALLBACKS, forEachNode, newTraceState, type Path, type TraceHandler, type ValueFlow } from "./value-flow.js";
+import { ELEMENT_CALLBACKS, forEachNode, newTraceState, unwrap, type Path, type TraceHandler, type ValueFlow } from "./value-flow.js";
 
 type Detector = ReturnType<typeof createDbQueryDetector>;
 type QueryNode = TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
@@ -96,12 +97,57 @@ export interface WriteDependencies {
   dependsOn(expr: TSESTree.Node, earlier: DbQuery): boolean;
   /** The binding that holds a write's result (`order` of `const order = await ...`, `row` of `const [row] = ...`). */
   resultBinding(write: DbQuery): TSESTree.Identifier | undefined;
+  /**
+   * A get-or-create: the write's result stands in for a row found otherwise (`existing ?? (await create())`,
+   * `let user = await find(); if (!user) user = await create()`). A retry finds the row it left.
+   */
+  isGetOrCreate(write: DbQuery): boolean;
 }
 
 /** Calls whose function argument returns the value the call produces (`rows.map((r) => ({ id: r.id }))`). */
 const RETURNING_CALLBACKS = new Set([...ELEMENT_CALLBACKS, "then", "reduce"]);
 /** Supabase answers `{ data, error, count, status }`: only `data` is the written row. */
 const SUPABASE_RESULT_KEY = "data";
+
+/** Names of helpers that find a row rather than make one. */
+const LOOKUP_NAME = /^(?:get|find|fetch|load|lookup|read|select|query)/u;
+const PROMISE_METHODS = new Set(["then", "catch", "finally"]);
+
+/** From a query up through `await`, casts, `!` and `.catch(...)` to the expression that holds its value. */
+function outermostValue(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return current;
+    if (
+      parent.type === AST_NODE_TYPES.AwaitExpression ||
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      parent.type === AST_NODE_TYPES.ChainExpression
+    ) {
+      current = parent;
+    } else if (
+      parent.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === current &&
+      PROMISE_METHODS.has(propertyName(parent) ?? "") &&
+      parent.parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.parent.callee === parent
+    ) {
+      current = parent.parent;
+    } else {
+      return current;
+    }
+  }
+}
+
+/** `null`, `undefined`, `void 0`. */
+function isNothing(node: TSESTree.Node): boolean {
+  const value = unwrap(node);
+  if (value.type === AST_NODE_TYPES.Literal) return value.value === null;
+  if (value.type === AST_NODE_TYPES.Identifier) return value.name === "undefined";
+  return value.type === AST_NODE_TYPES.UnaryExpression && value.operator === "void";
+}
 
 export function createWriteDependencies(detector: Detector, flow: ValueFlow): WriteDependencies {
   const feeding = new Map<DbQuery, WriteDependency[]>();
@@ -159,8 +205,7 @@ export function createWriteDependencies(detector: Detector, flow: ValueFlow): Wr
     const handler: TraceHandler<true> = {
       terminal(terminal, path) {
         const query = queryOf(terminal);
-        if (query?.kind === "write") return readsWrittenRow(query, path) && found(query) ? true : undefined;
-        if (query) return some(queryInputs(query));
+        if (query) return query.kind === "write" && readsWrittenRow(query, path) && found(query) ? true : undefined;
         switch (terminal.type) {
           case AST_NODE_TYPES.CallExpression:
           case AST_NODE_TYPES.NewExpression:
@@ -193,18 +238,17 @@ export function createWriteDependencies(detector: Detector, flow: ValueFlow): Wr
       return undefined;
     }
 
-    /** `String(order.id)`, `slugify(order.name)`, `order.id.toString()`, `rows.map((r) => ({ orderId: r.id }))`. */
+    /**
+     * Methods on the value (`order.id.toString()`, `rows.map((r) => ({ orderId: r.id }))`). Other calls
+     * are opaque: what `createResponse({ displayId })` returns is a new value, not the row it was given.
+     */
     function callInputs(call: TSESTree.CallExpression | TSESTree.NewExpression): true | undefined {
       const callee = call.callee;
-      const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
-      if (callee.type === AST_NODE_TYPES.MemberExpression && some([callee.object])) return true;
-      for (const arg of call.arguments) {
-        if (isFunction(arg)) {
-          if (method !== undefined && RETURNING_CALLBACKS.has(method) && some(flow.returnsOf(arg))) return true;
-        } else if (some([arg.type === AST_NODE_TYPES.SpreadElement ? arg.argument : arg])) {
-          return true;
-        }
-      }
+      if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      if (some([callee.object])) return true;
+      const method = propertyName(callee);
+      const callback = call.arguments[0];
+      if (method !== undefined && RETURNING_CALLBACKS.has(method) && callback && isFunction(callback)) return some(flow.returnsOf(callback));
       return undefined;
     }
 
@@ -287,7 +331,58 @@ export function createWriteDependencies(detector: Detector, flow: ValueFlow): Wr
     return undefined;
   }
 
-  return { feedingWrites, dependsOn, resultBinding };
+  function isGetOrCreate(write: DbQuery): boolean {
+    const node = outermostValue(write.node);
+    const parent = node.parent;
+    if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== "&&") {
+      return !isNothing(parent.left === node ? parent.right : parent.left);
+    }
+    if (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== node) {
+      return !isNothing(parent.consequent === node ? parent.alternate : parent.consequent);
+    }
+    // function getOrCreate() { const existing = await find(); if (existing) return existing; return create(); }
+    if (parent?.type === AST_NODE_TYPES.ReturnStatement || (parent && isFunction(parent) && parent.body === node)) {
+      const fn = parent.type === AST_NODE_TYPES.ReturnStatement ? enclosingFunction(parent) : (parent as FunctionNode);
+      return fn !== undefined && flow.returnsOf(fn).some((value) => value !== node && isLookup(value));
+    }
+    // let user = await find(); if (!user) user = await create();
+    const binding = resultBinding(write);
+    const variable = binding && flow.variableOf(binding);
+    if (!variable) return false;
+    const values: TSESTree.Node[] = [];
+    for (const def of variable.defs) {
+      if (def.type === "Variable" && def.node.init) values.push(def.node.init);
+    }
+    for (const reference of variable.references) {
+      const assignment = reference.identifier.parent;
+      if (reference.isWrite() && !reference.init && assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === reference.identifier) {
+        values.push(assignment.right);
+      }
+    }
+    return values.some((value) => !(value.range[0] <= write.node.range[0] && write.node.range[1] <= value.range[1]) && !isNothing(value) && !isCreate(value));
+  }
+
+  /** A value found rather than made: a read query, a `get*`/`find*` call, a binding holding one. */
+  function isLookup(value: TSESTree.Node, depth = 0): boolean {
+    const node = unwrap(value);
+    if (node.type === AST_NODE_TYPES.Identifier && depth < 3) {
+      const def = flow.variableOf(node)?.defs[0];
+      return def?.type === "Variable" && def.node.init !== null && isLookup(def.node.init, depth + 1);
+    }
+    if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+    const query = detector.getQuery(node);
+    if (query) return query.kind === "read";
+    const name = memberChainName(node.callee)?.split(".").at(-1);
+    return name !== undefined && LOOKUP_NAME.test(name);
+  }
+
+  /** A creating write, possibly awaited: two creates into one binding are not a lookup. */
+  function isCreate(value: TSESTree.Node): boolean {
+    const query = queryOf(unwrap(value));
+    return query !== undefined && createsRows(query);
+  }
+
+  return { feedingWrites, dependsOn, resultBinding, isGetOrCreate };
 }
 
 /** Functions that run their callback in a transaction under a project's own name (`withTransaction(async (tx) => ...)`). */
@@ -315,6 +410,35 @@ function isTransactionFunction(fn: FunctionNode): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
   const name = memberChainName(call.callee)?.split(".").at(-1);
   return name !== undefined && TRANSACTION_WRAPPER.test(name);
+}
+
+/** Calls that run their callback later, after the response or other I/O (Vercel/Next `waitUntil`/`after`, timers). */
+const DEFERRING_CALL = /^(?:waitUntil|after|setTimeout|setImmediate|queueMicrotask|nextTick|defer|runInBackground)$/u;
+
+/**
+ * Whether `node` runs in deferred work relative to `outer` (a node outside it): inside a callback of
+ * `waitUntil(...)`/`after(...)`/a timer (also through an async IIFE handed to one), or of `.then(...)`
+ * on a promise that is not a query (`unfurl(url).then(async (data) => ...)`): it runs after other I/O,
+ * when the request may be answered already, so no transaction of the request can hold it.
+ */
+export function isDeferredFrom(node: TSESTree.Node, outer: TSESTree.Node, detector: Detector): boolean {
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (current.range[0] <= outer.range[0] && outer.range[1] <= current.range[1]) return false;
+    if (!isFunction(current)) continue;
+    let call: TSESTree.Node = current.parent;
+    // waitUntil((async () => { ... })())
+    if (call.type === AST_NODE_TYPES.CallExpression && call.callee === current) call = call.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callee = call.callee;
+    const name = memberChainName(callee)?.split(".").at(-1);
+    if (name !== undefined && DEFERRING_CALL.test(name)) return true;
+    if (callee.type === AST_NODE_TYPES.MemberExpression && PROMISE_METHODS.has(name ?? "")) {
+      const receiver = callee.object;
+      const isQuery = (receiver.type === AST_NODE_TYPES.CallExpression || receiver.type === AST_NODE_TYPES.TaggedTemplateExpression) && detector.getQuery(receiver) !== undefined;
+      if (!isQuery && receiver.type === AST_NODE_TYPES.CallExpression) return true;
+    }
+  }
+  return false;
 }
 
 /** The statement lists that end a path: after one of these, later statements of the function do not run. */
@@ -374,14 +498,17 @@ export function failureHandlerOf(node: TSESTree.Node): TSESTree.Node | undefined
     const parent: TSESTree.Node = current.parent;
     if (parent.type === AST_NODE_TYPES.CatchClause) return parent;
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === current) return parent.finalizer;
-    if (isFunction(current) && parent.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression) {
-      const method = propertyName(parent.callee);
-      const index = parent.arguments.indexOf(current as TSESTree.CallExpressionArgument);
-      if ((method === "catch" && index === 0) || (method === "then" && index === 1)) return current;
-    }
-    if (isFunction(parent)) return undefined;
+    if (isFunction(parent)) return isRejectionHandler(parent) ? parent : undefined;
   }
   return undefined;
+}
+
+function isRejectionHandler(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = propertyName(call.callee);
+  const index = call.arguments.indexOf(fn as TSESTree.CallExpressionArgument);
+  return (method === "catch" && index === 0) || (method === "then" && index === 1);
 }
 
 /** The `try` statements whose protected block holds `node` (within its function), innermost first. */

@@ -12,6 +12,7 @@ import {
   createWriteDependencies,
   enclosingTries,
   failureHandlerOf,
+  isDeferredFrom,
   transactionUnit,
   WRITE_METHODS,
   type WriteDependencies,
@@ -26,7 +27,17 @@ export type Options = [
 export type MessageIds = "dependentWrite" | "dependentCreate" | "independentWrite" | "wrapInTransaction";
 
 /** Seeds, migrations, scripts and tests run by hand or in CI: a failure is seen and the run repeated. */
-const EXEMPT_FILES = [...new Set([...ONE_OFF_SCRIPT_FILES, ...SEED_AND_TEST_FILES, "**/playwright/**", "**/cypress/**"])];
+const EXEMPT_FILES = [
+  ...new Set([
+    ...ONE_OFF_SCRIPT_FILES,
+    ...SEED_AND_TEST_FILES,
+    "**/playwright/**",
+    "**/cypress/**",
+    "**/test-utils/**",
+    "**/__mocks__/**",
+    "**/fixtures/**",
+  ]),
+];
 /** Append-only tables: a row there records what happened, and is not half of a change. */
 const LOG_WORDS = new Set(["log", "logs", "audit", "audits", "event", "events", "activity", "activities", "history", "histories"]);
 /** Words a table variable carries besides its name (`auditLogTable`, `eventsSchema`). */
@@ -115,15 +126,22 @@ export default createRule<Options, MessageIds>({
         .some((dependency) => dependency.earlier === earlier);
     }
 
-    /** Both run in one interactive transaction or batch, or on a transaction client the caller opened. */
+    /**
+     * Both run in one interactive transaction or batch, or on one client the caller hands in: a
+     * transaction client (`tx`, `Prisma.TransactionClient`), or any client parameter (`db: Database`),
+     * which the caller may well open a transaction for.
+     */
     function sameTransaction(earlier: DbQuery, later: DbQuery): boolean {
       const unit = transactionUnit(later.node, detector());
       if (unit !== undefined && (unit === transactionUnit(earlier.node, detector()) || rangeContains(unit, earlier.node))) return true;
-      return (
-        isTransactionClient(earlier.client, sourceCode) &&
-        isTransactionClient(later.client, sourceCode) &&
-        sourceCode.getText(earlier.client) === sourceCode.getText(later.client)
-      );
+      if (sourceCode.getText(earlier.client) !== sourceCode.getText(later.client)) return false;
+      return (isTransactionClient(earlier.client, sourceCode) && isTransactionClient(later.client, sourceCode)) || isClientParameter(later.client);
+    }
+
+    function isClientParameter(client: TSESTree.Node): boolean {
+      if (client.type !== AST_NODE_TYPES.Identifier) return false;
+      const def = ASTUtils.findVariable(sourceCode.getScope(client), client)?.defs[0];
+      return def?.type === "Parameter";
     }
 
     /**
@@ -171,13 +189,34 @@ export default createRule<Options, MessageIds>({
       return fn !== undefined && !rangeContains(fn, later.node);
     }
 
+    /**
+     * Between the two writes, the code awaits other work on the new row (`await scheduleJob({ id: row.id })`,
+     * an upload, a job trigger): the later write records its outcome. A transaction must not stay open
+     * across that work, so the two cannot share one; a status column on the row is the usual answer.
+     */
+    function workBetween(earlier: DbQuery, later: DbQuery): boolean {
+      const fn = enclosingFunction(earlier.node);
+      if (!fn || !rangeContains(fn, later.node)) return false;
+      let found = false;
+      forEachNode(fn.body, (node) => {
+        if (found || node.type !== AST_NODE_TYPES.AwaitExpression) return;
+        if (node.range[0] < earlier.node.range[1] || node.range[1] > later.node.range[0]) return;
+        const call = node.argument;
+        if (call.type !== AST_NODE_TYPES.CallExpression || detector().getQuery(call)) return;
+        found = call.arguments.some((arg) => dependencies().dependsOn(arg, earlier));
+      });
+      return found;
+    }
+
     /** Why a failure of `later` does not leave `earlier` half-applied, if it does not. */
     function silenced(earlier: DbQuery, later: DbQuery): boolean {
       return (
         sameTransaction(earlier, later) ||
         (isDelete(later) && feeds(earlier, later)) ||
         cannotBothRun(earlier.node, later.node) ||
-        undone(earlier, later)
+        undone(earlier, later) ||
+        workBetween(earlier, later) ||
+        isDeferredFrom(later.node, earlier.node, detector())
       );
     }
 
@@ -200,8 +239,23 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * The name the reader knows the new row by: its binding when the write is in the same function
+     * (`order`), else the binding `later` reads it through (`thumbnail` of `thumbnail.id`, for a row
+     * a local helper created).
+     */
+    function bindingName(earlier: DbQuery, later: DbQuery, via: TSESTree.Identifier): string {
+      const fn = enclosingFunction(earlier.node);
+      const own = dependencies().resultBinding(earlier);
+      if (own && (!fn || rangeContains(fn, later.node))) return own.name;
+      const def = ASTUtils.findVariable(sourceCode.getScope(via), via)?.defs[0];
+      let init: TSESTree.Node | null | undefined = def?.type === "Variable" && def.node.id === def.name ? def.node.init : undefined;
+      while (init?.type === AST_NODE_TYPES.MemberExpression) init = init.object;
+      return init?.type === AST_NODE_TYPES.Identifier ? init.name : via.name;
+    }
+
     function reportDependent(earlier: DbQuery, later: DbQuery, via: TSESTree.Identifier): void {
-      const binding = dependencies().resultBinding(earlier)?.name ?? via.name;
+      const binding = bindingName(earlier, later, via);
       const client = clientName(earlier);
       const nested =
         later.library === "prisma" &&
@@ -234,15 +288,22 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkDependent(reported: Set<DbQuery>): void {
+      const reportedUnits = new Map<DbQuery, Set<TSESTree.Node | undefined>>();
       for (const later of writes) {
         // a write in a catch/finally is the compensation; a log row records, it completes nothing
         if (isAppendOnly(later) || failureHandlerOf(later.node)) continue;
         const dependency = dependencies()
           .feedingWrites(later)
-          .find(({ earlier }) => createsRows(earlier) && runsBefore(earlier, later) && !silenced(earlier, later));
+          .find(({ earlier }) => createsRows(earlier) && runsBefore(earlier, later) && !dependencies().isGetOrCreate(earlier) && !silenced(earlier, later));
         if (!dependency) continue;
-        reportDependent(dependency.earlier, later, dependency.via);
         reported.add(later);
+        // one report per transaction the earlier write stays out of: moving it in fixes every write there
+        const unit = transactionUnit(later.node, detector());
+        const units = reportedUnits.get(dependency.earlier) ?? new Set<TSESTree.Node | undefined>();
+        if (unit !== undefined && units.has(unit)) continue;
+        units.add(unit);
+        reportedUnits.set(dependency.earlier, units);
+        reportDependent(dependency.earlier, later, dependency.via);
       }
     }
 
