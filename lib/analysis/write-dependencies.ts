@@ -424,6 +424,8 @@ const DEFERRING_CALL = /^(?:waitUntil|after|setTimeout|setImmediate|queueMicrota
 export function isDeferredFrom(node: TSESTree.Node, outer: TSESTree.Node, detector: Detector): boolean {
   for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
     if (current.range[0] <= outer.range[0] && outer.range[1] <= current.range[1]) return false;
+    // waitUntil(prisma.click.create(...)): started now, awaited by no one before the response
+    if (current.type === AST_NODE_TYPES.CallExpression && isDeferringCall(current)) return true;
     if (!isFunction(current)) continue;
     let call: TSESTree.Node = current.parent;
     // waitUntil((async () => { ... })())
@@ -431,7 +433,7 @@ export function isDeferredFrom(node: TSESTree.Node, outer: TSESTree.Node, detect
     if (call.type !== AST_NODE_TYPES.CallExpression) continue;
     const callee = call.callee;
     const name = memberChainName(callee)?.split(".").at(-1);
-    if (name !== undefined && DEFERRING_CALL.test(name)) return true;
+    if (isDeferringCall(call)) return true;
     if (callee.type === AST_NODE_TYPES.MemberExpression && PROMISE_METHODS.has(name ?? "")) {
       const receiver = callee.object;
       const isQuery = (receiver.type === AST_NODE_TYPES.CallExpression || receiver.type === AST_NODE_TYPES.TaggedTemplateExpression) && detector.getQuery(receiver) !== undefined;
@@ -439,6 +441,11 @@ export function isDeferredFrom(node: TSESTree.Node, outer: TSESTree.Node, detect
     }
   }
   return false;
+}
+
+function isDeferringCall(call: TSESTree.CallExpression): boolean {
+  const name = memberChainName(call.callee)?.split(".").at(-1);
+  return name !== undefined && DEFERRING_CALL.test(name);
 }
 
 /** The statement lists that end a path: after one of these, later statements of the function do not run. */
