@@ -45,6 +45,7 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
         "app/api/tags/route.ts:10:22 backend-architect/require-zod-parse",
         "app/posts/actions.ts:9:23 backend-architect/require-session-check",
         "app/posts/actions.ts:9:34 backend-architect/require-zod-parse",
+        "app/posts/duplicate-actions.ts:24:9 backend-architect/require-transaction",
       ].sort(),
     );
   });
