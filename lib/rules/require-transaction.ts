@@ -289,6 +289,7 @@ export default createRule<Options, MessageIds>({
 
     function checkDependent(reported: Set<DbQuery>): void {
       const reportedUnits = new Map<DbQuery, Set<TSESTree.Node | undefined>>();
+      const reportedLaters = new Map<DbQuery, DbQuery[]>();
       for (const later of writes) {
         // a write in a catch/finally is the compensation; a log row records, it completes nothing
         if (isAppendOnly(later) || failureHandlerOf(later.node)) continue;
@@ -297,12 +298,17 @@ export default createRule<Options, MessageIds>({
           .find(({ earlier }) => createsRows(earlier) && runsBefore(earlier, later) && !dependencies().isGetOrCreate(earlier) && !silenced(earlier, later));
         if (!dependency) continue;
         reported.add(later);
-        // one report per transaction the earlier write stays out of: moving it in fixes every write there
+        // one report per transaction the earlier write stays out of: moving it in fixes every write there;
+        // and one for the same write in the branches of an `if` (`team.update` or `user.update` of one id)
         const unit = transactionUnit(later.node, detector());
         const units = reportedUnits.get(dependency.earlier) ?? new Set<TSESTree.Node | undefined>();
+        const laters = reportedLaters.get(dependency.earlier) ?? [];
         if (unit !== undefined && units.has(unit)) continue;
+        if (laters.some((other) => cannotBothRun(other.node, later.node))) continue;
         units.add(unit);
+        laters.push(later);
         reportedUnits.set(dependency.earlier, units);
+        reportedLaters.set(dependency.earlier, laters);
         reportDependent(dependency.earlier, later, dependency.via);
       }
     }

@@ -580,6 +580,26 @@ createRuleTester().run("require-transaction", rule, {
       ],
     },
     {
+      name: "one report for the same dependent write in both branches of an if",
+      filename: "app/settings/actions.ts",
+      code: `
+        "use server";
+        import { prisma } from "@/lib/prisma";
+        export async function setAvatar(target: { type: "team" | "user"; id: string }, bytes: string) {
+          const image = await prisma.avatarImage.create({ data: { bytes } });
+          if (target.type === "team") {
+            await prisma.team.update({ where: { id: target.id }, data: { avatarImageId: image.id } });
+          } else {
+            await prisma.user.update({ where: { id: target.id }, data: { avatarImageId: image.id } });
+          }
+          return image.id;
+        }
+      `,
+      errors: [
+        { messageId: "dependentWrite", line: 7, column: 19, endLine: 7, endColumn: 102, suggestions: [] },
+      ],
+    },
+    {
       name: "independentWrites: every write after the first",
       filename: "app/api/posts/route.ts",
       options: [{"independentWrites": true}],
