@@ -385,7 +385,7 @@ export function createWriteDependencies(detector: Detector, flow: ValueFlow): Wr
   return { feedingWrites, dependsOn, resultBinding, isGetOrCreate };
 }
 
-/** Functions that run their callback in a transaction under a project's own name (`withTransaction(async (tx) => ...)`). */
+/** Functions that run their callback or list of queries in a transaction under a project's own name. */
 const TRANSACTION_WRAPPER = /transaction/iu;
 
 /**
@@ -397,9 +397,10 @@ const TRANSACTION_WRAPPER = /transaction/iu;
 export function transactionUnit(node: TSESTree.Node, detector: Detector): TSESTree.Node | undefined {
   for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
     if (isFunction(current) && isTransactionFunction(current)) return current;
-    if (current.type === AST_NODE_TYPES.CallExpression && current.arguments.some((arg) => arg.range[0] <= node.range[0] && node.range[1] <= arg.range[1]) && detector.isBatchCall(current)) {
-      return current;
-    }
+    if (current.type !== AST_NODE_TYPES.CallExpression) continue;
+    const arg = current.arguments.find((argument) => argument.range[0] <= node.range[0] && node.range[1] <= argument.range[1]);
+    // `$transaction([...])`, `db.batch([...])`, a project's `runInTransaction(userId, [...])`
+    if (arg && (detector.isBatchCall(current) || (arg.type === AST_NODE_TYPES.ArrayExpression && isTransactionWrapperCall(current)))) return current;
   }
   return undefined;
 }
@@ -407,7 +408,11 @@ export function transactionUnit(node: TSESTree.Node, detector: Detector): TSESTr
 function isTransactionFunction(fn: FunctionNode): boolean {
   if (isTransactionCallback(fn)) return true;
   const call = fn.parent;
-  if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+  return call.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(fn as TSESTree.CallExpressionArgument) && isTransactionWrapperCall(call);
+}
+
+/** A project's transaction helper, by name: `withTransaction(async (tx) => ...)`, `runDeleteTransaction(userId, [ops])`. */
+function isTransactionWrapperCall(call: TSESTree.CallExpression): boolean {
   const name = memberChainName(call.callee)?.split(".").at(-1);
   return name !== undefined && TRANSACTION_WRAPPER.test(name);
 }

@@ -132,10 +132,27 @@ export default createRule<Options, MessageIds>({
      * which the caller may well open a transaction for.
      */
     function sameTransaction(earlier: DbQuery, later: DbQuery): boolean {
-      const unit = transactionUnit(later.node, detector());
-      if (unit !== undefined && (unit === transactionUnit(earlier.node, detector()) || rangeContains(unit, earlier.node))) return true;
+      const unit = unitOf(later);
+      if (unit !== undefined && (unit === unitOf(earlier) || rangeContains(unit, earlier.node))) return true;
       if (sourceCode.getText(earlier.client) !== sourceCode.getText(later.client)) return false;
       return (isTransactionClient(earlier.client, sourceCode) && isTransactionClient(later.client, sourceCode)) || isClientParameter(later.client);
+    }
+
+    /**
+     * The transaction or batch a write runs in; for a Prisma query built first and run later
+     * (`const op = prisma.member.deleteMany(...)`, then `$transaction([op, ...])`), the batch it is handed to.
+     */
+    function unitOf(write: DbQuery): TSESTree.Node | undefined {
+      const direct = transactionUnit(write.node, detector());
+      if (direct !== undefined) return direct;
+      const declarator = write.node.parent;
+      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== write.node || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(declarator), declarator.id);
+      for (const reference of variable?.references ?? []) {
+        const unit = reference.init ? undefined : transactionUnit(reference.identifier, detector());
+        if (unit !== undefined) return unit;
+      }
+      return undefined;
     }
 
     function isClientParameter(client: TSESTree.Node): boolean {

@@ -416,6 +416,26 @@ createRuleTester().run("require-transaction", rule, {
         }
       `,
     },
+    {
+      name: "independentWrites: a query built first and handed to a project's transaction helper with the other",
+      filename: "app/settings/actions.ts",
+      options: [{"independentWrites": true}],
+      code: `
+        "use server";
+        import { prisma } from "@/lib/prisma";
+        import type { Prisma } from "@prisma/client";
+        export async function deleteAccount(userId: string, accountId: string) {
+          const removeMemberships = prisma.member.deleteMany({ where: { userId } });
+          await runAccountTransaction(userId, [
+            removeMemberships,
+            prisma.account.delete({ where: { id: accountId, userId } }),
+          ]);
+        }
+        async function runAccountTransaction(userId: string, operations: Prisma.PrismaPromise<unknown>[]) {
+          await prisma.$transaction(operations);
+        }
+      `,
+    },
   ],
   invalid: [
     {
