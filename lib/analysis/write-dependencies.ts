@@ -453,6 +453,36 @@ function isDeferringCall(call: TSESTree.CallExpression): boolean {
   return name !== undefined && DEFERRING_CALL.test(name);
 }
 
+/**
+ * Whether the code settles a failure of `node` on purpose, apart from `outer`: `node` runs under
+ * `Promise.allSettled(...)` (as an element, or in a `.map` callback whose promises it settles), or its
+ * promise has a `.catch(...)`. Its author has decided what a failure leaves behind.
+ */
+export function isFailureSettled(node: TSESTree.Node, outer: TSESTree.Node): boolean {
+  const value = outermostValueOf(node);
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === value && propertyName(parent) === "catch") return true;
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (current.range[0] <= outer.range[0] && outer.range[1] <= current.range[1]) return false;
+    if (current.type === AST_NODE_TYPES.CallExpression && memberChainName(current.callee) === "Promise.allSettled") return true;
+  }
+  return false;
+}
+
+/** From a query up through `await`, casts and `!` (not `.then`/`.catch`) to the expression holding its promise or value. */
+function outermostValueOf(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
 /** The statement lists that end a path: after one of these, later statements of the function do not run. */
 function exits(statement: TSESTree.Node): boolean {
   return statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement;

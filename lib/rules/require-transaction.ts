@@ -13,6 +13,7 @@ import {
   enclosingTries,
   failureHandlerOf,
   isDeferredFrom,
+  isFailureSettled,
   transactionUnit,
   WRITE_METHODS,
   type WriteDependencies,
@@ -233,7 +234,8 @@ export default createRule<Options, MessageIds>({
         cannotBothRun(earlier.node, later.node) ||
         undone(earlier, later) ||
         workBetween(earlier, later) ||
-        isDeferredFrom(later.node, earlier.node, detector())
+        isDeferredFrom(later.node, earlier.node, detector()) ||
+        isFailureSettled(later.node, earlier.node)
       );
     }
 

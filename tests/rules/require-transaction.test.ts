@@ -417,6 +417,23 @@ createRuleTester().run("require-transaction", rule, {
       `,
     },
     {
+      name: "failures settled on purpose: Promise.allSettled and .catch on the later write",
+      filename: "lib/folders.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        export async function copyFolder(dataroomId: string, folder: { name: string; documentIds: string[] }) {
+          const copy = await prisma.folder.create({ data: { name: folder.name, dataroomId } });
+          await Promise.allSettled(
+            folder.documentIds.map((documentId) => prisma.folderDocument.create({ data: { documentId, folderId: copy.id } })),
+          );
+          await prisma.folderStats.create({ data: { folderId: copy.id, documents: folder.documentIds.length } }).catch((error) => {
+            console.error("Could not record folder stats", error);
+          });
+          return copy;
+        }
+      `,
+    },
+    {
       name: "independentWrites: a query built first and handed to a project's transaction helper with the other",
       filename: "app/settings/actions.ts",
       options: [{"independentWrites": true}],
@@ -595,6 +612,43 @@ createRuleTester().run("require-transaction", rule, {
             return invoice;
           });
           return invoice;
+        }
+      ` }] },
+      ],
+    },
+    {
+      name: "both writes in one Promise.allSettled callback: the item still half-applies",
+      filename: "app/api/teams/route.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        export async function POST(req: Request) {
+          const { teams } = await req.json();
+          const results = await Promise.allSettled(
+            teams.map(async (name: string) => {
+              const team = await prisma.team.create({ data: { name } });
+              await prisma.channel.create({ data: { teamId: team.id, name: "general" } });
+              return team;
+            }),
+          );
+          return Response.json(results);
+        }
+      `,
+      errors: [
+        { messageId: "dependentCreate", line: 8, column: 21, endLine: 8, endColumn: 90, suggestions: [{ messageId: "wrapInTransaction", output: `
+        import { prisma } from "@/lib/prisma";
+        export async function POST(req: Request) {
+          const { teams } = await req.json();
+          const results = await Promise.allSettled(
+            teams.map(async (name: string) => {
+              const team = await prisma.$transaction(async (tx) => {
+                const team = await tx.team.create({ data: { name } });
+                await tx.channel.create({ data: { teamId: team.id, name: "general" } });
+                return team;
+              });
+              return team;
+            }),
+          );
+          return Response.json(results);
         }
       ` }] },
       ],
