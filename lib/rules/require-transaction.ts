@@ -4,6 +4,7 @@ import { enclosingFunction, memberChainName, propertyName } from "../util/ast.js
 import { matchesAnyGlob } from "../util/file-match.js";
 import { ONE_OFF_SCRIPT_FILES, SEED_AND_TEST_FILES } from "../configs/overrides.js";
 import { createDbQueryDetector, isTransactionClient, type DbQuery, type QueryLibrary } from "../analysis/db-queries.js";
+import { getPrismaSchema } from "../analysis/prisma-schema.js";
 import { getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
 import { createValueFlow, forEachNode, rangeContains } from "../analysis/value-flow.js";
 import {
@@ -80,7 +81,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       dependentWrite: "If this write fails, the `{{binding}}` created above stays without it. Run both in {{transaction}}.",
       dependentCreate:
-        "If this write fails, the `{{binding}}` created above stays without it. Run both in {{transaction}} (or create them in one nested write: `create: { {{relation}}: { create: [...] } }`).",
+        "If this write fails, the `{{binding}}` created above stays without it. Run both in {{transaction}} (or create them in one nested write: `create: { {{relation}}: { create: {{rows}} } }`).",
       independentWrite:
         "This write and the `{{model}}` write above are not in one transaction: if this one fails, the first stays applied. Run them together in {{transaction}}.",
       wrapInTransaction: "Run both writes in `{{client}}.$transaction(async (tx) => ...)`.",
@@ -273,23 +274,40 @@ export default createRule<Options, MessageIds>({
       return init?.type === AST_NODE_TYPES.Identifier ? init.name : via.name;
     }
 
+    /**
+     * The relation field of `earlier`'s model that a nested write of `later`'s rows goes through
+     * (`items` of `Order`), from the Prisma schema when the rule finds one (none there: no nested
+     * write can do it), else the usual plural name.
+     */
+    function nestedRelation(earlier: DbQuery, later: DbQuery): { name: string; list: boolean } | undefined {
+      if (later.library !== "prisma" || earlier.library !== "prisma" || earlier.operation !== "create") return undefined;
+      if ((later.operation !== "create" && later.operation !== "createMany") || later.model === undefined || earlier.model === undefined) return undefined;
+      const schema = getPrismaSchema(context);
+      const guess = { name: plural(later.model), list: true };
+      if (!schema) return guess;
+      const parent = schema.models.get(earlier.model);
+      const child = schema.models.get(later.model);
+      if (!parent || !child) return guess;
+      // the back-relation side: the child holds the key (`OrderItem.orderId`), the parent lists it
+      for (const field of parent.fields.values()) {
+        if (field.kind === "relation" && field.type === child.name && field.relationFields.length === 0) return { name: field.name, list: field.list };
+      }
+      return undefined;
+    }
+
     function reportDependent(earlier: DbQuery, later: DbQuery, via: TSESTree.Identifier): void {
       const binding = bindingName(earlier, later, via);
       const client = clientName(earlier);
-      const nested =
-        later.library === "prisma" &&
-        earlier.library === "prisma" &&
-        earlier.operation === "create" &&
-        (later.operation === "create" || later.operation === "createMany") &&
-        later.model !== undefined;
+      const relation = nestedRelation(earlier, later);
       const fix = suggestion(earlier, later);
       context.report({
         node: later.node,
-        messageId: nested ? "dependentCreate" : "dependentWrite",
+        messageId: relation !== undefined ? "dependentCreate" : "dependentWrite",
         data: {
           binding,
           transaction: transactionForm(later.library, client, true),
-          relation: later.model === undefined ? "items" : plural(later.model),
+          relation: relation?.name ?? "",
+          rows: relation?.list === false ? "{ ... }" : "[...]",
         },
         suggest: fix ? [{ messageId: "wrapInTransaction", data: { client }, fix }] : [],
       });

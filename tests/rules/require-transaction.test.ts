@@ -1,6 +1,9 @@
 import rule from "../../lib/rules/require-transaction.js";
 import { createRuleTester } from "../rule-tester.js";
 
+/** A Prisma schema (`User.posts`, `Post.author`): nested-write hints name its relation fields. */
+const schemaSettings = { "backend-architect": { schema: "tests/fixtures/schema-aware/prisma/schema.prisma" } };
+
 createRuleTester().run("require-transaction", rule, {
   valid: [
     {
@@ -651,6 +654,52 @@ createRuleTester().run("require-transaction", rule, {
           return Response.json(results);
         }
       ` }] },
+      ],
+    },
+    {
+      name: "with the Prisma schema: the nested write names the relation field",
+      filename: "app/api/users/route.ts",
+      settings: schemaSettings,
+      code: `
+        import { prisma } from "@/lib/prisma";
+        export async function POST(req: Request) {
+          const { email, title } = await req.json();
+          const user = await prisma.user.create({ data: { email } });
+          await prisma.post.create({ data: { title, slug: title, contentHash: "", teamId: "t1", authorId: user.id } });
+          return Response.json(user);
+        }
+      `,
+      errors: [
+        { messageId: "dependentCreate", line: 6, column: 17, endLine: 6, endColumn: 119, suggestions: [{ messageId: "wrapInTransaction", output: `
+        import { prisma } from "@/lib/prisma";
+        export async function POST(req: Request) {
+          const { email, title } = await req.json();
+          const user = await prisma.$transaction(async (tx) => {
+            const user = await tx.user.create({ data: { email } });
+            await tx.post.create({ data: { title, slug: title, contentHash: "", teamId: "t1", authorId: user.id } });
+            return user;
+          });
+          return Response.json(user);
+        }
+      ` }] },
+      ],
+    },
+    {
+      name: "with the Prisma schema: no relation from Post to User, so no nested-write hint",
+      filename: "app/api/posts/route.ts",
+      settings: schemaSettings,
+      code: `
+        import { prisma } from "@/lib/prisma";
+        export async function POST(req: Request) {
+          const { email, title } = await req.json();
+          const post = await prisma.post.create({ data: { title, slug: title, contentHash: "", teamId: "t1", authorId: "u1" } });
+          const summary = \`\${title} (\${post.id})\`;
+          await prisma.user.create({ data: { email, name: summary } });
+          return Response.json(post);
+        }
+      `,
+      errors: [
+        { messageId: "dependentWrite", line: 7, column: 17, endLine: 7, endColumn: 71, suggestions: [] },
       ],
     },
     {
