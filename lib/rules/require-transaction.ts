@@ -141,15 +141,30 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * The transaction or batch a write runs in; for a Prisma query built first and run later
-     * (`const op = prisma.member.deleteMany(...)`, then `$transaction([op, ...])`), the batch it is handed to.
+     * The transaction or batch a write runs in; for a Prisma query built first and run later, the batch
+     * it is handed to: `const op = prisma.member.deleteMany(...)`, `const ops = [prisma.a.delete(...)]`,
+     * `ops.push(prisma.b.update(...))`, then `$transaction([op, ...])` or `$transaction(ops)`.
      */
     function unitOf(write: DbQuery): TSESTree.Node | undefined {
       const direct = transactionUnit(write.node, detector());
       if (direct !== undefined) return direct;
-      const declarator = write.node.parent;
-      if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== write.node || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-      const variable = ASTUtils.findVariable(sourceCode.getScope(declarator), declarator.id);
+      let node: TSESTree.Node = write.node;
+      while (node.parent?.type === AST_NODE_TYPES.ArrayExpression) node = node.parent;
+      const parent = node.parent;
+      let holder: TSESTree.Identifier | undefined;
+      if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
+        holder = parent.id;
+      } else if (
+        parent?.type === AST_NODE_TYPES.CallExpression &&
+        parent.arguments.includes(node as TSESTree.CallExpressionArgument) &&
+        parent.callee.type === AST_NODE_TYPES.MemberExpression &&
+        parent.callee.object.type === AST_NODE_TYPES.Identifier &&
+        ["push", "unshift"].includes(propertyName(parent.callee) ?? "")
+      ) {
+        holder = parent.callee.object;
+      }
+      if (!holder) return undefined;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(holder), holder);
       for (const reference of variable?.references ?? []) {
         const unit = reference.init ? undefined : transactionUnit(reference.identifier, detector());
         if (unit !== undefined) return unit;

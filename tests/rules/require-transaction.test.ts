@@ -420,6 +420,24 @@ createRuleTester().run("require-transaction", rule, {
       `,
     },
     {
+      name: "independentWrites: queries collected in an array (literal and push) run by one $transaction",
+      filename: "app/api/prompts/route.ts",
+      options: [{"independentWrites": true}],
+      code: `
+        import { prisma } from "@/lib/prisma";
+        export async function DELETE(req: Request) {
+          const { promptId, projectId, name } = await req.json();
+          const operations = [prisma.prompt.delete({ where: { id: promptId, projectId } })];
+          const next = await prisma.prompt.findFirst({ where: { projectId, name, id: { not: promptId } }, orderBy: { version: "desc" } });
+          if (next) {
+            operations.push(prisma.prompt.update({ where: { id: next.id }, data: { labels: { push: "latest" } } }));
+          }
+          await prisma.$transaction(operations);
+          return new Response(null, { status: 204 });
+        }
+      `,
+    },
+    {
       name: "failures settled on purpose: Promise.allSettled and .catch on the later write",
       filename: "lib/folders.ts",
       code: `
