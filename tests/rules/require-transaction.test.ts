@@ -237,6 +237,19 @@ createRuleTester().run("require-transaction", rule, {
       `,
     },
     {
+      name: "a script next to the Prisma schema",
+      filename: "apps/web/prisma/populate.ts",
+      code: `
+        import { PrismaClient } from "@prisma/client";
+        const prisma = new PrismaClient();
+        async function main() {
+          const user = await prisma.user.create({ data: { email: "alice@example.com" } });
+          await prisma.post.create({ data: { title: "Hello", authorId: user.id } });
+        }
+        main();
+      `,
+    },
+    {
       name: "writes in different branches of an if cannot both run",
       filename: "app/drafts/actions.ts",
       code: `
