@@ -157,9 +157,39 @@ export function createWriteDependencies(detector: Detector, flow: ValueFlow): Wr
     return detector.queryAt(node as QueryNode);
   }
 
-  /** Whether reading `path` of a write's result reads what it wrote (not Supabase's `error` or `count`). */
+  /**
+   * Whether reading `path` of a write's result reads what it wrote (not Supabase's `error` or `count`),
+   * and something the database made: not a value the write was handed (`email.subject` of
+   * `create({ data: { subject } })` is the subject the code had before, not a tie to the new row).
+   */
   function readsWrittenRow(write: DbQuery, path: Path): boolean {
-    return write.library !== "supabase" || path[0] === SUPABASE_RESULT_KEY;
+    if (write.library === "supabase" && path[0] !== SUPABASE_RESULT_KEY) return false;
+    const rest = path.slice(write.library === "supabase" ? 1 : 0);
+    const column = rest.find((key) => !/^\d+$/u.test(key));
+    return column === undefined || !writtenValues(write).has(column);
+  }
+
+  /** The columns a create or insert sets from an object literal (`data: { subject }`, `.values({ subject })`), scalar values only. */
+  function writtenValues(write: DbQuery): Set<string> {
+    const keys = new Set<string>();
+    let values: TSESTree.Node | undefined;
+    if (write.library === "prisma") {
+      const arg = write.args[0];
+      if (arg?.type === AST_NODE_TYPES.ObjectExpression) {
+        const data = arg.properties.find((p) => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === "data");
+        values = data?.type === AST_NODE_TYPES.Property ? data.value : undefined;
+      }
+    } else {
+      const call = write.chain.find((c) => ["values", "insert"].includes(methodOf(c) ?? "") && c.arguments[0]?.type === AST_NODE_TYPES.ObjectExpression);
+      values = call?.arguments[0];
+    }
+    if (values?.type !== AST_NODE_TYPES.ObjectExpression) return keys;
+    for (const property of values.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed || property.value.type === AST_NODE_TYPES.ObjectExpression) continue;
+      if (property.key.type === AST_NODE_TYPES.Identifier) keys.add(property.key.name);
+      else if (property.key.type === AST_NODE_TYPES.Literal) keys.add(String(property.key.value));
+    }
+    return keys;
   }
 
   /**

@@ -451,6 +451,19 @@ createRuleTester().run("require-transaction", rule, {
       `,
     },
     {
+      name: "the later write reads only values the create was handed (subject, from), not the new row",
+      filename: "app/api/inbound/route.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        export async function POST(req: Request) {
+          const { from, subject, body } = await req.json();
+          const email = await prisma.inboundEmail.create({ data: { from, subject: subject || "No subject", body } });
+          await prisma.ticket.create({ data: { title: email.subject, requester: email.from, detail: body } });
+          return Response.json(email);
+        }
+      `,
+    },
+    {
       name: "failures settled on purpose: Promise.allSettled and .catch on the later write",
       filename: "lib/folders.ts",
       code: `
@@ -731,6 +744,23 @@ createRuleTester().run("require-transaction", rule, {
       `,
       errors: [
         { messageId: "dependentWrite", line: 7, column: 17, endLine: 7, endColumn: 71, suggestions: [] },
+      ],
+    },
+    {
+      name: "an echoed value and the new id: the id ties the rows",
+      filename: "app/api/inbound/route.ts",
+      code: `
+        import { db } from "@/db";
+        import { inboundEmails, tickets } from "@/db/schema";
+        export async function POST(req: Request) {
+          const { from, subject } = await req.json();
+          const [email] = await db.insert(inboundEmails).values({ from, subject }).returning();
+          await db.insert(tickets).values({ title: email.subject, emailId: email.id });
+          return Response.json(email);
+        }
+      `,
+      errors: [
+        { messageId: "dependentWrite", line: 7, column: 17, endLine: 7, endColumn: 87, suggestions: [] },
       ],
     },
     {
