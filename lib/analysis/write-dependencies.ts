@@ -109,6 +109,8 @@ const RETURNING_CALLBACKS = new Set([...ELEMENT_CALLBACKS, "then", "reduce"]);
 /** Supabase answers `{ data, error, count, status }`: only `data` is the written row. */
 const SUPABASE_RESULT_KEY = "data";
 
+/** Keys that name the new row itself: an id the code made up (`id: createId()`) still ties a later row to it. */
+const IDENTITY_KEY = /^(?:id|_id|uuid|uid|pk|key|slug|code|token)$/iu;
 /** Names of helpers that find a row rather than make one. */
 const LOOKUP_NAME = /^(?:get|find|fetch|load|lookup|read|select|query)/u;
 const PROMISE_METHODS = new Set(["then", "catch", "finally"]);
@@ -159,14 +161,15 @@ export function createWriteDependencies(detector: Detector, flow: ValueFlow): Wr
 
   /**
    * Whether reading `path` of a write's result reads what it wrote (not Supabase's `error` or `count`),
-   * and something the database made: not a value the write was handed (`email.subject` of
-   * `create({ data: { subject } })` is the subject the code had before, not a tie to the new row).
+   * and something that ties a later row to it: not a value the write was handed (`email.subject` of
+   * `create({ data: { subject } })` is the subject the code had before), unless that value names the
+   * row (`id: createId()`).
    */
   function readsWrittenRow(write: DbQuery, path: Path): boolean {
     if (write.library === "supabase" && path[0] !== SUPABASE_RESULT_KEY) return false;
     const rest = path.slice(write.library === "supabase" ? 1 : 0);
     const column = rest.find((key) => !/^\d+$/u.test(key));
-    return column === undefined || !writtenValues(write).has(column);
+    return column === undefined || IDENTITY_KEY.test(column) || !writtenValues(write).has(column);
   }
 
   /** The columns a create or insert sets from an object literal (`data: { subject }`, `.values({ subject })`), scalar values only. */

@@ -764,6 +764,33 @@ createRuleTester().run("require-transaction", rule, {
       ],
     },
     {
+      name: "an id the code made up still ties the rows",
+      filename: "lib/webhooks.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        import { createId } from "@paralleldrive/cuid2";
+        export async function createWebhook(projectId: string, url: string, linkIds: string[]) {
+          const webhook = await prisma.webhook.create({ data: { id: createId(), url, projectId } });
+          await prisma.linkWebhook.createMany({ data: linkIds.map((linkId) => ({ linkId, webhookId: webhook.id })) });
+          return webhook;
+        }
+      `,
+      errors: [
+        { messageId: "dependentCreate", line: 6, column: 17, endLine: 6, endColumn: 118, suggestions: [{ messageId: "wrapInTransaction", output: `
+        import { prisma } from "@/lib/prisma";
+        import { createId } from "@paralleldrive/cuid2";
+        export async function createWebhook(projectId: string, url: string, linkIds: string[]) {
+          const webhook = await prisma.$transaction(async (tx) => {
+            const webhook = await tx.webhook.create({ data: { id: createId(), url, projectId } });
+            await tx.linkWebhook.createMany({ data: linkIds.map((linkId) => ({ linkId, webhookId: webhook.id })) });
+            return webhook;
+          });
+          return webhook;
+        }
+      ` }] },
+      ],
+    },
+    {
       name: "one report for the same dependent write in both branches of an if",
       filename: "app/settings/actions.ts",
       code: `
