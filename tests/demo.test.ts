@@ -48,6 +48,7 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
         "app/posts/actions.ts:9:34 backend-architect/require-zod-parse",
         "app/api/webhooks/billing/route.ts:5:23 backend-architect/require-webhook-verification",
         "supabase/migrations/20240602000000_notes.sql:2:1 backend-architect/require-rls",
+        "app/posts/duplicate-actions.ts:24:9 backend-architect/require-transaction",
       ].sort(),
     );
   });

@@ -7,6 +7,7 @@
 export const STRICT_OPTIONS: Record<string, unknown[]> = {
   "no-sensitive-fields-in-response": [{ requireSelect: true }],
   "prisma-client-singleton": [{ requireGlobalCache: true }],
+  "require-transaction": [{ independentWrites: true }],
   // `require-session-check` on every method (GET too) is not preset: 0 of 12 sampled findings held up (public
   // metrics, Open Graph images, health checks, status badges); users opt in with `methods`.
   "require-zod-parse": [{ checkUrlParams: true }],

@@ -17,6 +17,7 @@ import noHardcodedSecrets from "./no-hardcoded-secrets.js";
 import noUnboundedFindMany from "./no-unbounded-find-many.js";
 import requireRateLimit from "./require-rate-limit.js";
 import secureCookieOptions from "./secure-cookie-options.js";
+import requireTransaction from "./require-transaction.js";
 import noSensitiveFieldsInResponse from "./no-sensitive-fields-in-response.js";
 import requireIndexedQueryFields from "./require-indexed-query-fields.js";
 import requireWebhookVerification from "./require-webhook-verification.js";
@@ -46,4 +47,5 @@ export const rules: Record<string, BackendArchitectRule> = {
   ...withSqlRules(schemaRules),
   "no-raw-blob-url": noRawBlobUrl,
   "require-upload-rollback": requireUploadRollback,
+  "require-transaction": requireTransaction,
 };
