@@ -36,7 +36,7 @@ describe("recommended config: file-scoped exemptions", () => {
     expect(await ruleIds(LOOP, "app/api/users/route.ts")).toEqual(["backend-architect/no-await-in-loop-query"]);
   });
 
-  for (const file of ["prisma/seed.ts", "packages/database/src/seed.ts", "packages/db/seed/users.ts", "db/migrations/0042-backfill.ts", "migration/run.ts", "scripts/backfill.ts"]) {
+  for (const file of ["prisma/seed.ts", "packages/database/src/seed.ts", "packages/db/seed/users.ts", "db/migrations/0042-backfill.ts", "migration/run.ts", "scripts/backfill.ts", "app/api/users/route.test.ts", "src/__tests__/users.ts", "apps/server/test/helpers.ts", "packages/db/tests/fixtures.ts", "e2e/setup.ts"]) {
     it(`turns no-await-in-loop-query off in ${file}`, async () => {
       expect(await ruleIds(LOOP, file)).toEqual([]);
     });

@@ -36,7 +36,7 @@ export const SEED_AND_TEST_FILES = [
   "**/e2e/**",
 ];
 /** Tests and one-off scripts: no request waits on them, so their latency is nobody's concern. */
-export const LATENCY_EXEMPT_FILES = ["**/*.{test,spec}.*", "**/__tests__/**", "**/e2e/**", ...ONE_OFF_SCRIPT_FILES];
+export const LATENCY_EXEMPT_FILES = ["**/*.{test,spec}.*", "**/__tests__/**", "**/test/**", "**/tests/**", "**/e2e/**", ...ONE_OFF_SCRIPT_FILES];
 
 export interface FileOverride {
   name: string;
@@ -46,7 +46,7 @@ export interface FileOverride {
 }
 
 export const RECOMMENDED_FILE_OVERRIDES: FileOverride[] = [
-  { name: "one-off-scripts", files: ONE_OFF_SCRIPT_FILES, off: ["no-await-in-loop-query"] },
+  { name: "tests-and-one-off-scripts", files: LATENCY_EXEMPT_FILES, off: ["no-await-in-loop-query"] },
   { name: "seeds-and-tests", files: SEED_AND_TEST_FILES, off: ["no-unscoped-mutation"] },
   { name: "tests-and-scripts", files: LATENCY_EXEMPT_FILES, off: ["prefer-parallel-queries"] },
 ];

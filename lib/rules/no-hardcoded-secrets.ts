@@ -60,7 +60,7 @@ const SECRET_OPTION_CALLS: readonly SecretOptionCall[] = [
 ];
 
 /** Config objects recognised by their type annotation (`const authOptions: NextAuthOptions = {...}`). */
-const SECRET_OPTION_TYPES: Record<string, { key: string; what: string }> = {
+const SECRET_OPTION_TYPES: ReadonlyMap<string, { key: string; what: string }> = new Map(Object.entries({
   NextAuthOptions: { key: "secret", what: "the Auth.js `secret`" },
   AuthOptions: { key: "secret", what: "the Auth.js `secret`" },
   NextAuthConfig: { key: "secret", what: "the Auth.js `secret`" },
@@ -68,7 +68,7 @@ const SECRET_OPTION_TYPES: Record<string, { key: string; what: string }> = {
   BetterAuthOptions: { key: "secret", what: "the better-auth `secret`" },
   SessionOptions: { key: "password", what: "the iron-session `password`" },
   IronSessionOptions: { key: "password", what: "the iron-session `password`" },
-};
+}));
 
 const JWT_MODULES = new Set(["jsonwebtoken", "hono/jwt", "hono/utils/jwt/jwt", "@tsndr/cloudflare-worker-jwt"]);
 const JOSE_SIGNERS = new Set(["SignJWT", "EncryptJWT", "CompactSign", "FlattenedSign", "GeneralSign", "CompactEncrypt"]);
@@ -256,7 +256,7 @@ export default createRule<Options, MessageIds>({
         (holder.parent.type === AST_NODE_TYPES.TSAsExpression || holder.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
       ) {
         const typed = typeName(holder.parent.typeAnnotation);
-        const entry = typed === undefined ? undefined : SECRET_OPTION_TYPES[typed];
+        const entry = typed === undefined ? undefined : SECRET_OPTION_TYPES.get(typed);
         if (entry?.key === key) return entry.what;
         holder = holder.parent;
       }
@@ -268,7 +268,7 @@ export default createRule<Options, MessageIds>({
       }
       if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
         const typed = typeName(parent.id.typeAnnotation?.typeAnnotation);
-        const entry = typed === undefined ? undefined : SECRET_OPTION_TYPES[typed];
+        const entry = typed === undefined ? undefined : SECRET_OPTION_TYPES.get(typed);
         if (entry?.key === key) return entry.what;
       }
       return undefined;

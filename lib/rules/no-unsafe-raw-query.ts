@@ -8,10 +8,10 @@ export type Options = [];
 export type MessageIds = "unsafeRawCall" | "unsafePgQuery" | "unsafeRawFragment" | "useTaggedTemplate";
 
 /** Prisma's string-taking raw methods and their tagged-template twins. */
-const TAGGED_TWIN: Readonly<Record<string, string>> = {
-  $queryRawUnsafe: "$queryRaw",
-  $executeRawUnsafe: "$executeRaw",
-};
+const TAGGED_TWIN: ReadonlyMap<string, string> = new Map([
+  ["$queryRawUnsafe", "$queryRaw"],
+  ["$executeRawUnsafe", "$executeRaw"],
+]);
 
 export default createRule<Options, MessageIds>({
   name: "no-unsafe-raw-query",
@@ -69,7 +69,7 @@ export default createRule<Options, MessageIds>({
       // `$queryRawUnsafe(sql, ...params)` with `sql` made elsewhere: a parameterised call, and the
       // code here cannot tell how the text was made
       if (provenance === "opaque" && params.length > 0) return;
-      const twin = TAGGED_TWIN[method]!;
+      const twin = TAGGED_TWIN.get(method)!;
       context.report({
         node: text,
         messageId: "unsafeRawCall",
