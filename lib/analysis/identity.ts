@@ -36,6 +36,8 @@ export interface BoundaryIdentity {
   kind: "user" | "team" | "machine";
   /** A wrapper, client or procedure that admits only administrators (`withAdmin`, `adminProcedure`). */
   admin: boolean;
+  /** When the handler's own code authenticates: the position from which on the user is known (code before it runs for anyone). */
+  checkedAt?: number;
 }
 
 /** Words of wrapper, client and procedure names that speak of a team (the handler gets the authorized team). */
@@ -91,15 +93,18 @@ export function boundaryIdentity(context: Context, boundary: RequestBoundary, co
   const file = context.filename.replaceAll("\\", "/");
   if (names.some((name) => MACHINE_NAME.test(name)) || MACHINE_PATH.test(file)) return { kind: "machine", admin: false };
 
-  const body = bodyEvidence(context, boundary, config);
+  let checkedAt: number | undefined;
   if (!authenticated) {
-    if (body === "machine") return { kind: "machine", admin: false };
-    if (body !== "user") return undefined;
+    const body = bodyEvidence(context, boundary, config);
+    if (body.kind === "machine") return { kind: "machine", admin: false };
+    if (body.kind !== "user") return undefined;
+    checkedAt = body.checkedAt;
   }
   const handlerKeys = handlerParamNames(boundary);
   return {
     kind: names.some(namesTeam) || handlerKeys.some(namesTeam) ? "team" : "user",
     admin: names.some(namesAdmin),
+    checkedAt,
   };
 }
 
@@ -107,9 +112,10 @@ export function boundaryIdentity(context: Context, boundary: RequestBoundary, co
  * What the handler's own code authenticates: `user` when it checks a session (or an API key), `machine`
  * when it only verifies a signature or compares a secret from the environment.
  */
-function bodyEvidence(context: Context, boundary: RequestBoundary, config: AuthConfig): "user" | "machine" | undefined {
+function bodyEvidence(context: Context, boundary: RequestBoundary, config: AuthConfig): { kind: "user" | "machine" | undefined; checkedAt?: number } {
   let user = false;
   let machine = false;
+  let namedHelper = false;
   walk(boundary.fn, (node) => {
     if (node !== boundary.fn && isFunction(node)) return false;
     if (node.type === AST_NODE_TYPES.CallExpression) {
@@ -118,7 +124,8 @@ function bodyEvidence(context: Context, boundary: RequestBoundary, config: AuthC
       else if (readsCredentialHeader(node)) {
         const header = node.arguments[0];
         if (header?.type === AST_NODE_TYPES.Literal && typeof header.value === "string" && /signature|secret/iu.test(header.value)) machine = true;
-      }
+        else namedHelper = true;
+      } else if (isAuthLikeName(calleeName(node).last ?? "")) namedHelper = true;
     } else if (node.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/u.test(node.operator) && (readsEnv(node.left) || readsEnv(node.right))) {
       machine = true;
     }
@@ -127,11 +134,13 @@ function bodyEvidence(context: Context, boundary: RequestBoundary, config: AuthC
   const helper = (call: TSESTree.CallExpression) =>
     call.callee.type === AST_NODE_TYPES.Identifier || call.callee.type === AST_NODE_TYPES.MemberExpression ? classifyAuthHelper(context, call, config) : undefined;
   const analysis = analyzeAuth(boundary.fn, config, helper);
-  if (!authenticates(analysis) || analysis.checkedAt === undefined) return machine ? "machine" : undefined;
-  if (analysis.authCalls.length > 0 || user) return "user";
-  if (machine) return "machine";
-  // a throwing helper of the project (`await requireTeamMember(teamId)`) or an API key read from a header
-  return "user";
+  if (!authenticates(analysis) || analysis.checkedAt === undefined) return { kind: machine ? "machine" : undefined };
+  const { checkedAt } = analysis;
+  if (analysis.authCalls.length > 0 || user) return { kind: "user", checkedAt };
+  if (machine) return { kind: "machine" };
+  // a throwing helper of the project (`await requireTeamMember(teamId)`) or an API key read from a header;
+  // a helper whose name says nothing of auth (`trackSale`) may authenticate by accident of its definition
+  return { kind: namedHelper ? "user" : undefined, checkedAt };
 }
 
 function readsEnv(node: TSESTree.Node): boolean {

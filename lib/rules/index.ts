@@ -18,6 +18,7 @@ import requireRateLimit from "./require-rate-limit.js";
 import secureCookieOptions from "./secure-cookie-options.js";
 import noSensitiveFieldsInResponse from "./no-sensitive-fields-in-response.js";
 import requireIndexedQueryFields from "./require-indexed-query-fields.js";
+import requireOwnershipCheck from "./require-ownership-check.js";
 
 export type BackendArchitectRule = TSESLint.RuleModule<string, readonly unknown[], BackendArchitectDocs>;
 
@@ -38,6 +39,7 @@ export const rules: Record<string, BackendArchitectRule> = {
   "secure-cookie-options": secureCookieOptions,
   "no-sensitive-fields-in-response": noSensitiveFieldsInResponse,
   "require-indexed-query-fields": requireIndexedQueryFields,
+  "require-ownership-check": requireOwnershipCheck,
   ...schemaRules,
   "no-raw-blob-url": noRawBlobUrl,
   "require-upload-rollback": requireUploadRollback,

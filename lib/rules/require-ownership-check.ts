@@ -1,23 +1,184 @@
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { isFunction } from "../util/ast.js";
+import { nameSegments } from "../util/names.js";
+import { authConfig, exits, type AuthConfig } from "../analysis/auth.js";
+import { isAuthorizationCall, mentionsAdminRole } from "../analysis/authorization.js";
+import { trackToClient } from "../analysis/client-flow.js";
+import { createDbQueryDetector, type DbQuery } from "../analysis/db-queries.js";
+import { boundaryIdentity } from "../analysis/identity.js";
+import { getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
+import { covers, createRequestValues, valueLeaves, type RequestValues } from "../analysis/request-values.js";
+import { createResponseDetector } from "../analysis/responses.js";
+import { rowFilter, type FilterLeaf } from "../analysis/row-filters.js";
+import { getSettings } from "../analysis/settings.js";
+import { walk } from "../analysis/walk.js";
 
 export type Options = [];
-export type MessageIds = "todo";
+export type MessageIds = "missingOwnershipCheck";
+
+const PRISMA_WRITES = new Set(["update", "delete", "upsert", "updateMany", "deleteMany"]);
+const PRISMA_SINGLE_READS = new Set(["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow"]);
+const DRIZZLE_WRITES = new Set(["update", "delete"]);
+/** Columns whose value is a secret the client holds (an invite or reset token): knowing it is the authorization. */
+const CAPABILITY_WORDS = new Set(["token", "secret", "hash", "hashed", "otp", "nonce", "code", "password"]);
+/** Admin pages and APIs: their authorization is the admin check, usually in middleware or a layout. */
+const ADMIN_PATH = /(?:^|\/)(?:admin|\(admin\)|superadmin|backoffice|internal)\//u;
+const EQUALITY = new Set(["===", "!==", "==", "!="]);
 
 export default createRule<Options, MessageIds>({
   name: "require-ownership-check",
   meta: {
     type: "problem",
     docs: {
-      description: "Disallow TODO",
+      description: "Require that a query acting on a row the client names checks that the row belongs to the signed-in user or their team",
       recommended: "strict",
     },
     languages: ["js/js"],
     schema: [],
+    defaultOptions: [],
     messages: {
-      todo: "Describe the problem and the fix in one or two sentences.",
+      missingOwnershipCheck:
+        "`{{operation}}` acts on the row the client names, but nothing checks that it belongs to the signed-in user or their team: any signed-in user can {{verb}} any {{noun}}. Add the owner to the filter (`where: { id, userId: session.user.id }`) or check permissions first.",
     },
   },
   create(context) {
-    return {};
+    const { sourceCode } = context;
+    if (ADMIN_PATH.test(context.filename.replaceAll("\\", "/"))) return {};
+    const boundaries = getRequestBoundaries(context);
+    const queries = createDbQueryDetector(context);
+    const candidates: { query: DbQuery; boundary: RequestBoundary }[] = [];
+    let config: AuthConfig | undefined;
+    let authorizationNames: ReadonlySet<string> | undefined;
+
+    function isCandidate(query: DbQuery): boolean {
+      if (query.library === "prisma") return PRISMA_WRITES.has(query.operation) || PRISMA_SINGLE_READS.has(query.operation);
+      return query.library === "drizzle" && query.kind === "write" && DRIZZLE_WRITES.has(query.operation);
+    }
+
+    /** The filter's values the client chose (by request key), unless the filter also names the identity. */
+    function clientChosenKeys(query: DbQuery, boundary: RequestBoundary, values: RequestValues): string[] | undefined {
+      const filter = rowFilter(query, sourceCode);
+      if (!filter || filter.absent) return undefined;
+      const keys: string[] = [];
+      for (const leaf of filter.leaves) {
+        const origin = values.originOf(leaf.value, boundary);
+        if (!origin) continue;
+        // `where: { id, userId: session.user.id }`, `team: { members: { some: { userId } } }`
+        if (origin.identity) return undefined;
+        if (origin.request.length > 0 && !isCapability(leaf)) keys.push(...origin.request);
+      }
+      return keys.length > 0 ? keys : undefined;
+    }
+
+    /** Does something before `start` in the boundary authorize the act: a permission call, a compare-and-exit, a scoped lookup? */
+    function authorizedBefore(query: DbQuery, start: number, boundary: RequestBoundary, keys: readonly string[], values: RequestValues): boolean {
+      let found = false;
+      walk(boundary.fn, (node) => {
+        if (found || node.range[0] >= start) return false;
+        if (node.type === AST_NODE_TYPES.CallExpression && node !== query.node && node.range[1] <= start) {
+          if (isAuthorizationCall(node, authorizationNames!)) found = true;
+          else if (isScopedLookup(node, boundary, keys, values)) found = true;
+        } else if (node.type === AST_NODE_TYPES.IfStatement && node.range[1] <= start && exits(node.consequent) && comparesIdentity(node.test, boundary, values)) {
+          found = true;
+        }
+        return !found;
+      });
+      return found;
+    }
+
+    /** A lookup that takes both the identity and the client's value: `findFirst({ where: { id, userId } })`, `getLinkOrThrow({ workspaceId, linkId })`. */
+    function isScopedLookup(call: TSESTree.CallExpression, boundary: RequestBoundary, keys: readonly string[], values: RequestValues): boolean {
+      let identity = false;
+      let sameValue = false;
+      for (const leaf of valueLeaves(call.arguments)) {
+        const origin = values.originOf(leaf, boundary);
+        if (!origin) continue;
+        if (origin.identity) identity = true;
+        if (origin.request.some((key) => keys.some((k) => covers(key, k)))) sameValue = true;
+      }
+      return identity && sameValue;
+    }
+
+    /** `post.authorId !== session.user.id`, `user.role !== "ADMIN"`, `!members.some((m) => m.userId === user.id)`. */
+    function comparesIdentity(test: TSESTree.Node, boundary: RequestBoundary, values: RequestValues): boolean {
+      let found = false;
+      walk(test, (node) => {
+        if (found) return false;
+        if (node.type === AST_NODE_TYPES.BinaryExpression && EQUALITY.has(node.operator)) {
+          const sides = [node.left, node.right];
+          if (sides.some(mentionsAdminRole)) found = true;
+          else if (sides.every((side) => !isNullish(side)) && sides.some((side) => values.originOf(side, boundary)?.identity === true)) found = true;
+        } else if (node.type === AST_NODE_TYPES.CallExpression) {
+          // `members.includes(user.id)`, `isOwner(post, session)`-style helpers not named as checks
+          if (node.arguments.some((argument) => !isFunction(argument) && values.originOf(argument, boundary)?.identity === true)) found = true;
+        }
+        return !found;
+      });
+      return found;
+    }
+
+    function report(query: DbQuery): void {
+      const deletes = query.operation.startsWith("delete");
+      const reads = query.operation.startsWith("find");
+      const table = query.library === "prisma" ? query.model : query.model?.replace(/^.*\./u, "");
+      const operation = query.library === "prisma" ? `${query.model ?? "model"}.${query.operation}` : `${query.operation}(${query.model ?? "table"})`;
+      const noun = table === undefined ? "row" : singular(nameSegments(table).join(" "));
+      context.report({
+        node: query.node,
+        messageId: "missingOwnershipCheck",
+        data: { operation, verb: deletes ? "delete" : reads ? "read" : "change", noun },
+      });
+    }
+
+    return {
+      CallExpression(node) {
+        const query = queries.queryAt(node);
+        if (!query || !isCandidate(query)) return;
+        const boundary = boundaries.enclosingBoundary(node);
+        if (boundary) candidates.push({ query, boundary });
+      },
+      "Program:exit"() {
+        if (candidates.length === 0) return;
+        const settings = getSettings(context);
+        config ??= authConfig(settings);
+        authorizationNames ??= new Set(settings.authorizationFunctions);
+        const values = createRequestValues(context, config);
+        const responses = createResponseDetector(context);
+        const identities = new Map<RequestBoundary, ReturnType<typeof boundaryIdentity>>();
+        for (const { query, boundary } of candidates) {
+          if (!identities.has(boundary)) identities.set(boundary, boundaryIdentity(context, boundary, config));
+          const identity = identities.get(boundary);
+          // not signed in (require-session-check's concern), a machine (no user to own rows), an administrator
+          if (!identity || identity.kind === "machine" || identity.admin) continue;
+          // before the handler's own session check the code runs for anyone: not a signed-in user's act
+          if (identity.checkedAt !== undefined && identity.checkedAt > query.node.range[0]) continue;
+          const keys = clientChosenKeys(query, boundary, values);
+          if (!keys) continue;
+          // a read matters where its row reaches the client; a check between the read and there protects it
+          let until = query.node.range[0];
+          if (PRISMA_SINGLE_READS.has(query.operation)) {
+            const exits = trackToClient(query.node, boundary, sourceCode, responses);
+            if (exits.length === 0) continue;
+            until = Math.min(...exits.map((exit) => exit.node.range[0]));
+          }
+          if (authorizedBefore(query, until, boundary, keys, values)) continue;
+          report(query);
+        }
+      },
+    };
   },
 });
+
+function isCapability(leaf: FilterLeaf): boolean {
+  const column = leaf.fields.at(-1);
+  return column !== undefined && nameSegments(column).some((segment) => CAPABILITY_WORDS.has(segment));
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === "undefined");
+}
+
+function singular(noun: string): string {
+  return noun.endsWith("ies") ? `${noun.slice(0, -3)}y` : noun.endsWith("s") && !noun.endsWith("ss") ? noun.slice(0, -1) : noun;
+}
