@@ -37,6 +37,14 @@ export function isAuthorizationName(name: string, extra: ReadonlySet<string>): b
   return segments.slice(1).some((segment) => SUBJECT_WORDS.has(segment));
 }
 
+const GUARD_VERBS = new Set(["assert", "check", "verify", "ensure", "require", "validate", "throw", "guard", "enforce"]);
+
+/** A call named as a guard that throws or exits (`assertE2EWorkspace`, `ensurePlan`): about authorization when it takes the authorized team. */
+export function isGuardCall(call: TSESTree.CallExpression): boolean {
+  const first = nameSegments(calleeName(call).last ?? "")[0];
+  return first !== undefined && GUARD_VERBS.has(first);
+}
+
 /** Is this call an authorization check (by its callee's name)? */
 export function isAuthorizationCall(call: TSESTree.CallExpression, extra: ReadonlySet<string>): boolean {
   const { full, last } = calleeName(call);

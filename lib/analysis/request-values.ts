@@ -204,6 +204,13 @@ function buildRequestValues(context: Context, config: AuthConfig): RequestValues
       return request(["call", callee.name, ...path].join("."));
     }
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      // `items.map((item) => prisma.item.findUnique(...))`: what the callback returns, not the receiver
+      const mapper = propertyName(callee);
+      const callback = call.arguments[0];
+      if ((mapper === "map" || mapper === "flatMap") && callback && isFunction(callback)) {
+        const rest = path[0] !== undefined && /^(?:\*|\d+)$/u.test(path[0]) ? path.slice(1) : path;
+        return mergeOrigins(flow.returnsOf(callback).map((returned) => trace(returned, rest, boundary, state))) ?? SERVER;
+      }
       // a method of a request or identity value: `formData.get("id")`, `req.json()`, `id.trim()`, `c.get("user")`
       const method = propertyName(callee);
       const argument = call.arguments[0];

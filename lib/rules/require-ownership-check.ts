@@ -3,10 +3,10 @@ import { createRule } from "../util/create-rule.js";
 import { isFunction } from "../util/ast.js";
 import { nameSegments } from "../util/names.js";
 import { authConfig, exits, type AuthConfig } from "../analysis/auth.js";
-import { isAuthorizationCall, mentionsAdminRole } from "../analysis/authorization.js";
+import { isAuthorizationCall, isGuardCall, mentionsAdminRole } from "../analysis/authorization.js";
 import { trackToClient } from "../analysis/client-flow.js";
 import { createDbQueryDetector, type DbQuery } from "../analysis/db-queries.js";
-import { boundaryIdentity } from "../analysis/identity.js";
+import { boundaryIdentity, type BoundaryIdentity } from "../analysis/identity.js";
 import { getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
 import { covers, createRequestValues, valueLeaves, type RequestValues } from "../analysis/request-values.js";
 import { createResponseDetector } from "../analysis/responses.js";
@@ -72,13 +72,14 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Does something before `start` in the boundary authorize the act: a permission call, a compare-and-exit, a scoped lookup? */
-    function authorizedBefore(query: DbQuery, start: number, boundary: RequestBoundary, keys: readonly string[], values: RequestValues): boolean {
+    function authorizedBefore(query: DbQuery, start: number, boundary: RequestBoundary, identity: BoundaryIdentity, keys: readonly string[], values: RequestValues): boolean {
       let found = false;
       walk(boundary.fn, (node) => {
         if (found || node.range[0] >= start) return false;
         if (node.type === AST_NODE_TYPES.CallExpression && node !== query.node && node.range[1] <= start) {
           if (isAuthorizationCall(node, authorizationNames!)) found = true;
           else if (isScopedLookup(node, boundary, keys, values)) found = true;
+          else if (identity.kind === "team" && isGuardCall(node) && takesIdentity(node, boundary, values)) found = true; // `assertE2EWorkspace(workspace)`
         } else if (node.type === AST_NODE_TYPES.IfStatement && node.range[1] <= start && exits(node.consequent) && comparesIdentity(node.test, boundary, values)) {
           found = true;
         }
@@ -98,6 +99,10 @@ export default createRule<Options, MessageIds>({
         if (origin.request.some((key) => keys.some((k) => covers(key, k)))) sameValue = true;
       }
       return identity && sameValue;
+    }
+
+    function takesIdentity(call: TSESTree.CallExpression, boundary: RequestBoundary, values: RequestValues): boolean {
+      return call.arguments.some((argument) => !isFunction(argument) && values.originOf(argument, boundary)?.identity === true);
     }
 
     /** `post.authorId !== session.user.id`, `user.role !== "ADMIN"`, `!members.some((m) => m.userId === user.id)`. */
@@ -162,7 +167,7 @@ export default createRule<Options, MessageIds>({
             if (exits.length === 0) continue;
             until = Math.min(...exits.map((exit) => exit.node.range[0]));
           }
-          if (authorizedBefore(query, until, boundary, keys, values)) continue;
+          if (authorizedBefore(query, until, boundary, identity, keys, values)) continue;
           report(query);
         }
       },

@@ -117,6 +117,37 @@ createRuleTester().run("require-ownership-check", rule, {
       `,
     },
     {
+      name: "a guard on the authorized workspace, then a filter on a constant of that workspace",
+      filename: "app/api/e2e/bounties/[bountyId]/route.ts",
+      code: `
+        import { withWorkspace } from "@/lib/auth";
+        import { prisma } from "@/lib/prisma";
+        import { assertTestWorkspace } from "../../guard";
+        const TEST_PROGRAM_ID = "prog_test";
+        export const DELETE = withWorkspace(async ({ params, workspace }) => {
+          assertTestWorkspace(workspace);
+          await prisma.bounty.delete({ where: { id: params.bountyId, programId: TEST_PROGRAM_ID } });
+          return Response.json({ id: params.bountyId });
+        });
+      `,
+    },
+    {
+      name: "a list of client ids mapped to rows read first: the write takes the server's rows",
+      filename: "app/api/links/sync/route.ts",
+      code: `
+        import { withWorkspace } from "@/lib/auth";
+        import { prisma } from "@/lib/prisma";
+        export const POST = withWorkspace(async ({ req, session, workspace }) => {
+          const links: { domain: string; key: string }[] = await req.json();
+          const unclaimed = await Promise.all(
+            links.map((link) => prisma.link.findFirst({ where: { domain: link.domain, key: link.key, userId: null } })),
+          ).then((rows) => rows.filter((row) => row !== null));
+          await prisma.link.updateMany({ where: { id: { in: unclaimed.map((link) => link!.id) } }, data: { userId: session.user.id, projectId: workspace.id } });
+          return Response.json({ claimed: unclaimed.length });
+        });
+      `,
+    },
+    {
       name: "tRPC middleware scopes by team and the filter uses it",
       filename: "server/api/routers/project.ts",
       code: `
