@@ -6,15 +6,20 @@
  * isAuthorizationName("canEditPost", extra)          // true
  * isAuthorizationName("assertTeamAccess", extra)     // true
  * isAuthorizationName("cancelReminder", extra)       // false
- * isAdminRoleCheck(call)                             // requireRole("ADMIN")
+ * authorizedBefore({ boundary, identity, values, names, keys, until, query })   // a check runs before `until`
  * ```
  *
  * `extra` holds `settings["backend-architect"].authorizationFunctions` (exact names, or the last segment of a
  * member call's name).
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { isFunction } from "../util/ast.js";
 import { nameSegments } from "../util/names.js";
-import { calleeName } from "./auth.js";
+import { calleeName, exits } from "./auth.js";
+import type { BoundaryIdentity } from "./identity.js";
+import type { RequestBoundary } from "./request-boundary.js";
+import { covers, valueLeaves, type RequestValues } from "./request-values.js";
+import { walk } from "./walk.js";
 
 /** Words that make `assert*`, `check*`, `verify*`, `ensure*`, `require*`, `has*`, `is*`, `throwIfNo*` an authorization check. */
 const SUBJECT_WORDS = new Set([
@@ -61,4 +66,78 @@ export function mentionsAdminRole(node: TSESTree.Node): boolean {
     return ADMIN_LITERAL.test(node.property.name);
   }
   return false;
+}
+
+const EQUALITY = new Set(["===", "!==", "==", "!="]);
+
+export interface AuthorizationQuestion {
+  boundary: RequestBoundary;
+  identity: BoundaryIdentity;
+  values: RequestValues;
+  /** `settings["backend-architect"].authorizationFunctions`. */
+  names: ReadonlySet<string>;
+  /** Request keys of the values that pick the rows (a lookup taking one of them and the identity is a check). */
+  keys: readonly string[];
+  /** Checks must end before this position (the query; for a read, where its row leaves for the client). */
+  until: number;
+  /** The query itself, never its own check. */
+  query: TSESTree.Node;
+}
+
+/**
+ * Does something in the boundary, before `until`, authorize acting on the rows: an authorization call, a
+ * condition that exits and compares with the identity or an administrator role, a lookup that takes both the
+ * identity and the client's value (`findFirst({ where: { id, userId } })`), or, for a boundary that authorized
+ * a team, a guard on that team (`assertE2EWorkspace(workspace)`)?
+ */
+export function authorizedBefore(question: AuthorizationQuestion): boolean {
+  const { boundary, identity, values, names, keys, until, query } = question;
+  const takesIdentity = (call: TSESTree.CallExpression): boolean =>
+    call.arguments.some((argument) => !isFunction(argument) && values.originOf(argument, boundary)?.identity === true);
+
+  const isScopedLookup = (call: TSESTree.CallExpression): boolean => {
+    let identityArgument = false;
+    let sameValue = false;
+    for (const leaf of valueLeaves(call.arguments)) {
+      const origin = values.originOf(leaf, boundary);
+      if (!origin) continue;
+      if (origin.identity) identityArgument = true;
+      if (origin.request.some((key) => keys.some((k) => covers(key, k)))) sameValue = true;
+    }
+    return identityArgument && sameValue;
+  };
+
+  // `post.authorId !== session.user.id`, `user.role !== "ADMIN"`, `!(await isMember(teamId, user.id))`
+  const comparesIdentity = (test: TSESTree.Node): boolean => {
+    let found = false;
+    walk(test, (node) => {
+      if (found) return false;
+      if (node.type === AST_NODE_TYPES.BinaryExpression && EQUALITY.has(node.operator)) {
+        const sides = [node.left, node.right];
+        if (sides.some(mentionsAdminRole)) found = true;
+        else if (sides.every((side) => !isNullish(side)) && sides.some((side) => values.originOf(side, boundary)?.identity === true)) found = true;
+      } else if (node.type === AST_NODE_TYPES.CallExpression && takesIdentity(node)) {
+        found = true;
+      }
+      return !found;
+    });
+    return found;
+  };
+
+  let found = false;
+  walk(boundary.fn, (node) => {
+    if (found || node.range[0] >= until) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && node !== query && node.range[1] <= until) {
+      if (isAuthorizationCall(node, names) || isScopedLookup(node)) found = true;
+      else if (identity.kind === "team" && isGuardCall(node) && takesIdentity(node)) found = true;
+    } else if (node.type === AST_NODE_TYPES.IfStatement && node.range[1] <= until && exits(node.consequent) && comparesIdentity(node.test)) {
+      found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
+function isNullish(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === "undefined");
 }

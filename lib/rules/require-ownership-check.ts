@@ -1,18 +1,16 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
-import { isFunction } from "../util/ast.js";
 import { nameSegments } from "../util/names.js";
-import { authConfig, exits, type AuthConfig } from "../analysis/auth.js";
-import { isAuthorizationCall, isGuardCall, mentionsAdminRole } from "../analysis/authorization.js";
+import { authConfig, type AuthConfig } from "../analysis/auth.js";
+import { authorizedBefore } from "../analysis/authorization.js";
 import { trackToClient } from "../analysis/client-flow.js";
 import { createDbQueryDetector, type DbQuery } from "../analysis/db-queries.js";
-import { boundaryIdentity, type BoundaryIdentity } from "../analysis/identity.js";
+import { boundaryIdentity } from "../analysis/identity.js";
 import { getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
-import { covers, createRequestValues, valueLeaves, type RequestValues } from "../analysis/request-values.js";
+import { createRequestValues, type RequestValues } from "../analysis/request-values.js";
 import { createResponseDetector } from "../analysis/responses.js";
 import { rowFilter, type FilterLeaf } from "../analysis/row-filters.js";
 import { getSettings } from "../analysis/settings.js";
-import { walk } from "../analysis/walk.js";
 
 export type Options = [];
 export type MessageIds = "missingOwnershipCheck";
@@ -24,7 +22,6 @@ const DRIZZLE_WRITES = new Set(["update", "delete"]);
 const CAPABILITY_WORDS = new Set(["token", "secret", "hash", "hashed", "otp", "nonce", "code", "password"]);
 /** Admin pages and APIs: their authorization is the admin check, usually in middleware or a layout. */
 const ADMIN_PATH = /(?:^|\/)(?:admin|\(admin\)|superadmin|backoffice|internal)\//u;
-const EQUALITY = new Set(["===", "!==", "==", "!="]);
 
 export default createRule<Options, MessageIds>({
   name: "require-ownership-check",
@@ -49,7 +46,7 @@ export default createRule<Options, MessageIds>({
     const queries = createDbQueryDetector(context);
     const candidates: { query: DbQuery; boundary: RequestBoundary }[] = [];
     let config: AuthConfig | undefined;
-    let authorizationNames: ReadonlySet<string> | undefined;
+    let authorizationNames: ReadonlySet<string> = new Set();
 
     function isCandidate(query: DbQuery): boolean {
       if (query.library === "prisma") return PRISMA_WRITES.has(query.operation) || PRISMA_SINGLE_READS.has(query.operation);
@@ -69,58 +66,6 @@ export default createRule<Options, MessageIds>({
         if (origin.request.length > 0 && !isCapability(leaf)) keys.push(...origin.request);
       }
       return keys.length > 0 ? keys : undefined;
-    }
-
-    /** Does something before `start` in the boundary authorize the act: a permission call, a compare-and-exit, a scoped lookup? */
-    function authorizedBefore(query: DbQuery, start: number, boundary: RequestBoundary, identity: BoundaryIdentity, keys: readonly string[], values: RequestValues): boolean {
-      let found = false;
-      walk(boundary.fn, (node) => {
-        if (found || node.range[0] >= start) return false;
-        if (node.type === AST_NODE_TYPES.CallExpression && node !== query.node && node.range[1] <= start) {
-          if (isAuthorizationCall(node, authorizationNames!)) found = true;
-          else if (isScopedLookup(node, boundary, keys, values)) found = true;
-          else if (identity.kind === "team" && isGuardCall(node) && takesIdentity(node, boundary, values)) found = true; // `assertE2EWorkspace(workspace)`
-        } else if (node.type === AST_NODE_TYPES.IfStatement && node.range[1] <= start && exits(node.consequent) && comparesIdentity(node.test, boundary, values)) {
-          found = true;
-        }
-        return !found;
-      });
-      return found;
-    }
-
-    /** A lookup that takes both the identity and the client's value: `findFirst({ where: { id, userId } })`, `getLinkOrThrow({ workspaceId, linkId })`. */
-    function isScopedLookup(call: TSESTree.CallExpression, boundary: RequestBoundary, keys: readonly string[], values: RequestValues): boolean {
-      let identity = false;
-      let sameValue = false;
-      for (const leaf of valueLeaves(call.arguments)) {
-        const origin = values.originOf(leaf, boundary);
-        if (!origin) continue;
-        if (origin.identity) identity = true;
-        if (origin.request.some((key) => keys.some((k) => covers(key, k)))) sameValue = true;
-      }
-      return identity && sameValue;
-    }
-
-    function takesIdentity(call: TSESTree.CallExpression, boundary: RequestBoundary, values: RequestValues): boolean {
-      return call.arguments.some((argument) => !isFunction(argument) && values.originOf(argument, boundary)?.identity === true);
-    }
-
-    /** `post.authorId !== session.user.id`, `user.role !== "ADMIN"`, `!members.some((m) => m.userId === user.id)`. */
-    function comparesIdentity(test: TSESTree.Node, boundary: RequestBoundary, values: RequestValues): boolean {
-      let found = false;
-      walk(test, (node) => {
-        if (found) return false;
-        if (node.type === AST_NODE_TYPES.BinaryExpression && EQUALITY.has(node.operator)) {
-          const sides = [node.left, node.right];
-          if (sides.some(mentionsAdminRole)) found = true;
-          else if (sides.every((side) => !isNullish(side)) && sides.some((side) => values.originOf(side, boundary)?.identity === true)) found = true;
-        } else if (node.type === AST_NODE_TYPES.CallExpression) {
-          // `members.includes(user.id)`, `isOwner(post, session)`-style helpers not named as checks
-          if (node.arguments.some((argument) => !isFunction(argument) && values.originOf(argument, boundary)?.identity === true)) found = true;
-        }
-        return !found;
-      });
-      return found;
     }
 
     function report(query: DbQuery): void {
@@ -147,7 +92,7 @@ export default createRule<Options, MessageIds>({
         if (candidates.length === 0) return;
         const settings = getSettings(context);
         config ??= authConfig(settings);
-        authorizationNames ??= new Set(settings.authorizationFunctions);
+        authorizationNames = new Set(settings.authorizationFunctions);
         const values = createRequestValues(context, config);
         const responses = createResponseDetector(context);
         const identities = new Map<RequestBoundary, ReturnType<typeof boundaryIdentity>>();
@@ -167,7 +112,7 @@ export default createRule<Options, MessageIds>({
             if (exits.length === 0) continue;
             until = Math.min(...exits.map((exit) => exit.node.range[0]));
           }
-          if (authorizedBefore(query, until, boundary, identity, keys, values)) continue;
+          if (authorizedBefore({ boundary, identity, values, names: authorizationNames, keys, until, query: query.node })) continue;
           report(query);
         }
       },
@@ -178,10 +123,6 @@ export default createRule<Options, MessageIds>({
 function isCapability(leaf: FilterLeaf): boolean {
   const column = leaf.fields.at(-1);
   return column !== undefined && nameSegments(column).some((segment) => CAPABILITY_WORDS.has(segment));
-}
-
-function isNullish(node: TSESTree.Node): boolean {
-  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === "undefined");
 }
 
 function singular(noun: string): string {
