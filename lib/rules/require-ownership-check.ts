@@ -1,4 +1,3 @@
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { nameSegments } from "../util/names.js";
 import { authConfig, type AuthConfig } from "../analysis/auth.js";
@@ -33,7 +32,6 @@ export default createRule<Options, MessageIds>({
     },
     languages: ["js/js"],
     schema: [],
-    defaultOptions: [],
     messages: {
       missingOwnershipCheck:
         "`{{operation}}` acts on the row the client names, but nothing checks that it belongs to the signed-in user or their team: any signed-in user can {{verb}} any {{noun}}. Add the owner to the filter (`where: { id, userId: session.user.id }`) or check permissions first.",
