@@ -19,6 +19,7 @@ import secureCookieOptions from "./secure-cookie-options.js";
 import noSensitiveFieldsInResponse from "./no-sensitive-fields-in-response.js";
 import requireIndexedQueryFields from "./require-indexed-query-fields.js";
 import requireOwnershipCheck from "./require-ownership-check.js";
+import requireTenantScope from "./require-tenant-scope.js";
 
 export type BackendArchitectRule = TSESLint.RuleModule<string, readonly unknown[], BackendArchitectDocs>;
 
@@ -40,6 +41,7 @@ export const rules: Record<string, BackendArchitectRule> = {
   "no-sensitive-fields-in-response": noSensitiveFieldsInResponse,
   "require-indexed-query-fields": requireIndexedQueryFields,
   "require-ownership-check": requireOwnershipCheck,
+  "require-tenant-scope": requireTenantScope,
   ...schemaRules,
   "no-raw-blob-url": noRawBlobUrl,
   "require-upload-rollback": requireUploadRollback,

@@ -27,7 +27,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: "problem",
     docs: {
-      description: "Require that a query acting on a row the client names checks that the row belongs to the signed-in user or their team",
+      description: "Require queries on a row the client names to check that it belongs to the signed-in user or their team",
       recommended: "strict",
     },
     languages: ["js/js"],
