@@ -13,7 +13,7 @@
  * member call's name).
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { isFunction } from "../util/ast.js";
+import { isFunction, propertyName } from "../util/ast.js";
 import { nameSegments } from "../util/names.js";
 import { calleeName, exits } from "./auth.js";
 import type { BoundaryIdentity } from "./identity.js";
@@ -69,6 +69,7 @@ export function mentionsAdminRole(node: TSESTree.Node): boolean {
 }
 
 const EQUALITY = new Set(["===", "!==", "==", "!="]);
+const MEMBERSHIP_METHODS = new Set(["includes", "some", "every", "has", "find", "findIndex", "indexOf"]);
 
 export interface AuthorizationQuestion {
   boundary: RequestBoundary;
@@ -86,8 +87,8 @@ export interface AuthorizationQuestion {
 
 /**
  * Does something in the boundary, before `until`, authorize acting on the rows: an authorization call, a
- * condition that exits and compares with the identity or an administrator role, a lookup that takes both the
- * identity and the client's value (`findFirst({ where: { id, userId } })`), or, for a boundary that authorized
+ * condition that exits and compares with the identity or an administrator role, a lookup that takes the client's
+ * value with the identity or with a value already tied to it (`findFirst({ where: { id, userId } })`), or, for a boundary that authorized
  * a team, a guard on that team (`assertE2EWorkspace(workspace)`)?
  */
 export function authorizedBefore(question: AuthorizationQuestion): boolean {
@@ -95,28 +96,54 @@ export function authorizedBefore(question: AuthorizationQuestion): boolean {
   const takesIdentity = (call: TSESTree.CallExpression): boolean =>
     call.arguments.some((argument) => !isFunction(argument) && values.originOf(argument, boundary)?.identity === true);
 
-  const isScopedLookup = (call: TSESTree.CallExpression): boolean => {
+  // Request values a lookup tied to the identity, or to a value already tied: `team.findUnique({ where: { id: teamId,
+  // users: { some: { userId } } } })` ties `teamId`; then `dataroom.findUnique({ where: { id: dataroomId, teamId } })` ties `dataroomId`.
+  const tied: string[] = [];
+  const isTied = (key: string): boolean => tied.some((t) => covers(t, key));
+  const tiesValues = (call: TSESTree.CallExpression): void => {
     let identityArgument = false;
-    let sameValue = false;
+    const requestKeys: string[] = [];
     for (const leaf of valueLeaves(call.arguments)) {
+      if (isRequestObject(leaf, boundary)) continue; // `getServerSession(req, res)` takes the request, not a value of it
       const origin = values.originOf(leaf, boundary);
       if (!origin) continue;
       if (origin.identity) identityArgument = true;
-      if (origin.request.some((key) => keys.some((k) => covers(key, k)))) sameValue = true;
+      requestKeys.push(...origin.request);
     }
-    return identityArgument && sameValue;
+    if (requestKeys.length > 0 && (identityArgument || requestKeys.some(isTied))) tied.push(...requestKeys);
   };
 
   // `post.authorId !== session.user.id`, `user.role !== "ADMIN"`, `!(await isMember(teamId, user.id))`
-  const comparesIdentity = (test: TSESTree.Node): boolean => {
+  // `members.includes(user.id)`, `isMember(teamId, user.id)`; not a lookup of the user alone (`findUnique({ where: { id: user.id } })`)
+  const relatesIdentity = (call: TSESTree.CallExpression): boolean => {
+    if (call.callee.type === AST_NODE_TYPES.MemberExpression && MEMBERSHIP_METHODS.has(propertyName(call.callee) ?? "")) return true;
+    return valueLeaves(call.arguments).some((leaf) => {
+      const origin = values.originOf(leaf, boundary);
+      return origin !== undefined && !origin.identity && (origin.request.length > 0 || origin.server);
+    });
+  };
+
+  // and through the local it was computed into: `const isMember = users.some((u) => u.userId === user.id); if (!isMember) ...`
+  const initializers = new Map<string, TSESTree.Expression>();
+  walk(boundary.fn, (node) => {
+    if (node.range[0] >= until) return false;
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) initializers.set(node.id.name, node.init);
+    return true;
+  });
+  const comparesIdentity = (test: TSESTree.Node, depth = 0): boolean => {
     let found = false;
     walk(test, (node) => {
       if (found) return false;
+      if (node.type === AST_NODE_TYPES.Identifier && depth < 3) {
+        const init = initializers.get(node.name);
+        if (init && comparesIdentity(init, depth + 1)) found = true;
+        return !found;
+      }
       if (node.type === AST_NODE_TYPES.BinaryExpression && EQUALITY.has(node.operator)) {
         const sides = [node.left, node.right];
         if (sides.some(mentionsAdminRole)) found = true;
         else if (sides.every((side) => !isNullish(side)) && sides.some((side) => values.originOf(side, boundary)?.identity === true)) found = true;
-      } else if (node.type === AST_NODE_TYPES.CallExpression && takesIdentity(node)) {
+      } else if (node.type === AST_NODE_TYPES.CallExpression && takesIdentity(node) && relatesIdentity(node)) {
         found = true;
       }
       return !found;
@@ -128,14 +155,22 @@ export function authorizedBefore(question: AuthorizationQuestion): boolean {
   walk(boundary.fn, (node) => {
     if (found || node.range[0] >= until) return false;
     if (node.type === AST_NODE_TYPES.CallExpression && node !== query && node.range[1] <= until) {
-      if (isAuthorizationCall(node, names) || isScopedLookup(node)) found = true;
+      if (isAuthorizationCall(node, names)) found = true;
       else if (identity.kind === "team" && isGuardCall(node) && takesIdentity(node)) found = true;
+      else tiesValues(node);
     } else if (node.type === AST_NODE_TYPES.IfStatement && node.range[1] <= until && exits(node.consequent) && comparesIdentity(node.test)) {
       found = true;
     }
     return !found;
   });
-  return found;
+  return found || keys.some(isTied);
+}
+
+/** The bound request or response object itself (`req`, `res`, `request`). */
+function isRequestObject(node: TSESTree.Node, boundary: RequestBoundary): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const { request, response } = boundary.bindings;
+  return node.name === request?.name || node.name === response?.name;
 }
 
 function isNullish(node: TSESTree.Node): boolean {

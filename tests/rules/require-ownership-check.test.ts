@@ -148,6 +148,47 @@ createRuleTester().run("require-ownership-check", rule, {
       `,
     },
     {
+      name: "membership computed into a local, then compared and exited (Pages API)",
+      filename: "pages/api/teams/[teamId]/tags/[id].ts",
+      code: `
+        import type { NextApiRequest, NextApiResponse } from "next";
+        import { getServerSession } from "next-auth/next";
+        import { authOptions } from "@/lib/auth-options";
+        import prisma from "@/lib/prisma";
+        export default async function handle(req: NextApiRequest, res: NextApiResponse) {
+          const session = await getServerSession(req, res, authOptions);
+          if (!session) return res.status(401).end("Unauthorized");
+          const { teamId, id } = req.query as { teamId: string; id: string };
+          const team = await prisma.team.findUnique({ where: { id: teamId }, select: { users: { select: { userId: true } } } });
+          const isMember = team?.users.some((user) => user.userId === session.user.id);
+          if (!isMember) return res.status(403).end("Forbidden");
+          await prisma.tag.delete({ where: { id } });
+          return res.status(204).end();
+        }
+      `,
+    },
+    {
+      name: "a chain of lookups: the team by membership, the dataroom in the team, then its branding",
+      filename: "pages/api/teams/[teamId]/datarooms/[id]/branding.ts",
+      code: `
+        import type { NextApiRequest, NextApiResponse } from "next";
+        import { getServerSession } from "next-auth/next";
+        import { authOptions } from "@/lib/auth-options";
+        import prisma from "@/lib/prisma";
+        export default async function handle(req: NextApiRequest, res: NextApiResponse) {
+          const session = await getServerSession(req, res, authOptions);
+          if (!session) return res.status(401).end("Unauthorized");
+          const { teamId, id: dataroomId } = req.query as { teamId: string; id: string };
+          const team = await prisma.team.findUnique({ where: { id: teamId, users: { some: { userId: session.user.id } } } });
+          if (!team) return res.status(403).end("Forbidden");
+          const dataroom = await prisma.dataroom.findUnique({ where: { id: dataroomId, teamId } });
+          if (!dataroom) return res.status(404).end("Not found");
+          const brand = await prisma.dataroomBrand.findUnique({ where: { dataroomId } });
+          return res.status(200).json(brand);
+        }
+      `,
+    },
+    {
       name: "tRPC middleware scopes by team and the filter uses it",
       filename: "server/api/routers/project.ts",
       code: `
@@ -419,6 +460,19 @@ createRuleTester().run("require-ownership-check", rule, {
         }
       `,
       errors: [{ messageId: "missingOwnershipCheck", line: 8, column: 34, endLine: 8, endColumn: 90 }],
+    },
+    {
+      name: "looking up the signed-in user is not a check on the row",
+      filename: "app/posts/actions.ts",
+      code: `"use server";${AUTH}
+        export async function removePost(id: string) {
+          const session = await auth();
+          const user = await prisma.user.findUnique({ where: { id: session?.user?.id } });
+          if (!user) throw new Error("Unauthorized");
+          await prisma.post.delete({ where: { id } });
+        }
+      `,
+      errors: [{ messageId: "missingOwnershipCheck", line: 9, column: 17, endLine: 9, endColumn: 54 }],
     },
     {
       name: "cancelReminder is not a can* check",
