@@ -110,7 +110,9 @@ export function authorizedBefore(question: AuthorizationQuestion): boolean {
       if (origin.identity) identityArgument = true;
       requestKeys.push(...origin.request);
     }
-    if (requestKeys.length > 0 && (identityArgument || requestKeys.some(isTied))) tied.push(...requestKeys);
+    if (requestKeys.length === 0) return;
+    // an authenticating helper that takes the client's value: `getAuthenticatedAdmin(teamId)`, `requireTeamMember(teamId)`
+    if (identityArgument || requestKeys.some(isTied) || values.originOf(call, boundary)?.identity === true) tied.push(...requestKeys);
   };
 
   // `post.authorId !== session.user.id`, `user.role !== "ADMIN"`, `!(await isMember(teamId, user.id))`

@@ -36,8 +36,23 @@ export interface BoundaryIdentity {
   kind: "user" | "team" | "machine";
   /** A wrapper, client or procedure that admits only administrators (`withAdmin`, `adminProcedure`). */
   admin: boolean;
-  /** When the handler's own code authenticates: the position from which on the user is known (code before it runs for anyone). */
-  checkedAt?: number;
+  /**
+   * When the handler's own code authenticates: the calls that establish the user (`auth()`, `requireUser()`).
+   * Code they do not precede in an enclosing block runs for anyone (another method's branch, before the check).
+   */
+  evidence?: readonly TSESTree.Node[];
+}
+
+/** Is the user known where `node` runs: authenticated by a wrapper or client, or after an auth call in an enclosing block? */
+export function signedInAt(identity: BoundaryIdentity, node: TSESTree.Node): boolean {
+  if (!identity.evidence) return true;
+  return identity.evidence.some((call) => call.range[1] <= node.range[0] && blockOf(call).range[1] >= node.range[1]);
+}
+
+function blockOf(node: TSESTree.Node): TSESTree.Node {
+  let current = node.parent;
+  while (current && current.type !== AST_NODE_TYPES.BlockStatement && current.type !== AST_NODE_TYPES.Program && !isFunction(current)) current = current.parent;
+  return current ?? node;
 }
 
 /** Words of wrapper, client and procedure names that speak of a team (the handler gets the authorized team). */
@@ -93,18 +108,18 @@ export function boundaryIdentity(context: Context, boundary: RequestBoundary, co
   const file = context.filename.replaceAll("\\", "/");
   if (names.some((name) => MACHINE_NAME.test(name)) || MACHINE_PATH.test(file)) return { kind: "machine", admin: false };
 
-  let checkedAt: number | undefined;
+  let evidence: TSESTree.Node[] | undefined;
   if (!authenticated) {
     const body = bodyEvidence(context, boundary, config);
     if (body.kind === "machine") return { kind: "machine", admin: false };
     if (body.kind !== "user") return undefined;
-    checkedAt = body.checkedAt;
+    evidence = body.evidence;
   }
   const handlerKeys = handlerParamNames(boundary);
   return {
     kind: names.some(namesTeam) || handlerKeys.some(namesTeam) ? "team" : "user",
     admin: names.some(namesAdmin),
-    checkedAt,
+    evidence,
   };
 }
 
@@ -112,20 +127,20 @@ export function boundaryIdentity(context: Context, boundary: RequestBoundary, co
  * What the handler's own code authenticates: `user` when it checks a session (or an API key), `machine`
  * when it only verifies a signature or compares a secret from the environment.
  */
-function bodyEvidence(context: Context, boundary: RequestBoundary, config: AuthConfig): { kind: "user" | "machine" | undefined; checkedAt?: number } {
-  let user = false;
+function bodyEvidence(context: Context, boundary: RequestBoundary, config: AuthConfig): { kind: "user" | "machine" | undefined; evidence: TSESTree.Node[] } {
   let machine = false;
-  let namedHelper = false;
+  const userCalls: TSESTree.Node[] = [];
+  const helperCalls: TSESTree.Node[] = [];
   walk(boundary.fn, (node) => {
     if (node !== boundary.fn && isFunction(node)) return false;
     if (node.type === AST_NODE_TYPES.CallExpression) {
       if (isSignatureCheck(node)) machine = true;
-      else if (isAuthCall(node, config) || isThrowingAuthCall(node)) user = true;
+      else if (isAuthCall(node, config) || isThrowingAuthCall(node)) userCalls.push(node);
       else if (readsCredentialHeader(node)) {
         const header = node.arguments[0];
         if (header?.type === AST_NODE_TYPES.Literal && typeof header.value === "string" && /signature|secret/iu.test(header.value)) machine = true;
-        else namedHelper = true;
-      } else if (isAuthLikeName(calleeName(node).last ?? "")) namedHelper = true;
+        else helperCalls.push(node);
+      } else if (isAuthLikeName(calleeName(node).last ?? "")) helperCalls.push(node);
     } else if (node.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/u.test(node.operator) && (readsEnv(node.left) || readsEnv(node.right))) {
       machine = true;
     }
@@ -134,13 +149,13 @@ function bodyEvidence(context: Context, boundary: RequestBoundary, config: AuthC
   const helper = (call: TSESTree.CallExpression) =>
     call.callee.type === AST_NODE_TYPES.Identifier || call.callee.type === AST_NODE_TYPES.MemberExpression ? classifyAuthHelper(context, call, config) : undefined;
   const analysis = analyzeAuth(boundary.fn, config, helper);
-  if (!authenticates(analysis) || analysis.checkedAt === undefined) return { kind: machine ? "machine" : undefined };
-  const { checkedAt } = analysis;
-  if (analysis.authCalls.length > 0 || user) return { kind: "user", checkedAt };
-  if (machine) return { kind: "machine" };
+  if (!authenticates(analysis) || analysis.checkedAt === undefined) return { kind: machine ? "machine" : undefined, evidence: [] };
+  const calls = [...userCalls, ...analysis.authCalls];
+  if (calls.length > 0) return { kind: "user", evidence: calls };
+  if (machine) return { kind: "machine", evidence: [] };
   // a throwing helper of the project (`await requireTeamMember(teamId)`) or an API key read from a header;
   // a helper whose name says nothing of auth (`trackSale`) may authenticate by accident of its definition
-  return { kind: namedHelper ? "user" : undefined, checkedAt };
+  return { kind: helperCalls.length > 0 ? "user" : undefined, evidence: helperCalls };
 }
 
 function readsEnv(node: TSESTree.Node): boolean {

@@ -4,7 +4,7 @@ import { authConfig, type AuthConfig } from "../analysis/auth.js";
 import { authorizedBefore } from "../analysis/authorization.js";
 import { trackToClient } from "../analysis/client-flow.js";
 import { createDbQueryDetector, type DbQuery } from "../analysis/db-queries.js";
-import { boundaryIdentity } from "../analysis/identity.js";
+import { boundaryIdentity, signedInAt } from "../analysis/identity.js";
 import { getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
 import { createRequestValues, type RequestValues } from "../analysis/request-values.js";
 import { createResponseDetector } from "../analysis/responses.js";
@@ -100,7 +100,7 @@ export default createRule<Options, MessageIds>({
           // not signed in (require-session-check's concern), a machine (no user to own rows), an administrator
           if (!identity || identity.kind === "machine" || identity.admin) continue;
           // before the handler's own session check the code runs for anyone: not a signed-in user's act
-          if (identity.checkedAt !== undefined && identity.checkedAt > query.node.range[0]) continue;
+          if (!signedInAt(identity, query.node)) continue;
           const keys = clientChosenKeys(query, boundary, values);
           if (!keys) continue;
           // a read matters where its row reaches the client; a check between the read and there protects it

@@ -3,7 +3,7 @@ import { matchesAnyGlob } from "../util/file-match.js";
 import { authConfig, type AuthConfig } from "../analysis/auth.js";
 import { authorizedBefore } from "../analysis/authorization.js";
 import { createDbQueryDetector, type DbQuery } from "../analysis/db-queries.js";
-import { boundaryIdentity } from "../analysis/identity.js";
+import { boundaryIdentity, signedInAt } from "../analysis/identity.js";
 import { modelOf } from "../analysis/prisma-args.js";
 import { getPrismaSchema, type PrismaSchemaInfo, type SchemaModel } from "../analysis/prisma-schema.js";
 import { getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
@@ -116,7 +116,7 @@ export default createRule<Options, MessageIds>({
           const identity = identities.get(boundary);
           // public endpoints, machines (cron, webhooks) that work across tenants by design, administrators
           if (!identity || identity.kind === "machine" || identity.admin) continue;
-          if (identity.checkedAt !== undefined && identity.checkedAt > query.node.range[0]) continue;
+          if (!signedInAt(identity, query.node)) continue;
           const filter = rowFilter(query, sourceCode);
           if (!filter) continue; // a `where` built elsewhere
           if (!filter.absent && isScoped(model, filter.leaves, boundary, values, schema)) continue;

@@ -384,6 +384,31 @@ createRuleTester().run("require-ownership-check", rule, {
       `,
     },
     {
+      name: "a public GET branch of a Pages API route whose PUT branch signs in",
+      filename: "pages/api/links/[id].ts",
+      code: `
+        import type { NextApiRequest, NextApiResponse } from "next";
+        import { getServerSession } from "next-auth/next";
+        import { authOptions } from "@/lib/auth-options";
+        import prisma from "@/lib/prisma";
+        export default async function handle(req: NextApiRequest, res: NextApiResponse) {
+          const { id } = req.query as { id: string };
+          if (req.method === "GET") {
+            const link = await prisma.link.findUnique({ where: { id }, select: { id: true, name: true } });
+            if (link?.password) return res.status(401).json({ error: "Password required" });
+            return res.status(200).json(link);
+          }
+          if (req.method === "PUT") {
+            const session = await getServerSession(req, res, authOptions);
+            if (!session) return res.status(401).end("Unauthorized");
+            await prisma.link.update({ where: { id, ownerId: session.user.id }, data: req.body });
+            return res.status(204).end();
+          }
+          return res.status(405).end();
+        }
+      `,
+    },
+    {
       name: "an admin page under /admin/",
       filename: "app/admin/users/actions.ts",
       code: `"use server";${AUTH}
