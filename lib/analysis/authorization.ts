@@ -112,7 +112,7 @@ export function authorizedBefore(question: AuthorizationQuestion): boolean {
     }
     if (requestKeys.length === 0) return;
     // an authenticating helper that takes the client's value: `getAuthenticatedAdmin(teamId)`, `requireTeamMember(teamId)`
-    if (identityArgument || requestKeys.some(isTied) || values.originOf(call, boundary)?.identity === true) tied.push(...requestKeys);
+    if (identityArgument || requestKeys.some(isTied) || namesSession(call) || values.originOf(call, boundary)?.identity === true) tied.push(...requestKeys);
   };
 
   // `post.authorId !== session.user.id`, `user.role !== "ADMIN"`, `!(await isMember(teamId, user.id))`
@@ -166,6 +166,13 @@ export function authorizedBefore(question: AuthorizationQuestion): boolean {
     return !found;
   });
   return found || keys.some(isTied);
+}
+
+const SESSION_WORDS = new Set(["session", "auth", "authenticated", "authed"]);
+
+/** `getDataroomSession(req, linkId)`, `authenticateLinkViewer(linkId)`: a session scoped to the client's value. */
+function namesSession(call: TSESTree.CallExpression): boolean {
+  return nameSegments(calleeName(call).last ?? "").some((segment) => SESSION_WORDS.has(segment));
 }
 
 /** The bound request or response object itself (`req`, `res`, `request`). */
