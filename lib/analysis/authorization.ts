@@ -30,6 +30,7 @@ const SUBJECT_WORDS = new Set([
 const CHECK_VERBS = new Set(["assert", "check", "verify", "ensure", "require", "has", "is", "validate", "throw", "guard", "enforce"]);
 /** Verbs that are an authorization check by themselves (`can(user, "update", post)`, `authorize(...)`). */
 const AUTHORIZE_VERBS = new Set(["can", "authorize", "authorise", "permit", "permits"]);
+const AUTHORIZED_WORDS = new Set(["authorize", "authorise", "authorized", "authorised"]);
 
 /** Is `name` (a function's name) an authorization check? */
 export function isAuthorizationName(name: string, extra: ReadonlySet<string>): boolean {
@@ -38,6 +39,8 @@ export function isAuthorizationName(name: string, extra: ReadonlySet<string>): b
   const [first] = segments;
   if (first === undefined) return false;
   if (AUTHORIZE_VERBS.has(first)) return true;
+  // `getAuthorizedOrganizationAdminMembership`, `isAuthorized`
+  if (segments.some((segment) => AUTHORIZED_WORDS.has(segment))) return true;
   if (!CHECK_VERBS.has(first)) return false;
   return segments.slice(1).some((segment) => SUBJECT_WORDS.has(segment));
 }

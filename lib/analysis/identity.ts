@@ -60,6 +60,8 @@ const TEAM_WORDS = new Set(["workspace", "workspaces", "team", "teams", "org", "
 const ADMIN_WORDS = new Set(["admin", "admins", "superadmin", "superuser", "staff", "sudo"]);
 /** Wrapper names of machine-to-machine endpoints (`verifySignatureAppRouter`, `withCron`, `withQstash`). */
 const MACHINE_NAME = /signature|cron|qstash|webhook|internal/iu;
+/** Wrappers for errors, logging, CORS and tracing: they do not authenticate, whatever their definition shares. */
+const INFRASTRUCTURE_WORDS = new Set(["error", "errors", "log", "logger", "logging", "trace", "tracing", "cors", "sentry", "telemetry", "metrics", "monitor", "monitoring"]);
 const MACHINE_PATH = /(?:^|\/)(?:cron|crons|webhook|webhooks)(?:\/|\.|$)/u;
 
 function namesTeam(name: string): boolean {
@@ -80,7 +82,8 @@ export function boundaryIdentity(context: Context, boundary: RequestBoundary, co
     const name = calleeName(wrapper).last ?? "";
     names.push(name);
     const verdict = classifyWrapper(context, wrapper, config);
-    if (verdict === "yes") authenticated = true;
+    // `withError` that shares a `withMiddleware` with `withAuth`: an infrastructure wrapper does not sign anyone in
+    if (verdict === "yes" && !nameSegments(name).some((segment) => INFRASTRUCTURE_WORDS.has(segment))) authenticated = true;
     else if (verdict === "unknown" && (isAuthLikeName(name) || namesTeam(name) || namesAdmin(name))) authenticated = true;
   }
   if (boundary.trpc) {

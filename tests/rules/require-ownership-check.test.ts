@@ -409,6 +409,37 @@ createRuleTester().run("require-ownership-check", rule, {
       `,
     },
     {
+      name: "an authorization helper named get*Authorized*, called with the row's team",
+      filename: "app/organizations/actions.ts",
+      code: `"use server";
+        import { z } from "zod";
+        import { actionClientUser } from "@/lib/safe-action";
+        import { getAuthorizedOrganizationAdmin } from "@/lib/organizations";
+        import { prisma } from "@/lib/prisma";
+        export const cancelInvitation = actionClientUser
+          .inputSchema(z.object({ invitationId: z.string() }))
+          .action(async ({ ctx: { userId }, parsedInput: { invitationId } }) => {
+            const invitation = await prisma.invitation.findUnique({ where: { id: invitationId } });
+            if (!invitation) throw new Error("Not found");
+            await getAuthorizedOrganizationAdmin({ organizationId: invitation.organizationId, userId });
+            await prisma.invitation.deleteMany({ where: { id: invitationId, status: "pending" } });
+          });
+      `,
+    },
+    {
+      name: "an error-handling wrapper signs nobody in (a public sign-in step)",
+      filename: "app/api/sso/signin/route.ts",
+      code: `
+        import { withError } from "@/utils/middleware";
+        import { prisma } from "@/lib/prisma";
+        export const GET = withError(async (request) => {
+          const slug = new URL(request.url).searchParams.get("organizationSlug");
+          const provider = await prisma.ssoProvider.findFirst({ where: { organization: { slug } } });
+          return Response.json({ providerId: provider?.providerId });
+        });
+      `,
+    },
+    {
       name: "an admin page under /admin/",
       filename: "app/admin/users/actions.ts",
       code: `"use server";${AUTH}
