@@ -101,7 +101,9 @@ export function authorizedBefore(question: AuthorizationQuestion): boolean {
 
   // Request values a lookup tied to the identity, or to a value already tied: `team.findUnique({ where: { id: teamId,
   // users: { some: { userId } } } })` ties `teamId`; then `dataroom.findUnique({ where: { id: dataroomId, teamId } })` ties `dataroomId`.
-  const tied: string[] = [];
+  // a procedure, client or wrapper that authorizes a team checks the team id the client sent (`protectedProjectProcedure`
+  // with `input.projectId`, `withWorkspace` with `workspaceId`)
+  const tied: string[] = identity.kind === "team" ? keys.filter((key) => TEAM_ID.test(key.split(".").at(-1) ?? "")) : [];
   const isTied = (key: string): boolean => tied.some((t) => covers(t, key));
   const tiesValues = (call: TSESTree.CallExpression): void => {
     let identityArgument = false;
@@ -171,6 +173,7 @@ export function authorizedBefore(question: AuthorizationQuestion): boolean {
   return found || keys.some(isTied);
 }
 
+const TEAM_ID = /^(?:team|workspace|project|org|organization|organisation|tenant|space|account)(?:Id|Slug)$/u;
 const SESSION_WORDS = new Set(["session", "auth", "authenticated", "authed"]);
 
 /** `getDataroomSession(req, linkId)`, `authenticateLinkViewer(linkId)`: a session scoped to the client's value. */

@@ -122,9 +122,15 @@ function buildRequestValues(context: Context, config: AuthConfig): RequestValues
     const paramName = target.type === AST_NODE_TYPES.Identifier ? target.name : undefined;
     const key = (parts: Path): string => ["param", String(index), ...parts].join(".");
     switch (boundary.kind) {
-      case "server-action":
-        // every argument of a server action is the client's choice, `userId` included
+      case "server-action": {
+        // every argument of a server action is the client's choice, `userId` included; but a wrapper's handler
+        // gets what the wrapper loaded: `validatedActionWithUser(schema, async (data, formData, user) => ...)`
+        if (boundary.wrappers.length > 0 && index > 0) {
+          const name = target.type === AST_NODE_TYPES.ObjectPattern ? path[0] : paramName;
+          if (name !== undefined && IDENTITY_WORDS.test(name) && !REQUEST_KEYS.test(name)) return IDENTITY;
+        }
         return request(key(path));
+      }
       case "safe-action":
       case "trpc": {
         if (index !== 0) return undefined;

@@ -440,6 +440,35 @@ createRuleTester().run("require-ownership-check", rule, {
       `,
     },
     {
+      name: "a server action wrapper hands the signed-in user to the handler",
+      filename: "app/(login)/actions.ts",
+      code: `"use server";
+        import { and, eq } from "drizzle-orm";
+        import { z } from "zod";
+        import { validatedActionWithUser } from "@/lib/auth/middleware";
+        import { db } from "@/lib/db/drizzle";
+        import { users } from "@/lib/db/schema";
+        export const updateAccount = validatedActionWithUser(z.object({ name: z.string() }), async (data, _, user) => {
+          await db.update(users).set({ name: data.name }).where(eq(users.id, user.id));
+          return { success: "Account updated." };
+        });
+      `,
+    },
+    {
+      name: "a tRPC procedure that authorizes the project the input names",
+      filename: "server/api/routers/media.ts",
+      code: `
+        import { z } from "zod";
+        import { createTRPCRouter, protectedProjectProcedure } from "@/server/api/trpc";
+        export const mediaRouter = createTRPCRouter({
+          getById: protectedProjectProcedure.input(z.object({ projectId: z.string(), mediaId: z.string() })).query(async ({ input, ctx }) => {
+            const media = await ctx.prisma.media.findUnique({ where: { projectId_id: { projectId: input.projectId, id: input.mediaId } } });
+            return media;
+          }),
+        });
+      `,
+    },
+    {
       name: "an admin page under /admin/",
       filename: "app/admin/users/actions.ts",
       code: `"use server";${AUTH}
