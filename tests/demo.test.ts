@@ -53,6 +53,13 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
     );
   });
 
+  it("strict adds the action that publishes any user's post (and not its twin that names the owner)", async () => {
+    const findings = await demoFindings("strict");
+    expect(findings.filter((f) => f.includes("require-ownership-check"))).toEqual([
+      "app/posts/publish/actions.ts:12:9 backend-architect/require-ownership-check",
+    ]);
+  });
+
   it("strict adds the unindexed filter of the posts-by-tag route", async () => {
     const findings = await demoFindings("strict");
     expect(findings.filter((f) => f.includes("require-indexed-query-fields"))).toEqual([

@@ -11,6 +11,8 @@ export interface BackendArchitectSettings {
   authFunctions: readonly string[];
   /** Wrappers (`withAuth(handler)`) and safe-action clients that authenticate. */
   authWrappers: readonly string[];
+  /** Functions that check whether the signed-in user may act on a row or a team (`canEditPost`, `assertTeamAccess`). */
+  authorizationFunctions: readonly string[];
   /** Functions that validate their argument against a schema. */
   validators: readonly string[];
   /** Functions that clean up orphaned uploads (queued cleanup). */
@@ -32,6 +34,7 @@ const LIST_KEYS = [
   "dbClients",
   "authFunctions",
   "authWrappers",
+  "authorizationFunctions",
   "validators",
   "cleanupFunctions",
   "uploadFunctions",

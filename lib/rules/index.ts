@@ -22,6 +22,8 @@ import noSensitiveFieldsInResponse from "./no-sensitive-fields-in-response.js";
 import requireIndexedQueryFields from "./require-indexed-query-fields.js";
 import requireWebhookVerification from "./require-webhook-verification.js";
 import noSideEffectsInGet from "./no-side-effects-in-get.js";
+import requireOwnershipCheck from "./require-ownership-check.js";
+import requireTenantScope from "./require-tenant-scope.js";
 
 export type BackendArchitectRule = TSESLint.RuleModule<string, readonly unknown[], BackendArchitectDocs>;
 
@@ -44,6 +46,8 @@ export const rules: Record<string, BackendArchitectRule> = {
   "require-indexed-query-fields": requireIndexedQueryFields,
   "require-webhook-verification": requireWebhookVerification,
   "no-side-effects-in-get": noSideEffectsInGet,
+  "require-ownership-check": requireOwnershipCheck,
+  "require-tenant-scope": requireTenantScope,
   ...withSqlRules(schemaRules),
   "no-raw-blob-url": noRawBlobUrl,
   "require-upload-rollback": requireUploadRollback,
