@@ -3,25 +3,33 @@
 //
 // DESIGN §6, measured side by side in one run and printed as tables:
 //   eslint-corpus         1. ESLint over a generated TS corpus, recommended vs. no rules   (hook: suites/eslint-corpus.js)
+//   eslint-app            1. ESLint over a real project folder (--app <dir>): parse only, one-trivial-rule floor,
+//                            recommended, all, and TIMING per rule   (suites/eslint-app.js; skipped without --app)
 //   compare-prisma-lint   2. our CLI vs. the npm package `prisma-lint` on a 2,000-model schema
 //   schema-scaling        3. our CLI at 500, 1,000, 2,000, 4,000 models: time must grow linearly
 // Never part of `npm test`. Times are wall-clock process times (start-up included), median of --runs.
 import { parseArgs } from "node:util";
 import { compareWithPrismaLint } from "./suites/compare-prisma-lint.js";
 import { eslintCorpus } from "./suites/eslint-corpus.js";
+import { eslintApp } from "./suites/eslint-app.js";
 import { schemaScaling } from "./suites/schema-scaling.js";
 
 const SUITES = { "eslint-corpus": eslintCorpus, "compare-prisma-lint": compareWithPrismaLint, "schema-scaling": schemaScaling };
+SUITES["eslint-app"] = eslintApp;
 
 const { values } = parseArgs({
   options: {
     suite: { type: "string" },
     runs: { type: "string", default: "3" },
     quick: { type: "boolean", default: false },
+    app: { type: "string" },
+    "timing-runs": { type: "string", default: "2" },
+    "with-tseslint": { type: "boolean", default: false },
   },
 });
 const selected = values.suite ? values.suite.split(",") : Object.keys(SUITES);
 const options = { runs: Math.max(1, Number(values.runs)), quick: values.quick };
+Object.assign(options, { app: values.app, timingRuns: Math.max(1, Number(values["timing-runs"])), withTseslint: values["with-tseslint"] });
 
 for (const name of selected) {
   const suite = SUITES[name];
