@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
-import { createDbQueryDetector } from "../analysis/db-queries.js";
-import { createConstantEvaluator, type ConstantEvaluator, type Provenance } from "../analysis/constant-values.js";
+import { fileFacts } from "../analysis/file-facts.js";
+import type { Provenance } from "../analysis/constant-values.js";
 import { interpolationsAreValues, rawSqlFragment } from "../analysis/raw-sql.js";
 
 export type Options = [];
@@ -37,12 +37,10 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const { sourceCode } = context;
     // made on first use: most files never call a raw SQL API
-    let detectorInstance: ReturnType<typeof createDbQueryDetector> | undefined;
-    let evaluatorInstance: ConstantEvaluator | undefined;
-    let literalEvaluatorInstance: ConstantEvaluator | undefined;
-    const detector = () => (detectorInstance ??= createDbQueryDetector(context));
-    const evaluator = () => (evaluatorInstance ??= createConstantEvaluator(sourceCode, { injectionSafe: true }));
-    const literalEvaluator = () => (literalEvaluatorInstance ??= createConstantEvaluator(sourceCode));
+    const facts = fileFacts(context);
+    const detector = () => facts.queries;
+    const evaluator = () => facts.constants({ injectionSafe: true });
+    const literalEvaluator = () => facts.constants();
 
     /** The SQL text of a node-postgres call: the string, or `text` of a `{ text, values }` config. */
     function pgText(arg: TSESTree.CallExpressionArgument | undefined): TSESTree.Node | undefined {

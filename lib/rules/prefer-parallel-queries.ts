@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
-import { createDbQueryDetector, isTransactionCallback, runsOnOneConnection, type DbQuery } from "../analysis/db-queries.js";
+import { fileFacts } from "../analysis/file-facts.js";
+import { isTransactionCallback, runsOnOneConnection, type DbQuery } from "../analysis/db-queries.js";
 
 export type Options = [];
 export type MessageIds = "sequentialReads" | "usePromiseAll";
@@ -36,8 +37,9 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
-    let detectorInstance: ReturnType<typeof createDbQueryDetector> | undefined;
-    const detector = () => (detectorInstance ??= createDbQueryDetector(context));
+    const facts = fileFacts(context);
+    if (!facts.mayQueryDatabase) return {};
+    const detector = () => facts.queries;
 
     function unwrapTs(node: TSESTree.Node): TSESTree.Node {
       let current = node;

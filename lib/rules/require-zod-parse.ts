@@ -1,9 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { fileFacts } from "../analysis/file-facts.js";
 import { isFunction, memberChainName, propertyName } from "../util/ast.js";
-import { getSettings } from "../analysis/settings.js";
-import { createDbQueryDetector } from "../analysis/db-queries.js";
-import { getRequestBoundaries, isMemoWrapper, type RequestBoundary } from "../analysis/request-boundary.js";
+import { isMemoWrapper, type RequestBoundary } from "../analysis/request-boundary.js";
 import { helperValidates, isSchemaDefinition } from "../analysis/resolve.js";
 import { isValidatedSink, validatorCall } from "../analysis/validation.js";
 import { walk } from "../analysis/walk.js";
@@ -88,10 +87,10 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ checkUrlParams = false, reportUnknownCalls = false }]) {
     const { sourceCode } = context;
-    const boundaries = getRequestBoundaries(context);
-    const settings = getSettings(context);
+    const facts = fileFacts(context);
+    const { boundaries, settings } = facts;
     const validators = new Set(settings.validators);
-    const db = createDbQueryDetector(context);
+    const db = facts.queries;
     const isKnownSchema = (id: TSESTree.Identifier): boolean => isSchemaDefinition(context, id);
 
     function references(pattern: TSESTree.Node, declaration: TSESTree.Node): TSESTree.Identifier[] {
