@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // npm run bench [-- --suite schema-scaling,compare-prisma-lint] [--runs 3] [--quick]
+//                [--app <dir>] [--per-rule] [--timing-runs 2] [--with-tseslint]     (eslint-app, eslint-corpus)
 //
 // DESIGN §6, measured side by side in one run and printed as tables:
-//   eslint-corpus         1. ESLint over a generated TS corpus, recommended vs. no rules   (hook: suites/eslint-corpus.js)
+//   eslint-corpus         1. ESLint over a generated corpus shaped like a real app, measured as eslint-app
+//                            (hook: suites/eslint-corpus.js)
 //   eslint-app            1. ESLint over a real project folder (--app <dir>): parse only, one-trivial-rule floor,
 //                            recommended, all, and TIMING per rule   (suites/eslint-app.js; skipped without --app)
 //   compare-prisma-lint   2. our CLI vs. the npm package `prisma-lint` on a 2,000-model schema
@@ -25,11 +27,12 @@ const { values } = parseArgs({
     app: { type: "string" },
     "timing-runs": { type: "string", default: "2" },
     "with-tseslint": { type: "boolean", default: false },
+    "per-rule": { type: "boolean", default: false },
   },
 });
 const selected = values.suite ? values.suite.split(",") : Object.keys(SUITES);
 const options = { runs: Math.max(1, Number(values.runs)), quick: values.quick };
-Object.assign(options, { app: values.app, timingRuns: Math.max(1, Number(values["timing-runs"])), withTseslint: values["with-tseslint"] });
+Object.assign(options, { app: values.app, timingRuns: Math.max(1, Number(values["timing-runs"])), withTseslint: values["with-tseslint"], perRule: values["per-rule"] });
 
 for (const name of selected) {
   const suite = SUITES[name];

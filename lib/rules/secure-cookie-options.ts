@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { constInitializer, importOf, isUnbound, unwrapExpression } from "../util/bindings.js";
 import { expressionNames, nameSegments, staticString } from "../util/names.js";
+import { mentions } from "../analysis/file-facts.js";
 
 export type Options = [
   {
@@ -55,6 +56,8 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ sessionCookies = [] }]) {
+    // every cookie call below names a cookie: `cookies()`, `.cookies.set`, `res.cookie`, `setCookie`, the `cookie` module
+    if (!mentions(context, ["ookie"])) return {};
     const { sourceCode } = context;
     const configuredNames = sessionCookies.map(
       (pattern) => new RegExp(`^${pattern.split("*").map(escapeRegExp).join(".*")}$`, "u"),

@@ -1,11 +1,17 @@
 import path from "node:path";
 import picomatch from "picomatch";
 
+/** Per file (keyed by its SourceCode): several rules ask for the same file. */
+const relativeNames = new WeakMap<object, string>();
+
 /** The file's path relative to ESLint's cwd, with forward slashes, for glob matching. */
-export function relativeFilename(context: { filename: string; cwd: string }): string {
+export function relativeFilename(context: { filename: string; cwd: string; sourceCode?: object }): string {
+  const known = context.sourceCode && relativeNames.get(context.sourceCode);
+  if (known !== undefined) return known;
   const { filename, cwd } = context;
-  const relative = path.isAbsolute(filename) ? path.relative(cwd, filename) : filename;
-  return relative.split(path.sep).join("/");
+  const relative = (path.isAbsolute(filename) ? path.relative(cwd, filename) : filename).split(path.sep).join("/");
+  if (context.sourceCode) relativeNames.set(context.sourceCode, relative);
+  return relative;
 }
 
 /**
@@ -31,7 +37,7 @@ export function globMatcher(globs: readonly string[], options: { dot?: boolean }
 }
 
 /** True when the file matches any of the globs (picomatch, dotfiles included). */
-export function matchesAnyGlob(context: { filename: string; cwd: string }, globs: readonly string[]): boolean {
+export function matchesAnyGlob(context: { filename: string; cwd: string; sourceCode?: object }, globs: readonly string[]): boolean {
   if (globs.length === 0) return false;
   return globMatcher(globs, { dot: true })(relativeFilename(context));
 }

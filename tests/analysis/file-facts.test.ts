@@ -3,7 +3,7 @@ import type { TSESLint } from "@typescript-eslint/utils";
 import { Linter, type Rule } from "eslint";
 import { describe, expect, it, vi } from "vitest";
 import * as dbQueries from "../../lib/analysis/db-queries.js";
-import { fileFacts, type FileFacts } from "../../lib/analysis/file-facts.js";
+import { fileFacts, mentions, mentionsIdentifier, minimalWords, type FileFacts } from "../../lib/analysis/file-facts.js";
 import { getSettings } from "../../lib/analysis/settings.js";
 import plugin from "../../lib/index.js";
 
@@ -167,6 +167,32 @@ describe("file-facts: the database pre-test", () => {
     expect(mayQuery(`await store.user.findMany()`)).toBe(false);
     expect(mayQuery(`await store.user.findMany()`, { dbClients: ["store"] })).toBe(true);
     expect(mayQuery(`await ctx.store.user.findMany()`, { dbClients: ["ctx.store"] })).toBe(true);
+  });
+});
+
+describe("file-facts: text pre-tests", () => {
+  const file = (text: string) => ({ sourceCode: { text } as Readonly<TSESLint.SourceCode> });
+
+  it("finds words, in any case where asked, and passes a file with a \\u escape", () => {
+    expect(mentions(file(`import { PrismaClient } from "@prisma/client";`), ["PrismaClient"])).toBe(true);
+    expect(mentions(file(`const client = createClient();`), ["PrismaClient"])).toBe(false);
+    expect(mentions(file(`const SUPABASE_URL = "";`), ["supabase"])).toBe(false);
+    expect(mentions(file(`const SUPABASE_URL = "";`), [], ["supabase"])).toBe(true);
+    expect(mentions(file(`const c = new Prisma\\u0043lient();`), ["PrismaClient"])).toBe(true);
+  });
+
+  it("tells a whole name from part of a longer identifier", () => {
+    expect(mentionsIdentifier("const ctx = context;", "tx")).toBe(false);
+    expect(mentionsIdentifier("await tx.user.create({ data })", "tx")).toBe(true);
+    expect(mentionsIdentifier("const { db } = ctx;", "db")).toBe(true);
+    expect(mentionsIdentifier("const $db = 1; const dbName = 2; const feedback = 3;", "db")).toBe(false);
+    expect(mentionsIdentifier("await\u00a0db.user.findMany()", "db")).toBe(true);
+    expect(mentionsIdentifier("const ädb = 1;", "db")).toBe(false);
+    expect(mentionsIdentifier("new QueryClient(); new Client();", "Client")).toBe(true);
+  });
+
+  it("keeps the shortest words that stand for the others", () => {
+    expect(minimalWords(["hono/jwt", "jwt", "jwtVerify", "SignJWT", "JWT", "secret", "secret"]).sort()).toEqual(["JWT", "jwt", "secret"]);
   });
 });
 
