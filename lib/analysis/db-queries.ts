@@ -91,6 +91,11 @@ const SUPABASE_OPERATIONS: Readonly<Record<string, QueryKind>> = {
   delete: "write",
 };
 
+/** `table[key]` for the table's own keys only: `toString` and `constructor` are no database operations. */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** Methods that consume a query (its promise), so they are not part of the query chain. */
 const PROMISE_METHODS = new Set(["then", "catch", "finally"]);
 /** Chain endings that turn a builder into something other than an executed query. */
@@ -510,7 +515,7 @@ export function createDbQueryDetector(context: Context): {
       if (tag.type === AST_NODE_TYPES.MemberExpression) {
         const op = propertyName(tag);
         // `$queryRaw` and friends are Prisma's own names: any receiver is a Prisma client (`getClient().$queryRaw`)
-        if (op === undefined || !(op in PRISMA_RAW_OPERATIONS)) return undefined;
+        if (op === undefined || own(PRISMA_RAW_OPERATIONS, op) === undefined) return undefined;
         const readsOnly = prismaRawReadsOnly(op, head.quasi);
         return { node: head, library: "prisma", kind: "raw", readsOnly, operation: op, model: undefined, client: tag.object, chain: [], args: [] };
       }
@@ -524,13 +529,13 @@ export function createDbQueryDetector(context: Context): {
     const receiver = callee.object;
 
     // Prisma: <client>.<model>.<op>(...), <client>.$queryRaw(...)
-    if (op in PRISMA_RAW_OPERATIONS) {
+    if (own(PRISMA_RAW_OPERATIONS, op) !== undefined) {
       const readsOnly = prismaRawReadsOnly(op, head.arguments[0]);
       return { node: head, library: "prisma", kind: "raw", readsOnly, operation: op, model: undefined, client: receiver, chain: [head], args: head.arguments };
     }
     const model = receiver.type === AST_NODE_TYPES.MemberExpression ? propertyName(receiver) : undefined;
     if (
-      op in PRISMA_OPERATIONS &&
+      own(PRISMA_OPERATIONS, op) !== undefined &&
       receiver.type === AST_NODE_TYPES.MemberExpression &&
       (model !== undefined || receiver.computed) &&
       !model?.startsWith("$") &&
@@ -554,11 +559,11 @@ export function createDbQueryDetector(context: Context): {
     }
 
     // Drizzle / Kysely builders
-    const builderKind = DRIZZLE_HEADS[op] ?? KYSELY_HEADS[op];
+    const builderKind = own(DRIZZLE_HEADS, op) ?? own(KYSELY_HEADS, op);
     if (builderKind && builderArityFits(op, head.arguments.length) && isDbClient(receiver, "builder") && !hasClientName(receiver, /^prisma\w*$/u)) {
       const { node, chain } = chainFrom(head, false);
       if (NOT_EXECUTED_ENDINGS.has(lastMethod(chain) ?? "") || isEmbeddedBuilder(node)) return undefined;
-      const library = op in KYSELY_HEADS ? "kysely" : "drizzle";
+      const library = own(KYSELY_HEADS, op) !== undefined ? "kysely" : "drizzle";
       const firstArg = head.arguments[0];
       const readsOnly = builderKind === "read" || (builderKind === "raw" && readsOnlySql(sqlText(firstArg)));
       const model = builderKind === "write" && firstArg ? sourceCode.getText(firstArg) : undefined;
@@ -570,7 +575,7 @@ export function createDbQueryDetector(context: Context): {
       const { node, chain } = chainFrom(head, false);
       const opCall = chain[1];
       const operation = opCall && opCall.callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(opCall.callee) : undefined;
-      const kind = operation === undefined ? undefined : SUPABASE_OPERATIONS[operation];
+      const kind = operation === undefined ? undefined : own(SUPABASE_OPERATIONS, operation);
       if (!opCall || !kind) return undefined;
       const table = head.arguments[0];
       const model = table?.type === AST_NODE_TYPES.Literal && typeof table.value === "string" ? table.value : undefined;
