@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench [-- --suite schema-scaling,compare-prisma-lint] [--runs 3] [--quick]
-//                [--app <dir>] [--per-rule] [--timing-runs 2] [--with-tseslint]     (eslint-app, eslint-corpus)
+//                [--app <dir>] [--baseline <checkout>] [--per-rule] [--timing-runs 2] [--with-tseslint]
+//                (options of eslint-app; eslint-corpus takes --runs, --timing-runs, --baseline)
 //
 // DESIGN §6, measured side by side in one run and printed as tables:
 //   eslint-corpus         1. ESLint over a generated corpus shaped like a real app, measured as eslint-app
@@ -10,6 +11,7 @@
 //   compare-prisma-lint   2. our CLI vs. the npm package `prisma-lint` on a 2,000-model schema
 //   schema-scaling        3. our CLI at 500, 1,000, 2,000, 4,000 models: time must grow linearly
 // Never part of `npm test`. Times are wall-clock process times (start-up included), median of --runs.
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { compareWithPrismaLint } from "./suites/compare-prisma-lint.js";
 import { eslintCorpus } from "./suites/eslint-corpus.js";
@@ -28,11 +30,12 @@ const { values } = parseArgs({
     "timing-runs": { type: "string", default: "2" },
     "with-tseslint": { type: "boolean", default: false },
     "per-rule": { type: "boolean", default: false },
+    baseline: { type: "string" },
   },
 });
 const selected = values.suite ? values.suite.split(",") : Object.keys(SUITES);
 const options = { runs: Math.max(1, Number(values.runs)), quick: values.quick };
-Object.assign(options, { app: values.app, timingRuns: Math.max(1, Number(values["timing-runs"])), withTseslint: values["with-tseslint"], perRule: values["per-rule"] });
+Object.assign(options, { app: values.app, timingRuns: Math.max(1, Number(values["timing-runs"])), withTseslint: values["with-tseslint"], perRule: values["per-rule"], baseline: values.baseline && path.resolve(values.baseline) });
 
 for (const name of selected) {
   const suite = SUITES[name];

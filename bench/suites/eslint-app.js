@@ -14,6 +14,9 @@
 // config, so every config starts with cold caches (cross-file definitions, compiled globs) the way one
 // `eslint .` process does, yet the configs never share a cache with each other. Rounds come after a warm-up
 // round (JIT, file system cache); ratios are per round, reported as median [min-max].
+//
+// `--baseline <dir>` (a checkout with a built dist/, e.g. of main) adds its recommended and all as rows of the
+// same rounds: the fairest before/after comparison this machine allows.
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -68,10 +71,10 @@ export function appConfig(name, plugin_ = plugin) {
 }
 
 /** A fresh copy of dist/ (own module instances, so own caches), loaded from a temporary folder. */
-async function freshPlugin(scratch, tag) {
+async function freshPlugin(scratch, tag, from = ROOT) {
   const dir = path.join(scratch, tag);
-  cpSync(path.join(ROOT, "dist"), path.join(dir, "dist"), { recursive: true });
-  cpSync(path.join(ROOT, "package.json"), path.join(dir, "package.json"));
+  cpSync(path.join(from, "dist"), path.join(dir, "dist"), { recursive: true });
+  cpSync(path.join(from, "package.json"), path.join(dir, "package.json"));
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
   return (await import(pathToFileURL(path.join(dir, "dist/lib/index.js")).href)).default;
 }
@@ -81,12 +84,14 @@ function eslintFor(cwd, config, stats = false) {
 }
 
 /** One round: every file linted with every config back to back; CPU and wall time summed per config. */
-async function round(cwd, files, names, scratch, tag) {
+async function round(cwd, files, names, scratch, tag, baseline) {
   const runs = [];
   for (const name of names) {
     const usesPlugin = !["parse", "floor", "tseslint"].includes(name);
-    const p = usesPlugin ? await freshPlugin(scratch, `${tag}-${name.replace(/\W/gu, "_")}`) : plugin;
-    runs.push({ name, eslint: eslintFor(cwd, appConfig(name, p)), cpu: 0, wall: 0, findings: 0 });
+    const fromBaseline = name.startsWith("baseline:");
+    const config = fromBaseline ? name.slice("baseline:".length) : name;
+    const p = usesPlugin ? await freshPlugin(scratch, `${tag}-${name.replace(/\W/gu, "_")}`, fromBaseline ? baseline : ROOT) : plugin;
+    runs.push({ name, eslint: eslintFor(cwd, appConfig(config, p)), cpu: 0, wall: 0, findings: 0 });
   }
   for (let i = 0; i < files.length; i++) {
     const { filePath, text } = files[i];
@@ -106,8 +111,8 @@ async function round(cwd, files, names, scratch, tag) {
 }
 
 /** Per-rule time (ms) summed over files, from ESLint's stats (create() and every listener). */
-async function ruleTimes(cwd) {
-  const config = [...appConfig("all"), { files: APP_FILES, rules: { [FLOOR_RULE]: "error" } }];
+async function ruleTimes(cwd, plugin_ = plugin) {
+  const config = [...appConfig("all", plugin_), { files: APP_FILES, rules: { [FLOOR_RULE]: "error" } }];
   const results = await eslintFor(cwd, config, true).lintFiles(APP_FILES);
   const rules = new Map();
   for (const result of results) {
@@ -124,9 +129,11 @@ const median = (xs) => {
 };
 const spread = (xs, digits = 3) => `${median(xs).toFixed(digits)} [${Math.min(...xs).toFixed(digits)}-${Math.max(...xs).toFixed(digits)}]`;
 const LABELS = { parse: "parse only", floor: `floor (core ${FLOOR_RULE})`, tseslint: "typescript-eslint recommended" };
-const label = (name) => LABELS[name] ?? (name.startsWith("rule:") ? `floor + ${name.slice(5)}` : `backend-architect ${name}`);
+const label = (name) =>
+  LABELS[name] ??
+  (name.startsWith("rule:") ? `floor + ${name.slice(5)}` : name.startsWith("baseline:") ? `baseline ${name.slice(9)}` : `backend-architect ${name}`);
 
-export async function eslintApp({ runs = 3, app, timingRuns = 2, withTseslint = false, perRule = false } = {}) {
+export async function eslintApp({ runs = 3, app, timingRuns = 2, withTseslint = false, perRule = false, baseline } = {}) {
   if (!app) {
     console.log("skipped: give a project folder with --app <dir> (a real Next.js + Prisma app, never committed)");
     return;
@@ -138,12 +145,19 @@ export async function eslintApp({ runs = 3, app, timingRuns = 2, withTseslint = 
     const listed = await eslintFor(cwd, appConfig("parse")).lintFiles(APP_FILES);
     const files = listed.map((r) => ({ filePath: r.filePath, text: readFileSync(r.filePath, "utf8") }));
     const fatal = listed.filter((r) => r.messages.some((m) => m.fatal)).length;
-    const names = ["parse", "floor", "recommended", "all", ...(withTseslint ? ["tseslint"] : [])];
+    const names = [
+      "parse",
+      "floor",
+      "recommended",
+      "all",
+      ...(baseline ? ["baseline:recommended", "baseline:all"] : []),
+      ...(withTseslint ? ["tseslint"] : []),
+    ];
     console.log(`${cwd}: ${files.length} files, ${fatal} with parse errors; ${runs} rounds after a warm-up, configs interleaved file by file\n`);
 
-    await round(cwd, files, names, scratch, "warmup");
+    await round(cwd, files, names, scratch, "warmup", baseline);
     const rounds = [];
-    for (let r = 0; r < runs; r++) rounds.push(await round(cwd, files, names, scratch, `r${r}`));
+    for (let r = 0; r < runs; r++) rounds.push(await round(cwd, files, names, scratch, `r${r}`, baseline));
     const per = (name, key) => rounds.map((x) => x[name][key]);
     const ratio = (name, ref, key) => rounds.map((x) => x[name][key] / x[ref][key]);
     table(
@@ -161,20 +175,31 @@ export async function eslintApp({ runs = 3, app, timingRuns = 2, withTseslint = 
 
     const floorWall = median(per("floor", "wall"));
     const timing = new Map();
+    const baselineTiming = new Map();
     for (let i = 0; i < timingRuns; i++) {
-      for (const [id, ms] of await ruleTimes(cwd)) timing.set(id, [...(timing.get(id) ?? []), ms]);
+      for (const [id, ms] of await ruleTimes(cwd, await freshPlugin(scratch, `t${i}`))) timing.set(id, [...(timing.get(id) ?? []), ms]);
+      if (!baseline) continue;
+      for (const [id, ms] of await ruleTimes(cwd, await freshPlugin(scratch, `bt${i}`, baseline))) baselineTiming.set(id, [...(baselineTiming.get(id) ?? []), ms]);
     }
     const rows = [...timing].map(([id, ms]) => ({ id, ms: median(ms), min: Math.min(...ms), max: Math.max(...ms) })).sort((a, b) => b.ms - a.ms);
     const ours = rows.filter((r) => r.id.startsWith(NAMESPACE)).reduce((n, r) => n + r.ms, 0);
+    const before = (id) => (baselineTiming.has(id) ? median(baselineTiming.get(id)) : undefined);
+    const oursBefore = [...baselineTiming.keys()].filter((id) => id.startsWith(NAMESPACE)).reduce((n, id) => n + before(id), 0);
+    const share = (ms) => (ms === undefined ? "" : `${((100 * ms) / floorWall).toFixed(2)}%`);
     console.log(
       `\nESLint TIMING per rule (config all + core ${FLOOR_RULE}; ${timingRuns} runs; wall clock, so noisy on a busy machine), as a share of the floor's wall time (${Math.round(floorWall)} ms).` +
         "\nRules share the file's facts: the first rule to ask for one is charged for building it.\n",
     );
     table(
-      ["rule", "ms, median [min-max]", "share of floor"],
+      ["rule", "ms, median [min-max]", "share of floor", ...(baseline ? ["baseline ms", "baseline share"] : [])],
       [
-        ...rows.map((r) => [r.id, `${r.ms.toFixed(1)} [${r.min.toFixed(1)}-${r.max.toFixed(1)}]`, `${((100 * r.ms) / floorWall).toFixed(2)}%`]),
-        ["(backend-architect, total)", ours.toFixed(1), `${((100 * ours) / floorWall).toFixed(2)}%`],
+        ...rows.map((r) => [
+          r.id,
+          `${r.ms.toFixed(1)} [${r.min.toFixed(1)}-${r.max.toFixed(1)}]`,
+          share(r.ms),
+          ...(baseline ? [before(r.id)?.toFixed(1) ?? "", share(before(r.id))] : []),
+        ]),
+        ["(backend-architect, total)", ours.toFixed(1), share(ours), ...(baseline ? [oursBefore.toFixed(1), share(oursBefore)] : [])],
       ],
     );
 

@@ -9,7 +9,7 @@ import { eslintApp } from "./eslint-app.js";
 const FILES = Number(process.env.BENCH_TS_FILES ?? 3000);
 const dir = fileURLToPath(new URL("../.generated/ts-corpus/", import.meta.url));
 
-export async function eslintCorpus({ runs = 3, quick = false, timingRuns = 2 } = {}) {
+export async function eslintCorpus({ runs = 3, quick = false, timingRuns = 2, baseline } = {}) {
   generateTsCorpus(dir, quick ? Math.min(FILES, 300) : FILES);
-  await eslintApp({ runs, app: dir, timingRuns });
+  await eslintApp({ runs, app: dir, timingRuns, baseline });
 }
