@@ -36,7 +36,7 @@ describe("recommended config: file-scoped exemptions", () => {
     expect(await ruleIds(LOOP, "app/api/users/route.ts")).toEqual(["backend-architect/no-await-in-loop-query"]);
   });
 
-  for (const file of ["prisma/seed.ts", "packages/database/src/seed.ts", "packages/db/seed/users.ts", "db/migrations/0042-backfill.ts", "migration/run.ts", "scripts/backfill.ts"]) {
+  for (const file of ["prisma/seed.ts", "packages/database/src/seed.ts", "packages/db/seed/users.ts", "db/migrations/0042-backfill.ts", "migration/run.ts", "scripts/backfill.ts", "app/api/users/route.test.ts", "src/__tests__/users.ts", "apps/server/test/helpers.ts", "packages/db/tests/fixtures.ts", "e2e/setup.ts"]) {
     it(`turns no-await-in-loop-query off in ${file}`, async () => {
       expect(await ruleIds(LOOP, file)).toEqual([]);
     });
@@ -50,6 +50,23 @@ describe("recommended config: file-scoped exemptions", () => {
   for (const file of ["prisma/seed.ts", "src/seed.ts", "db/seeds/demo.ts", "lib/users.test.ts", "app/__tests__/reset.ts", "tests/setup.ts", "e2e/fixtures.ts"]) {
     it(`turns no-unscoped-mutation off in ${file}`, async () => {
       expect(await ruleIds(WIPE, file)).toEqual([]);
+    });
+  }
+
+  const RAW = `
+import { prisma } from "@/lib/prisma";
+export async function run(name: string) {
+  await prisma.$executeRawUnsafe(\`INSERT INTO "Tag" (name) VALUES ('\${name}')\`);
+}
+`;
+
+  it("reports free text spliced into raw SQL in app code", async () => {
+    expect(await ruleIds(RAW, "lib/tags.ts")).toEqual(["backend-architect/no-unsafe-raw-query"]);
+  });
+
+  for (const file of ["lib/tags.test.ts", "test/helpers/db.ts", "prisma/seed.ts", "apps/web/seed-deliveries.ts", "scripts/seeder/seed-postgres.ts", "scripts/backfill.ts", "packages/database/migration/20250101_fix/migration.ts"]) {
+    it(`turns no-unsafe-raw-query off in ${file}, which no request reaches`, async () => {
+      expect(await ruleIds(RAW, file)).toEqual([]);
     });
   }
 

@@ -33,68 +33,78 @@ export interface DbQuery {
 type QueryNode = TSESTree.CallExpression | TSESTree.TaggedTemplateExpression;
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
-export const PRISMA_OPERATIONS: Readonly<Record<string, "read" | "write">> = {
-  findUnique: "read",
-  findUniqueOrThrow: "read",
-  findFirst: "read",
-  findFirstOrThrow: "read",
-  findMany: "read",
-  count: "read",
-  aggregate: "read",
-  groupBy: "read",
-  findRaw: "read",
-  aggregateRaw: "read",
-  create: "write",
-  createMany: "write",
-  createManyAndReturn: "write",
-  update: "write",
-  updateMany: "write",
-  updateManyAndReturn: "write",
-  upsert: "write",
-  delete: "write",
-  deleteMany: "write",
-};
+/**
+ * Name tables are `Map`s and `Set`s, never plain objects read with `in` or `[name]`: a plain object
+ * answers for `toString`, `constructor` or `hasOwnProperty` too, and every value has those.
+ */
+export const PRISMA_OPERATIONS: ReadonlyMap<string, "read" | "write"> = new Map([
+  ["findUnique", "read"],
+  ["findUniqueOrThrow", "read"],
+  ["findFirst", "read"],
+  ["findFirstOrThrow", "read"],
+  ["findMany", "read"],
+  ["count", "read"],
+  ["aggregate", "read"],
+  ["groupBy", "read"],
+  ["findRaw", "read"],
+  ["aggregateRaw", "read"],
+  ["create", "write"],
+  ["createMany", "write"],
+  ["createManyAndReturn", "write"],
+  ["update", "write"],
+  ["updateMany", "write"],
+  ["updateManyAndReturn", "write"],
+  ["upsert", "write"],
+  ["delete", "write"],
+  ["deleteMany", "write"],
+]);
 
-export const PRISMA_RAW_OPERATIONS: Readonly<Record<string, boolean>> = {
-  $queryRaw: true,
-  $queryRawUnsafe: true,
-  $queryRawTyped: true,
-  $executeRaw: false,
-  $executeRawUnsafe: false,
-};
+/** Prisma's raw operations, and whether each one reads (unless its visible SQL says otherwise). */
+export const PRISMA_RAW_OPERATIONS: ReadonlyMap<string, boolean> = new Map([
+  ["$queryRaw", true],
+  ["$queryRawUnsafe", true],
+  ["$queryRawTyped", true],
+  ["$executeRaw", false],
+  ["$executeRawUnsafe", false],
+]);
 
-const DRIZZLE_HEADS: Readonly<Record<string, QueryKind>> = {
-  select: "read",
-  selectDistinct: "read",
-  selectDistinctOn: "read",
-  $count: "read",
-  insert: "write",
-  update: "write",
-  delete: "write",
-  execute: "raw",
-};
+const DRIZZLE_HEADS: ReadonlyMap<string, QueryKind> = new Map([
+  ["select", "read"],
+  ["selectDistinct", "read"],
+  ["selectDistinctOn", "read"],
+  ["$count", "read"],
+  ["insert", "write"],
+  ["update", "write"],
+  ["delete", "write"],
+  ["execute", "raw"],
+]);
 
-const KYSELY_HEADS: Readonly<Record<string, QueryKind>> = {
-  selectFrom: "read",
-  insertInto: "write",
-  replaceInto: "write",
-  updateTable: "write",
-  deleteFrom: "write",
-  mergeInto: "write",
-};
+const KYSELY_HEADS: ReadonlyMap<string, QueryKind> = new Map([
+  ["selectFrom", "read"],
+  ["insertInto", "write"],
+  ["replaceInto", "write"],
+  ["updateTable", "write"],
+  ["deleteFrom", "write"],
+  ["mergeInto", "write"],
+]);
 
-const SUPABASE_OPERATIONS: Readonly<Record<string, QueryKind>> = {
-  select: "read",
-  insert: "write",
-  update: "write",
-  upsert: "write",
-  delete: "write",
-};
+const SUPABASE_OPERATIONS: ReadonlyMap<string, QueryKind> = new Map([
+  ["select", "read"],
+  ["insert", "write"],
+  ["update", "write"],
+  ["upsert", "write"],
+  ["delete", "write"],
+]);
 
-/** `table[key]` for the table's own keys only: `toString` and `constructor` are no database operations. */
-function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined;
-}
+/** Drizzle builder heads and the calls that follow them in a real query (`select().from()`, `update(t).set()`). */
+const BUILDER_FOLLOWERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["select", new Set(["from"])],
+  ["selectDistinct", new Set(["from"])],
+  ["selectDistinctOn", new Set(["from"])],
+  ["insert", new Set(["values", "select"])],
+  ["update", new Set(["set"])],
+  ["delete", new Set(["where", "returning"])],
+]);
 
 /** Methods that consume a query (its promise), so they are not part of the query chain. */
 const PROMISE_METHODS = new Set(["then", "catch", "finally"]);
@@ -106,6 +116,8 @@ const BATCHING_CALLS = new Set(["all", "allSettled", "race", "any", "batch", "$t
 /** Last segment names that real apps use for database clients. */
 const CLIENT_NAME = /^(?:prisma\w*|db|[a-z]\w*Db|database|tx|trx)$/u;
 const SUPABASE_NAME = /^supabase\w*$/iu;
+/** Type annotations of database clients (Prisma, Drizzle, Kysely, their transactions). */
+const CLIENT_TYPE = /\b(?:PrismaClient|TransactionClient|Kysely|Transaction|\w*Database|\w*Db|DB|Drizzle\w*)\b|\btypeof\s+(?:db|prisma)\b/u;
 const DB_MODULE = /(?:^|[/@.-])(?:prisma|db|database|drizzle|supabase|kysely)(?:$|[/.-])/iu;
 const SUPABASE_MODULE = /supabase/iu;
 const RAW_SQL_MODULES = new Set(["postgres", "@vercel/postgres", "@neondatabase/serverless"]);
@@ -383,23 +395,53 @@ export function createDbQueryDetector(context: Context): {
   }
 
   /**
-   * `shape` says how specific the call around the client is: a Prisma model operation or a Drizzle
-   * relational query is distinctive enough to trust a binding imported from a database module;
-   * a bare builder method (`x.delete(t)`) is not.
+   * Is the receiver a database client? `shape` says how much the call itself tells:
+   * - "prisma", "relational": `<client>.<model>.<op>({...})` and `<client>.query.<table>.findMany()`
+   *   are distinctive, so a client name (`prisma`, `db`, `readDb`) or an import from a database
+   *   module is enough;
+   * - "builder": `x.delete(t)`, `x.update(t)`, `x.insert(t)`, `x.select()` are what a `Map`, a cache
+   *   or a repository says too, so the receiver must be known: a binding of `drizzle()`/`new
+   *   Kysely()`, a transaction callback's parameter, a parameter typed as a client, a configured
+   *   client, or a client name or database-module import together with a builder-shaped call
+   *   (`evidence`: `.from()`, `.values()`, `.set()`, `.where()`, a table imported from a schema).
+   * A binding known to be something else (`const byDb = new Map()`) is never a client.
    */
-  function isDbClient(client: TSESTree.Node, shape: "prisma" | "relational" | "builder"): boolean {
-    if (hasClientName(client, CLIENT_NAME)) return true;
+  function isDbClient(client: TSESTree.Node, shape: "prisma" | "relational" | "builder", evidence = false): boolean {
+    if (isConfiguredClient(client)) return true;
+    const named = hasClientName(client, CLIENT_NAME);
     const root = rootIdentifier(client);
-    if (!root) return false;
+    if (!root) return named && (shape !== "builder" || evidence);
     const from = origin(root);
     if (from.importSource !== undefined) {
-      return shape !== "builder" && root === client && DB_MODULE.test(from.importSource);
+      const fromDbModule = root === client && DB_MODULE.test(from.importSource);
+      if (shape !== "builder") return named || fromDbModule;
+      return (named && fromDbModule) || ((named || fromDbModule) && evidence);
     }
-    if (from.param) return isTransactionParam(from.param);
-    const callee = initCallee(from.init);
-    if (callee === undefined) return false;
-    if (shape === "prisma") return /^new (?:\w+\.)?PrismaClient$/u.test(callee);
-    return /^(?:drizzle|new Kysely)$/u.test(callee);
+    if (from.param) {
+      if (root !== client) return named && (shape !== "builder" || evidence);
+      return isTransactionParam(from.param) || hasClientType(root) || (named && (shape !== "builder" || evidence));
+    }
+    const callee = root === client ? initCallee(from.init) : undefined;
+    if (callee !== undefined) {
+      if (/^new (?:\w+\.)?PrismaClient$/u.test(callee)) return shape === "prisma";
+      if (/^(?:drizzle|new Kysely)$/u.test(callee)) return shape !== "prisma";
+      // `const byDb = new Map()`, `new Dexie(...)`: known, and not a database client
+      if (callee.startsWith("new ")) return false;
+    }
+    return named && (shape !== "builder" || evidence);
+  }
+
+  /** `settings.dbClients`: the user says so. */
+  function isConfiguredClient(node: TSESTree.Node): boolean {
+    const name = memberChainName(node);
+    return name !== undefined && (extraClients.has(name) || extraClients.has(name.split(".").at(-1)!));
+  }
+
+  /** A parameter typed as a client: `db: PostgresJsDatabase<typeof schema>`, `trx: Kysely<DB>`, `tx: Transaction`, `db: typeof db`. */
+  function hasClientType(id: TSESTree.Identifier): boolean {
+    const def = variableOf(id)?.defs[0];
+    const annotation = def?.type === "Parameter" && def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation : undefined;
+    return annotation !== undefined && CLIENT_TYPE.test(sourceCode.getText(annotation));
   }
 
   function isPrismaClientByType(client: TSESTree.Node): boolean {
@@ -500,7 +542,7 @@ export function createDbQueryDetector(context: Context): {
 
   /** `$queryRaw` reads unless its visible SQL says otherwise (`INSERT ... RETURNING`); `$executeRaw` writes. */
   function prismaRawReadsOnly(op: string, text: TSESTree.Node | undefined): boolean {
-    if (!PRISMA_RAW_OPERATIONS[op]) return false;
+    if (PRISMA_RAW_OPERATIONS.get(op) !== true) return false;
     const visible =
       (text?.type === AST_NODE_TYPES.Literal && typeof text.value === "string") ||
       text?.type === AST_NODE_TYPES.TemplateLiteral ||
@@ -515,7 +557,7 @@ export function createDbQueryDetector(context: Context): {
       if (tag.type === AST_NODE_TYPES.MemberExpression) {
         const op = propertyName(tag);
         // `$queryRaw` and friends are Prisma's own names: any receiver is a Prisma client (`getClient().$queryRaw`)
-        if (op === undefined || own(PRISMA_RAW_OPERATIONS, op) === undefined) return undefined;
+        if (op === undefined || !PRISMA_RAW_OPERATIONS.has(op)) return undefined;
         const readsOnly = prismaRawReadsOnly(op, head.quasi);
         return { node: head, library: "prisma", kind: "raw", readsOnly, operation: op, model: undefined, client: tag.object, chain: [], args: [] };
       }
@@ -529,20 +571,21 @@ export function createDbQueryDetector(context: Context): {
     const receiver = callee.object;
 
     // Prisma: <client>.<model>.<op>(...), <client>.$queryRaw(...)
-    if (own(PRISMA_RAW_OPERATIONS, op) !== undefined) {
+    if (PRISMA_RAW_OPERATIONS.has(op)) {
       const readsOnly = prismaRawReadsOnly(op, head.arguments[0]);
       return { node: head, library: "prisma", kind: "raw", readsOnly, operation: op, model: undefined, client: receiver, chain: [head], args: head.arguments };
     }
     const model = receiver.type === AST_NODE_TYPES.MemberExpression ? propertyName(receiver) : undefined;
     if (
-      own(PRISMA_OPERATIONS, op) !== undefined &&
+      PRISMA_OPERATIONS.has(op) &&
+      prismaArgumentsFit(head.arguments) &&
       receiver.type === AST_NODE_TYPES.MemberExpression &&
       (model !== undefined || receiver.computed) &&
       !model?.startsWith("$") &&
       isPrismaReceiver(receiver.object)
     ) {
       const { node, chain } = chainFrom(head, true);
-      const kind = PRISMA_OPERATIONS[op]!;
+      const kind = PRISMA_OPERATIONS.get(op)!;
       return { node, library: "prisma", kind, readsOnly: kind === "read", operation: op, model, client: receiver.object, chain, args: head.arguments };
     }
 
@@ -559,11 +602,12 @@ export function createDbQueryDetector(context: Context): {
     }
 
     // Drizzle / Kysely builders
-    const builderKind = own(DRIZZLE_HEADS, op) ?? own(KYSELY_HEADS, op);
-    if (builderKind && builderArityFits(op, head.arguments.length) && isDbClient(receiver, "builder") && !hasClientName(receiver, /^prisma\w*$/u)) {
+    const builderKind = DRIZZLE_HEADS.get(op) ?? KYSELY_HEADS.get(op);
+    if (builderKind && builderArityFits(op, head.arguments.length) && !hasClientName(receiver, /^prisma\w*$/u)) {
       const { node, chain } = chainFrom(head, false);
+      if (!isDbClient(receiver, "builder", looksLikeBuilder(op, chain))) return undefined;
       if (NOT_EXECUTED_ENDINGS.has(lastMethod(chain) ?? "") || isEmbeddedBuilder(node)) return undefined;
-      const library = own(KYSELY_HEADS, op) !== undefined ? "kysely" : "drizzle";
+      const library = KYSELY_HEADS.has(op) ? "kysely" : "drizzle";
       const firstArg = head.arguments[0];
       const readsOnly = builderKind === "read" || (builderKind === "raw" && readsOnlySql(sqlText(firstArg)));
       const model = builderKind === "write" && firstArg ? sourceCode.getText(firstArg) : undefined;
@@ -575,7 +619,7 @@ export function createDbQueryDetector(context: Context): {
       const { node, chain } = chainFrom(head, false);
       const opCall = chain[1];
       const operation = opCall && opCall.callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(opCall.callee) : undefined;
-      const kind = operation === undefined ? undefined : own(SUPABASE_OPERATIONS, operation);
+      const kind = operation === undefined ? undefined : SUPABASE_OPERATIONS.get(operation);
       if (!opCall || !kind) return undefined;
       const table = head.arguments[0];
       const model = table?.type === AST_NODE_TYPES.Literal && typeof table.value === "string" ? table.value : undefined;
@@ -587,6 +631,58 @@ export function createDbQueryDetector(context: Context): {
       return { node: head, library: "sql", kind: "raw", readsOnly: readsOnlySql(sqlText(head.arguments[0])), operation: "query", model: undefined, client: receiver, chain: [head], args: head.arguments };
     }
     return undefined;
+  }
+
+  /**
+   * Does the call read as a query builder, beyond its first method's name? Drizzle's `select().from()`,
+   * `insert(t).values()`, `update(t).set()`, `delete(t).where()`/`.returning()`, `execute(sql\`...\`)`;
+   * any Kysely chain (`selectFrom(...).selectAll()`, `.execute()`); a table imported from a schema or
+   * database module (`delete(users)` with `users` from `@/db/schema`). `cache.delete(key)` has none.
+   */
+  function looksLikeBuilder(op: string, chain: TSESTree.CallExpression[]): boolean {
+    if (KYSELY_HEADS.has(op)) return chain.length > 1;
+    if (op === "$count") return true;
+    const next = chain[1] && chain[1].callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(chain[1].callee) : undefined;
+    if (next !== undefined && BUILDER_FOLLOWERS.get(op)?.has(next) === true) return true;
+    const arg = chain[0]!.arguments[0];
+    if (op === "execute") return arg !== undefined && isSqlTemplate(arg);
+    return arg !== undefined && isSchemaTable(arg);
+  }
+
+  /** `sql\`...\``, `sql.raw(...)` from drizzle-orm (or any `sql` tag: a raw statement handed to the client). */
+  function isSqlTemplate(node: TSESTree.Node): boolean {
+    if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) return /(?:^|\.)sql$/u.test(memberChainName(node.tag) ?? "");
+    return node.type === AST_NODE_TYPES.CallExpression && /(?:^|\.)sql\.\w+$/u.test(memberChainName(node.callee) ?? "");
+  }
+
+  /** `users` imported from `@/db/schema`, or `schema.users` with `schema` imported from one. */
+  function isSchemaTable(node: TSESTree.Node): boolean {
+    const root = node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression ? rootIdentifier(node) : undefined;
+    const source = root && origin(root).importSource;
+    return source !== undefined && (DB_MODULE.test(source) || /schema|tables?(?:$|[/.-])/iu.test(source));
+  }
+
+  /**
+   * A Prisma model operation takes at most one argument, an object (or a binding holding one):
+   * Dexie's `db.todos.delete(id)` and `db.todos.update(id, changes)`, or a repository's
+   * `store.users.delete("key")`, are something else.
+   */
+  function prismaArgumentsFit(args: TSESTree.CallExpressionArgument[]): boolean {
+    if (args.length > 1) return false;
+    const arg = args[0];
+    if (!arg) return true;
+    switch (arg.type) {
+      case AST_NODE_TYPES.Literal:
+      case AST_NODE_TYPES.TemplateLiteral:
+      case AST_NODE_TYPES.ArrayExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.BinaryExpression:
+      case AST_NODE_TYPES.UnaryExpression:
+        return false;
+      default:
+        return true;
+    }
   }
 
   /** Drizzle's `insert/update/delete(table)` take exactly the table; Firestore's `tx.update(ref, data)` does not. */
@@ -635,7 +731,8 @@ export function createDbQueryDetector(context: Context): {
     const first = node.arguments[0];
     if (!first || first.type === AST_NODE_TYPES.ArrowFunctionExpression || first.type === AST_NODE_TYPES.FunctionExpression) return false;
     if (method === "$transaction") return isPrismaReceiver(callee.object);
-    return method === "batch" && isDbClient(callee.object, "builder") && !hasClientName(callee.object, /^prisma\w*$/u);
+    // a batch makes queries silent, so a client name is enough here
+    return method === "batch" && isDbClient(callee.object, "builder", true) && !hasClientName(callee.object, /^prisma\w*$/u);
   }
 
   return {

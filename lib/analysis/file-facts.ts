@@ -206,11 +206,12 @@ export function minimalWords(words: Iterable<string>): string[] {
  * What `db-queries.ts` needs to see before it calls anything a query: a client name (`prisma*`, `xDb`,
  * `database`, `supabase*` and `pool` in any case; `db`, `tx`, `trx` as whole names; a settings name), a
  * constructor or factory (`PrismaClient`, `drizzle`, `Kysely`, `postgres`, `neon`, pg `Pool`/`Client`), a
- * transaction callback, Prisma's raw API, or a binding imported from a database module.
+ * transaction callback, a parameter typed as a client (`Prisma.TransactionClient`, `PostgresJsDatabase`,
+ * `Kysely<DB>`, `DrizzleClient`), Prisma's raw API, or a binding imported from a database module.
  */
-const DB_WORDS = ["prisma", "PrismaClient", "Db", "database", "drizzle", "Kysely", "postgres", "neon", "transaction", "$queryRaw", "$executeRaw"];
+const DB_WORDS = ["prisma", "PrismaClient", "Db", "database", "drizzle", "Kysely", "postgres", "neon", "transaction", "$queryRaw", "$executeRaw", "Transaction", "Database", "Drizzle"];
 const DB_WORDS_ANY_CASE = ["supabase", "pool"];
-const DB_NAMES = ["db", "tx", "trx", "Client"];
+const DB_NAMES = ["db", "tx", "trx", "Client", "DB"];
 /** `db-queries.ts`' database modules: a binding imported from one may be a client under any name. */
 const DB_MODULE = /(?:^|[/@.-])(?:prisma|db|database|drizzle|supabase|kysely)(?:$|[/.-])/iu;
 

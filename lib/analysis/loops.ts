@@ -414,10 +414,18 @@ export function iteratesChunks(iteration: Iteration, scoped: Scoped): boolean {
     return isChunkList(loop.right, scoped);
   }
   if (loop.type === AST_NODE_TYPES.ForStatement && loop.test?.type === AST_NODE_TYPES.BinaryExpression) {
+    if (stepsByChunk(loop)) return true;
     const bound = loop.test.right;
     return bound.type === AST_NODE_TYPES.MemberExpression && propertyName(bound) === "length" && isChunkList(bound.object, scoped);
   }
   return false;
+}
+
+/** `for (let i = 0; i < ids.length; i += BATCH_SIZE)`: each iteration takes a slice, not an item. */
+function stepsByChunk(loop: TSESTree.ForStatement): boolean {
+  const update = loop.update;
+  if (update?.type !== AST_NODE_TYPES.AssignmentExpression || update.operator !== "+=") return false;
+  return !(update.right.type === AST_NODE_TYPES.Literal && update.right.value === 1);
 }
 
 function within(outer: TSESTree.Node, inner: TSESTree.Node): boolean {

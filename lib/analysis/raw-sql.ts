@@ -4,7 +4,8 @@
  * `db-queries.ts`' business.) Plus a look at SQL text around a template's interpolations.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { propertyName } from "../util/ast.js";
+import { propertyName, type FunctionNode } from "../util/ast.js";
+import { getRequestBoundaries } from "./request-boundary.js";
 
 export interface RawSqlFragment {
   /** How the code names the helper, for messages: `Prisma.raw`, `sql.raw`. */
@@ -61,6 +62,46 @@ function importOf(sourceCode: Readonly<TSESLint.SourceCode>, id: TSESTree.Identi
   return undefined;
 }
 
+type Context = Readonly<Pick<TSESLint.RuleContext<string, readonly unknown[]>, "filename" | "sourceCode">>;
+
+/**
+ * Which parameters hold request input: the request of a route handler, Pages/Express handler or
+ * middleware (a parameter named `req`/`request` anywhere), route params, a server action's arguments
+ * (`raw`: a client can send anything); tRPC's `input` and next-safe-action's `parsedInput` (`validated`:
+ * the framework ran its schema, which may still let free text through).
+ */
+export function createRequestInputTest(context: Context): (name: TSESTree.Identifier, fn: FunctionNode) => "raw" | "validated" | undefined {
+  return (name, fn) => {
+    const boundary = getRequestBoundaries(context).boundaryOf(fn);
+    if (boundary) {
+      const bindings = boundary.bindings;
+      if (bindings.request === name || bindings.params?.node === name) return "raw";
+      if (bindings.parsedInput === name) return "validated";
+      const within = (node: TSESTree.Node | undefined): boolean => node !== undefined && node.range[0] <= name.range[0] && name.range[1] <= node.range[1];
+      if (within(bindings.paramPattern) || bindings.inputs.some(within)) return "raw";
+    }
+    return /^(?:req|request)$/u.test(name.name) && fn.params.includes(name) ? "raw" : undefined;
+  };
+}
+
+/**
+ * Where a `Prisma.raw(x)` / `sql.raw(x)` call stands: inside the template it is spliced into (a raw
+ * fragment between quotes is inside a string literal), or a fragment of its own.
+ */
+export function rawCallContext(call: TSESTree.CallExpression): SpliceContext {
+  const template = call.parent;
+  if (template.type !== AST_NODE_TYPES.TemplateLiteral) return "fragment";
+  const index = template.expressions.indexOf(call);
+  if (index < 0) return "fragment";
+  let before = "";
+  for (let i = 0; i <= index; i++) {
+    before += template.quasis[i]!.value.cooked ?? "";
+    if (i < index) before += SPLICE_PLACEHOLDER;
+  }
+  const after = template.quasis[index + 1]?.value.cooked ?? "";
+  return spliceContext(before, after);
+}
+
 /** Tokens after which an interpolation stands where SQL expects a value, so a bind parameter can take its place. */
 const VALUE_CONTEXT = /(?:<>|!=|<=|>=|=|<|>|\b(?:i?like|limit|offset))$/iu;
 
@@ -82,8 +123,99 @@ export function interpolationsAreValues(template: TSESTree.TemplateLiteral): boo
   return true;
 }
 
+/**
+ * What a spliced value stands for in the SQL text around it:
+ * - `quoted`: inside a string literal (`'%${q}%'`): any quote in the value ends the literal;
+ * - `identifier`: a table, column or schema name (`"${table}"`, `${schema}.kv`, `FROM ${t}`, `pk_${t}`);
+ * - `value`: where SQL expects a value or a keyword (`= ${id}`, `IN (${ids})`, `LIMIT ${n}`, `${col} ${dir}`);
+ * - `fragment`: a clause or a whole statement (`WHERE ${where}`, `AND ${condition}`, `$queryRawUnsafe(sql)`).
+ */
+export type SpliceContext = "quoted" | "identifier" | "value" | "fragment";
+
+/** Stands for an earlier splice in the text before a splice: it reads as part of a word. */
+export const SPLICE_PLACEHOLDER = "\u0001";
+
+const WORD_END = /[\w$.\u0001]$/u;
+const WORD_START = /^[\w$.\u0001]/u;
+/** Keywords after which a name follows. */
+const BEFORE_IDENTIFIER = /\b(?:from|join|into|update|table|by|as|schema|index|view|sequence|exists|only|column|constraint|trigger|function|type|extension|role|user|database|references|truncate|using)\s*$/iu;
+/** `FROM "Post" ${alias}`: a table's alias. */
+const AFTER_TABLE = /\b(?:from|join|update|into)\s+[^\s,()]+\s+$/iu;
+/** Operators and keywords after which a value follows. */
+const BEFORE_VALUE = /(?:<>|!=|<=|>=|=|<|>|\(|,|\[|\|\||[-+*/%])\s*$|\b(?:i?like|limit|offset|in|values|between|interval|then|else|when|escape|any|all|some|is|not)\s*$/iu;
+/** Words that start or join clauses: a splice after them is a clause of its own. */
+const CLAUSE_WORD = /\b(?:select|where|and|or|on|set|having|with|returning|case|end|distinct|union|intersect|except|order|group|window|partition|over|lateral|cross|inner|left|right|full|outer|natural|do|nothing|conflict|begin|commit|explain|analyze|delete|insert|create|alter|drop|grant|revoke|default)\s*$/iu;
+
+/**
+ * The context of a splice, from the SQL text before it (earlier splices as `SPLICE_PLACEHOLDER`) and the
+ * text right after it.
+ */
+export function spliceContext(before: string, after: string): SpliceContext {
+  const open = openQuote(before);
+  if (open === "'" || open === "--" || open === "/*") return "quoted";
+  if (open !== undefined) return "identifier";
+  if (WORD_END.test(before) || WORD_START.test(after)) return "identifier";
+  if (BEFORE_IDENTIFIER.test(before) || AFTER_TABLE.test(before)) return "identifier";
+  if (BEFORE_VALUE.test(before)) return "value";
+  // `${column} ${direction}`, `COUNT(*) ${operator}`: a word or `)` then a keyword or operator slot
+  if (/[\w"\u0001)]\s+$/u.test(before) && !CLAUSE_WORD.test(before)) return "value";
+  return "fragment";
+}
+
+/**
+ * A pattern that every string it fully matches is safe to splice anywhere: anchored at both ends
+ * (without the `m` flag), no top-level alternation, and only letters, digits, `_`, `-` and `.`
+ * (`/^[a-z_]+$/`, `/^WebhookDelivery_\d{4}_\d{2}_\d{2}$/`, `/^[\w-]+$/i`).
+ */
+export function isStrictPattern(pattern: string, flags: string): boolean {
+  if (flags.includes("m") || !pattern.startsWith("^") || !pattern.endsWith("$") || pattern.endsWith("\\$")) return false;
+  const body = pattern.slice(1, -1);
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === "\\") {
+      const next = body[++i];
+      if (next === undefined || !/[dw._-]/u.test(next)) return false;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      else if (!/[\w.-]/u.test(c)) return false;
+      continue;
+    }
+    if (c === "[") {
+      if (body[i + 1] === "^") return false;
+      inClass = true;
+    } else if (c === "(") {
+      depth++;
+      if (body[i + 1] === "?") {
+        if (body[i + 2] !== ":") return false;
+        i += 2;
+      }
+    } else if (c === ")") {
+      depth--;
+    } else if (c === "|") {
+      if (depth === 0) return false;
+    } else if (c === "{") {
+      const close = body.indexOf("}", i);
+      if (close < 0 || !/^\{\d+(?:,\d*)?\}$/u.test(body.slice(i, close + 1))) return false;
+      i = close;
+    } else if (!/[\w+*?-]/u.test(c)) {
+      // `.` matches anything, `$`/`^` inside, quotes and spaces are not name characters
+      return false;
+    }
+  }
+  return depth === 0 && !inClass;
+}
+
 /** No string literal, quoted identifier or comment is open at the end of `sql`. */
 function outsideQuotes(sql: string): boolean {
+  return openQuote(sql) === undefined;
+}
+
+/** The quote or comment open at the end of `sql`: `'`, `"`, `` ` ``, `--`, `/*`, or undefined. */
+function openQuote(sql: string): string | undefined {
   let open: string | undefined;
   for (let i = 0; i < sql.length; i++) {
     const c = sql[i]!;
@@ -106,5 +238,5 @@ function outsideQuotes(sql: string): boolean {
       i++;
     }
   }
-  return open === undefined;
+  return open;
 }

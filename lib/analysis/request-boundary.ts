@@ -129,17 +129,17 @@ export interface RequestBoundaries {
 
 const ROUTE_FILE = /(?:^|\/)app\/(?:.*\/)?route\.(?:ts|tsx|js|jsx|mjs)$/u;
 const PAGES_API_FILE = /(?:^|\/)pages\/api\/.*\.(?:ts|tsx|js|jsx|mjs|cjs)$/u;
-const EXPRESS_METHODS: Record<string, HttpMethod[]> = {
-  get: ["GET"],
-  post: ["POST"],
-  put: ["PUT"],
-  patch: ["PATCH"],
-  delete: ["DELETE"],
-  del: ["DELETE"],
-  options: ["OPTIONS"],
-  head: ["HEAD"],
-  all: [...HTTP_METHODS],
-};
+const EXPRESS_METHODS: ReadonlyMap<string, HttpMethod[]> = new Map([
+  ["get", ["GET"]],
+  ["post", ["POST"]],
+  ["put", ["PUT"]],
+  ["patch", ["PATCH"]],
+  ["delete", ["DELETE"]],
+  ["del", ["DELETE"]],
+  ["options", ["OPTIONS"]],
+  ["head", ["HEAD"]],
+  ["all", [...HTTP_METHODS]],
+]);
 const ROUTER_NAME = /^(?:app|router|api|server|routes?|hono|[a-z][A-Za-z0-9]*(?:Router|App|Routes|Api))$/u;
 const SAFE_ACTION_METHODS = new Set(["action", "stateAction"]);
 const SAFE_ACTION_CHAIN = new Set([
@@ -650,7 +650,7 @@ export function createRequestBoundaries(filename: string, program: TSESTree.Prog
         trpc: info,
       };
     }
-    const methods = EXPRESS_METHODS[method];
+    const methods = EXPRESS_METHODS.get(method);
     if (!methods || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     if (call.arguments.at(-1) !== self || call.arguments.length < 2) return undefined;
     const path = call.arguments[0]!;

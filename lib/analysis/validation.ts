@@ -10,7 +10,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { memberChainName } from "../util/ast.js";
-import { calleeName, isSignatureCheck } from "./auth.js";
+import { calleeName, exits, isSignatureCheck } from "./auth.js";
 import { walk } from "./walk.js";
 
 const SCHEMA_NAME = /(?:Schema|schema|Validator|validator)$|^Z[A-Z][A-Za-z0-9]*$|^(?:schema|schemas|validators?)$/u;
@@ -177,11 +177,134 @@ export function isValidatedSink(call: TSESTree.CallExpression): boolean {
 }
 
 /** Does `root` (a function definition) call a validator anywhere? Used to classify project helpers. */
-export function containsValidatorCall(root: TSESTree.Node, extraValidators: ReadonlySet<string>): boolean {
+export function containsValidatorCall(
+  root: TSESTree.Node,
+  extraValidators: ReadonlySet<string>,
+  isKnownSchema?: (id: TSESTree.Identifier) => boolean,
+): boolean {
   let found = false;
   walk(root, (n) => {
     if (found) return false;
-    if (n.type === AST_NODE_TYPES.CallExpression && validatorCall(n, extraValidators) !== undefined) found = true;
+    if (n.type === AST_NODE_TYPES.CallExpression && validatorCall(n, extraValidators, isKnownSchema) !== undefined) found = true;
+    return !found;
+  });
+  return found;
+}
+
+const VERIFICATION_NAME = /^(?:verify|validate)\w*(?:Webhook|Signature|Hmac|HMAC|Jwt|JWT|Token|Event|Payload)\w*$|^jwtVerify$|^(?:verify|decode)(?:Jwt|JWT|Token)$/u;
+
+/**
+ * A call that verifies what it receives against a secret: a webhook signature (`validateWebhookEvent(sig,
+ * body)`, `verifySignature(...)`), a signed token (`jwt.verify(token, key)`, `jwtVerify(token, key)`).
+ * A value it consumes is verified, and so is the request it came with.
+ */
+export function isVerificationCall(call: TSESTree.CallExpression): boolean {
+  if (isValidatedSink(call)) return true;
+  const { last } = calleeName(call);
+  return last !== undefined && VERIFICATION_NAME.test(last);
+}
+
+const USER_TOKEN = /jwt|token|session|jose/iu;
+const MACHINE_CHECK = /cron|internal|webhook|signature|secret|qstash|hmac/iu;
+const TRUSTED_WRAPPER = /webhook|signature|signed|secret|cron|qstash|hmac|tokensecured/iu;
+const CREDENTIAL_TEXT = /auth|secret|token|key|signature|bearer|password|hmac/iu;
+
+/**
+ * Where a request is known to come from a caller that proved a shared secret (machine to machine: a
+ * webhook, a cron job, an internal endpoint), as a source position, or undefined. Input read from such a
+ * caller is trusted from there on (verify, then use). Recognised:
+ * - a wrapper named for it (`WebhookEndpoint(...)`, `withCronAuth(...)`, `verifySignatureAppRouter(...)`);
+ * - `if (<credential> !== process.env.SECRET) return ...` (also `timingSafeEqual(...)`, `compare(...)`),
+ *   or a signature check in the condition of an exiting `if`;
+ * - a signature or token verification called as a statement (`await verifyQstashSignature(...)`,
+ *   `const event = stripe.webhooks.constructEvent(...)`).
+ */
+export function verifiedCallerAt(fn: TSESTree.Node, wrappers: readonly TSESTree.CallExpression[]): number | undefined {
+  if (wrappers.some((w) => TRUSTED_WRAPPER.test(calleeName(w).last ?? ""))) return fn.range[0];
+  let at: number | undefined;
+  walk(fn, (node) => {
+    if (at !== undefined) return false;
+    if (node !== fn && (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration)) return false;
+    if (
+      node.type === AST_NODE_TYPES.IfStatement &&
+      exits(node.consequent) &&
+      (comparesWithSecret(node.test) || containsVerification(node.test) || callsMachineCheck(node.test))
+    ) {
+      at = node.range[1];
+    } else if (node.type === AST_NODE_TYPES.ExpressionStatement || node.type === AST_NODE_TYPES.VariableDeclaration) {
+      if (containsVerification(node)) at = node.range[1];
+    }
+    return at === undefined;
+  });
+  return at;
+}
+
+function containsVerification(root: TSESTree.Node): boolean {
+  let found = false;
+  walk(root, (n) => {
+    if (found) return false;
+    if (n.type === AST_NODE_TYPES.ArrowFunctionExpression || n.type === AST_NODE_TYPES.FunctionExpression) return false;
+    if (n.type === AST_NODE_TYPES.CallExpression && (isSignatureCheck(n) || isVerificationCall(n))) {
+      const { last, object } = calleeName(n);
+      // `handleUpload` validates its own body; a user's token (`jwt.verify`) says who the user is, not that
+      // the caller is a trusted machine
+      if (last !== "handleUpload" && !USER_TOKEN.test(`${object ?? ""}.${last ?? ""}`)) found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** `!isAuthorizedCronRequest(req)`, `!(await verifyInternalSecret(req))`: a project check named for a machine caller. */
+function callsMachineCheck(test: TSESTree.Node): boolean {
+  let found = false;
+  walk(test, (n) => {
+    if (found) return false;
+    if (n.type === AST_NODE_TYPES.CallExpression && MACHINE_CHECK.test(calleeName(n).last ?? "")) found = true;
+    return !found;
+  });
+  return found;
+}
+
+function isSecretValue(node: TSESTree.Node): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (found) return false;
+    if (n.type === AST_NODE_TYPES.MemberExpression) {
+      const object = memberChainName(n.object);
+      if (object !== undefined && /(?:^|\.)env$/u.test(object)) found = true;
+    } else if (n.type === AST_NODE_TYPES.Identifier && /^[A-Z][A-Z0-9_]*(?:SECRET|TOKEN|KEY|PASSWORD)[A-Z0-9_]*$/u.test(n.name)) {
+      found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
+function mentionsCredential(node: TSESTree.Node): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (found) return false;
+    if (n.type === AST_NODE_TYPES.Identifier && CREDENTIAL_TEXT.test(n.name)) found = true;
+    if (n.type === AST_NODE_TYPES.Literal && typeof n.value === "string" && CREDENTIAL_TEXT.test(n.value)) found = true;
+    if (n.type === AST_NODE_TYPES.TemplateElement && CREDENTIAL_TEXT.test(n.value.raw)) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** `token !== process.env.CRON_SECRET`, `!timingSafeEqual(a, Buffer.from(env.SECRET))`, in a condition. */
+function comparesWithSecret(test: TSESTree.Node): boolean {
+  let found = false;
+  walk(test, (n) => {
+    if (found) return false;
+    if (n.type === AST_NODE_TYPES.BinaryExpression && ["===", "!==", "==", "!="].includes(n.operator)) {
+      if ((isSecretValue(n.left) && mentionsCredential(n.right)) || (isSecretValue(n.right) && mentionsCredential(n.left))) found = true;
+      if ((isSecretValue(n.left) || isSecretValue(n.right)) && mentionsCredential(n)) found = true;
+    } else if (n.type === AST_NODE_TYPES.CallExpression) {
+      const { last } = calleeName(n);
+      if (last !== undefined && /compare|equal/iu.test(last) && n.arguments.some(isSecretValue)) found = true;
+    }
     return !found;
   });
   return found;

@@ -4,6 +4,7 @@ import { fileFacts } from "../analysis/file-facts.js";
 import { enclosingFunction, propertyName, skipTransparentParents } from "../util/ast.js";
 import { isLazyQuery, listValues, type DbQuery } from "../analysis/db-queries.js";
 import { discardedValue } from "../analysis/floating.js";
+import { isSelfRunningScript } from "../analysis/scripts.js";
 import {
   dependsOnIteration,
   enclosingIterations,
@@ -18,6 +19,7 @@ export type Options = [
   {
     allowTransactionBatch?: boolean;
     checkWhileLoops?: boolean;
+    ignoreScripts?: boolean;
   },
 ];
 export type MessageIds = "sequential" | "fanOut";
@@ -51,6 +53,11 @@ export default createRule<Options, MessageIds>({
             description:
               "Allow per-item queries handed to an explicit batch: `prisma.$transaction(items.map(...))`, an array of queries passed to `$transaction`, and Drizzle `db.batch([...])`.",
           },
+          ignoreScripts: {
+            type: "boolean",
+            description:
+              "Stay silent in files that run themselves (a `#!` line, or `main()`/`run()`/`migrate()` called at module level): one-off scripts and migrations, not request paths.",
+          },
           checkWhileLoops: {
             type: "boolean",
             description:
@@ -60,16 +67,17 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allowTransactionBatch: true, checkWhileLoops: false }],
+    defaultOptions: [{ allowTransactionBatch: true, checkWhileLoops: false, ignoreScripts: true }],
     messages: {
       sequential: `This query runs once per iteration, one after another: N items cost N round trips to the database. ${FIX}`,
       fanOut: `This query runs once per item: in parallel it is still N queries, competing for the connection pool. ${FIX}`,
     },
   },
-  create(context, [{ allowTransactionBatch = true, checkWhileLoops = false }]) {
+  create(context, [{ allowTransactionBatch = true, checkWhileLoops = false, ignoreScripts = true }]) {
     const { sourceCode } = context;
     const facts = fileFacts(context);
     if (!facts.mayQueryDatabase) return {};
+    if (ignoreScripts && isSelfRunningScript(sourceCode)) return {};
     const detector = facts.queries;
     /** Awaits in source order, to tell whether a `findUnique` runs in the first tick of its iteration. */
     const awaits: TSESTree.AwaitExpression[] = [];
@@ -257,7 +265,10 @@ export default createRule<Options, MessageIds>({
     function decide(query: DbQuery, iterations: Iteration[]): MessageIds | undefined {
       /** A `return`/`throw` after the query leaves every loop of its function. */
       let leftFunction: TSESTree.Node | undefined;
+      /** An inner iteration handed its queries to a batch: an outer loop over chunks runs one batch per chunk. */
+      let batched = false;
       for (const iteration of iterations) {
+        if (batched && iteratesChunks(iteration, sourceCode)) continue;
         if (iteration.kind === "loop") {
           if (leftFunction && enclosingFunction(iteration.node) === leftFunction) continue;
           if (iteration.whileLike && !checkWhileLoops) continue;
@@ -269,7 +280,10 @@ export default createRule<Options, MessageIds>({
         // the same read on every item is a hoisting question (and usually guarded to run once), not an N+1
         if (query.readsOnly && !dependsOnIteration(query.node, iteration, sourceCode)) continue;
         if (isBatchedOver(query, iteration)) continue;
-        if (allowTransactionBatch && isExplicitBatch(query, iteration)) continue;
+        if (allowTransactionBatch && isExplicitBatch(query, iteration)) {
+          batched = true;
+          continue;
+        }
         const message = messageFor(iteration);
         if (message === "fanOut" && isSameTickFindUnique(query, iteration)) continue;
         return message;

@@ -8,7 +8,7 @@ import { discardedValue } from "../analysis/floating.js";
 export type Options = [];
 export type MessageIds = "floating" | "addAwait";
 
-const LIBRARY_NAMES: Record<string, string> = { prisma: "Prisma", drizzle: "Drizzle", supabase: "Supabase" };
+const LIBRARY_NAMES: ReadonlyMap<string, string> = new Map([["prisma", "Prisma"], ["drizzle", "Drizzle"], ["supabase", "Supabase"]]);
 
 export default createRule<Options, MessageIds>({
   name: "no-floating-query",
@@ -42,7 +42,7 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: query.node,
         messageId: "floating",
-        data: { library: LIBRARY_NAMES[query.library] ?? query.library },
+        data: { library: LIBRARY_NAMES.get(query.library) ?? query.library },
         suggest: inAsync
           ? [
               {

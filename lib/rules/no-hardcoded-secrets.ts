@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { constInitializer, importOf, unwrapExpression } from "../util/bindings.js";
 import { matchesAnyGlob } from "../util/file-match.js";
-import { expressionNames, isSecretName, staticString } from "../util/names.js";
+import { expressionNames, isSecretName, nameSegments, staticString } from "../util/names.js";
 import { mentions, mentionsIdentifier, minimalWords } from "../analysis/file-facts.js";
 
 export type Options = [
@@ -24,6 +24,13 @@ export const DEFAULT_IGNORE = [
   "**/cypress/**",
   "**/playwright.config.*",
   "**/*.stories.*",
+  // seed scripts fill a development database with known accounts and keys
+  "**/seed.*",
+  "**/seed-*.*",
+  "**/seed/**",
+  "**/seeds/**",
+  "**/seeder/**",
+  "**/seeders/**",
 ];
 
 type StringNode = TSESTree.Literal | TSESTree.TemplateLiteral;
@@ -61,7 +68,7 @@ const SECRET_OPTION_CALLS: readonly SecretOptionCall[] = [
 ];
 
 /** Config objects recognised by their type annotation (`const authOptions: NextAuthOptions = {...}`). */
-const SECRET_OPTION_TYPES: Record<string, { key: string; what: string }> = {
+const SECRET_OPTION_TYPES: ReadonlyMap<string, { key: string; what: string }> = new Map(Object.entries({
   NextAuthOptions: { key: "secret", what: "the Auth.js `secret`" },
   AuthOptions: { key: "secret", what: "the Auth.js `secret`" },
   NextAuthConfig: { key: "secret", what: "the Auth.js `secret`" },
@@ -69,7 +76,7 @@ const SECRET_OPTION_TYPES: Record<string, { key: string; what: string }> = {
   BetterAuthOptions: { key: "secret", what: "the better-auth `secret`" },
   SessionOptions: { key: "password", what: "the iron-session `password`" },
   IronSessionOptions: { key: "password", what: "the iron-session `password`" },
-};
+}));
 
 const JWT_MODULES = new Set(["jsonwebtoken", "hono/jwt", "hono/utils/jwt/jwt", "@tsndr/cloudflare-worker-jwt"]);
 const JOSE_SIGNERS = new Set(["SignJWT", "EncryptJWT", "CompactSign", "FlattenedSign", "GeneralSign", "CompactEncrypt"]);
@@ -115,7 +122,21 @@ const PLACEHOLDER_MARKERS = [
   "notset",
   "not-set",
   "not_set",
+  "nothing",
+  "invalid",
+  "1234567",
+  "abcdefg",
+  "asdfghj",
+  "qwertyu",
 ];
+
+/** A bare key prefix with nothing after it (`"sk-proj-"`, `"sk_live_"`): what a client needs to start, not a key. */
+const BARE_PREFIX = /^[A-Za-z]{1,8}(?:[-_][A-Za-z]{1,8})*[-_]$/u;
+/**
+ * Words of variable names for a secret the app itself signs, encrypts or checks with (`JWT_SECRET`,
+ * `COOKIE_SECRET_KEY`, `NEXTAUTH_SECRET`), as opposed to a key it hands to another service's client.
+ */
+const OWN_SECRET_WORDS = new Set(["jwt", "session", "cookie", "encryption", "encrypt", "signing", "sign", "hmac", "nextauth", "auth", "csrf", "salt", "pepper", "iron", "webhook"]);
 
 /** Well-known credential shapes, reported wherever they stand. */
 const CREDENTIAL_SHAPES: ReadonlyArray<{ kind: string; pattern: RegExp }> = [
@@ -219,7 +240,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function isPlaceholder(value: string): boolean {
-      if (value.length < 8) return true;
+      if (value.length < 8 || BARE_PREFIX.test(value)) return true;
       const lower = value.toLowerCase();
       if (PLACEHOLDER_MARKERS.some((marker) => lower.includes(marker))) return true;
       if (new Set(value).size <= 2) return true; // "********", "00000000"
@@ -264,6 +285,32 @@ export default createRule<Options, MessageIds>({
       return name !== undefined && isSecretName(name) ? name : undefined;
     }
 
+    /**
+     * Handed to another service's client: an argument of `new OpenAI(...)`, `new Stripe(...)`,
+     * `createClient(url, key)`, or a property of an options object given to one. A made-up fallback
+     * there only makes that service refuse the calls; it unlocks nothing of the app's own.
+     */
+    function isClientOption(node: TSESTree.Node): boolean {
+      let current: TSESTree.Node = node;
+      for (let depth = 0; depth < 4; depth++) {
+        const parent: TSESTree.Node = current.parent!;
+        if (parent.type === AST_NODE_TYPES.NewExpression && parent.callee !== current) return true;
+        if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee !== current) {
+          const callee = expressionNames(parent.callee)?.at(-1);
+          return callee !== undefined && /^create\w*Client$/u.test(callee);
+        }
+        if (parent.type !== AST_NODE_TYPES.Property && parent.type !== AST_NODE_TYPES.ObjectExpression) return false;
+        current = parent;
+      }
+      return false;
+    }
+
+    /** `JWT_SECRET`, `SESSION_PASSWORD`, `COOKIE_SECRET_KEY`: the app's own signing or encryption secret. */
+    function isOwnSecretName(name: string): boolean {
+      const words = nameSegments(name);
+      return words.some((word) => OWN_SECRET_WORDS.has(word));
+    }
+
     function calleeMatches(call: TSESTree.CallExpression, entry: SecretOptionCall): boolean {
       const callee = unwrapExpression(call.callee);
       if (callee.type !== AST_NODE_TYPES.Identifier || !entry.names.includes(callee.name)) return false;
@@ -284,7 +331,7 @@ export default createRule<Options, MessageIds>({
         (holder.parent.type === AST_NODE_TYPES.TSAsExpression || holder.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
       ) {
         const typed = typeName(holder.parent.typeAnnotation);
-        const entry = typed === undefined ? undefined : SECRET_OPTION_TYPES[typed];
+        const entry = typed === undefined ? undefined : SECRET_OPTION_TYPES.get(typed);
         if (entry?.key === key) return entry.what;
         holder = holder.parent;
       }
@@ -296,7 +343,7 @@ export default createRule<Options, MessageIds>({
       }
       if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
         const typed = typeName(parent.id.typeAnnotation?.typeAnnotation);
-        const entry = typed === undefined ? undefined : SECRET_OPTION_TYPES[typed];
+        const entry = typed === undefined ? undefined : SECRET_OPTION_TYPES.get(typed);
         if (entry?.key === key) return entry.what;
       }
       return undefined;
@@ -407,7 +454,8 @@ export default createRule<Options, MessageIds>({
         const value = staticString(right);
         if (value === undefined || isPlaceholder(value) || /\s/u.test(value)) return;
         const name = secretEnvNameIn(node.left);
-        if (name) report(right as StringNode, "secretFallback", { name: `process.env.${name}` });
+        if (!name || (isClientOption(node) && !isOwnSecretName(name))) return;
+        report(right as StringNode, "secretFallback", { name: `process.env.${name}` });
       },
       AssignmentPattern(node) {
         // const { JWT_SECRET = "dev-secret" } = process.env

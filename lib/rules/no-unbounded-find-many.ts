@@ -7,10 +7,13 @@ import type { DbQuery } from "../analysis/db-queries.js";
 import type { RequestBoundary } from "../analysis/request-boundary.js";
 import { returnsToClient } from "../analysis/responses.js";
 import { walk } from "../analysis/walk.js";
+import { nameSegments } from "../util/names.js";
 
 export type Options = [
   {
     ignoreModels?: string[];
+    ignoreChildLists?: boolean;
+    ignoreConfigTables?: boolean;
   },
 ];
 export type MessageIds = "unboundedList";
@@ -21,13 +24,17 @@ const AGGREGATES = new Set(["count", "countDistinct", "sum", "sumDistinct", "avg
 const SUPABASE_BOUNDS = new Set(["limit", "range", "single", "maybeSingle"]);
 const DRIZZLE_BOUNDS = new Set(["limit"]);
 
+/** Owners whose `<owner>Id` scopes a list to a tenant or a user: everything they have, which grows with use. */
+const TENANT_WORDS = new Set(["team", "workspace", "organization", "organisation", "org", "tenant", "account", "company", "project", "user", "owner", "author", "creator", "member", "customer"]);
+/** Table names (last word, singular) that hold configuration: a handful of rows per tenant. */
+const CONFIG_WORDS = new Set(["domain", "webhook", "setting", "config", "configuration", "preference", "integration", "role", "permission", "environment", "plan", "feature", "flag", "secret", "variable", "locale", "currency", "country", "timezone"]);
+
 export default createRule<Options, MessageIds>({
   name: "no-unbounded-find-many",
   meta: {
     type: "suggestion",
     docs: {
       description: "Require a limit on list queries whose rows are returned to the client",
-      recommended: "strict",
       severity: "warn",
     },
     languages: ["js/js"],
@@ -35,6 +42,16 @@ export default createRule<Options, MessageIds>({
       {
         type: "object",
         properties: {
+          ignoreChildLists: {
+            type: "boolean",
+            description:
+              "Do not report lists filtered by a parent record's foreign key besides the tenant's (`where: { pollId }`, `eq(t.projectId, id)` under a workspace): the children of one record.",
+          },
+          ignoreConfigTables: {
+            type: "boolean",
+            description:
+              "Do not report lists of configuration tables (domains, webhooks, settings, roles, permissions, environments, integrations, API keys...), a handful of rows per tenant.",
+          },
           ignoreModels: {
             type: "array",
             items: { type: "string" },
@@ -46,13 +63,13 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ ignoreModels: [] }],
+    defaultOptions: [{ ignoreModels: [], ignoreChildLists: true, ignoreConfigTables: true }],
     messages: {
       unboundedList:
         "This `{{operation}}` sends every matching row to the client, so the response, the memory and the query time grow with the table. Paginate it with {{fix}}.",
     },
   },
-  create(context, [{ ignoreModels = [] }]) {
+  create(context, [{ ignoreModels = [], ignoreChildLists = true, ignoreConfigTables = true }]) {
     const { sourceCode } = context;
     const ignored = new Set(ignoreModels.map((name) => name.toLowerCase()));
     const facts = fileFacts(context);
@@ -108,7 +125,10 @@ export default createRule<Options, MessageIds>({
 
     /** True when the query returns an unbounded list; false when bounded, filtered by a list, counted, or unknown. */
     function isUnboundedList(query: DbQuery): boolean {
-      if (query.model !== undefined && ignored.has(query.model.toLowerCase())) return false;
+      const table = tableName(query);
+      if (table !== undefined && ignored.has(table.toLowerCase())) return false;
+      if (ignoreConfigTables && table !== undefined && isConfigTable(table)) return false;
+      if (ignoreChildLists && filtersByParent(query)) return false;
       if (query.library === "prisma" || (query.library === "drizzle" && query.operation === "findMany")) {
         if (query.operation !== "findMany") return false;
         const options = optionsObject(query.args[0]);
@@ -117,6 +137,7 @@ export default createRule<Options, MessageIds>({
         if (options.properties.some((p) => p.type === AST_NODE_TYPES.SpreadElement)) return false;
         if (property(options, query.library === "prisma" ? "take" : "limit")) return false;
         const where = property(options, "where");
+        if (where && query.library === "prisma" && optionsObject(where.value) === null) return false; // a filter the file cannot see
         return !(where && filtersByList(where.value));
       }
       const methods = chainMethods(query);
@@ -139,6 +160,98 @@ export default createRule<Options, MessageIds>({
         return !(selectOptions && property(selectOptions, "head"));
       }
       return false;
+    }
+
+    /** The table a list reads: the Prisma model, the Drizzle relational table or `.from(table)`, the Supabase table. */
+    function tableName(query: DbQuery): string | undefined {
+      if (query.model !== undefined || query.library !== "drizzle") return query.model;
+      const from = chainMethods(query).get("from")?.arguments[0];
+      if (from?.type === AST_NODE_TYPES.Identifier) return from.name;
+      return from?.type === AST_NODE_TYPES.MemberExpression ? propertyName(from) : undefined;
+    }
+
+    /** `customDomains`, `keysRoles`, `api_keys`, `UserSettings`: configuration, a handful of rows per tenant. */
+    function isConfigTable(name: string): boolean {
+      const words = nameSegments(name).map((word) => word.replace(/(?:ies)$/u, "y").replace(/s$/u, ""));
+      const last = words.at(-1);
+      if (last === undefined) return false;
+      return CONFIG_WORDS.has(last) || (last === "key" && words.at(-2) === "api");
+    }
+
+    /**
+     * Does the list filter by the foreign key of a parent record other than a tenant or a user
+     * (`{ pollId }`, `{ teamId, folderId }`, `eq(t.projectId, id)` next to the workspace)? Then it
+     * holds the children of one record (the comments of a poll, the links of a group), not
+     * everything a tenant has.
+     */
+    function filtersByParent(query: DbQuery): boolean {
+      return filteredColumns(query).some((column) => {
+        const words = nameSegments(column);
+        return words.length >= 2 && words.at(-1) === "id" && !TENANT_WORDS.has(words.at(-2)!);
+      });
+    }
+
+    /** The columns a list is filtered on by equality, as far as the file shows. */
+    function filteredColumns(query: DbQuery): string[] {
+      const columns: string[] = [];
+      if (query.library === "prisma" || (query.library === "drizzle" && query.operation === "findMany")) {
+        const options = optionsObject(query.args[0]);
+        const where = options ? property(options, "where") : undefined;
+        if (!where) return columns;
+        if (query.library === "prisma") prismaEqualities(where.value, columns, 0);
+        else drizzleEqualities(where.value, columns, 0);
+        return columns;
+      }
+      for (const call of query.chain) {
+        const callee = call.callee;
+        const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;
+        if (query.library === "drizzle" && method === "where" && call.arguments[0]) drizzleEqualities(call.arguments[0], columns, 0);
+        const column = call.arguments[0];
+        if (query.library === "supabase" && method === "eq" && column?.type === AST_NODE_TYPES.Literal && typeof column.value === "string") {
+          columns.push(column.value);
+        }
+      }
+      return columns;
+    }
+
+    /** `{ pollId, deleted: false }`, `{ AND: [{ groupId }] }`, `{ pollId: { equals: id } }`; not `parentId: null`. */
+    function prismaEqualities(node: TSESTree.Node, columns: string[], depth: number): void {
+      const object = optionsObject(node);
+      if (!object || depth > 3) return;
+      for (const p of object.properties) {
+        if (p.type !== AST_NODE_TYPES.Property || p.computed || p.key.type !== AST_NODE_TYPES.Identifier) continue;
+        const value = unwrapExpression(p.value);
+        if (p.key.name === "AND") {
+          const items = value.type === AST_NODE_TYPES.ArrayExpression ? value.elements : [value];
+          for (const item of items) if (item && item.type !== AST_NODE_TYPES.SpreadElement) prismaEqualities(item, columns, depth + 1);
+          continue;
+        }
+        if (value.type === AST_NODE_TYPES.Literal && value.value === null) continue;
+        if (value.type === AST_NODE_TYPES.ObjectExpression) {
+          if (property(value, "equals")) columns.push(p.key.name);
+          continue;
+        }
+        columns.push(p.key.name);
+      }
+    }
+
+    /** `eq(t.pollId, id)`, `and(eq(...), ...)`, `(t, { eq }) => eq(t.projectId, id)`. */
+    function drizzleEqualities(node: TSESTree.Node, columns: string[], depth: number): void {
+      const value = unwrapExpression(node);
+      if (depth > 4) return;
+      if (value.type === AST_NODE_TYPES.ArrowFunctionExpression) {
+        if (value.body.type !== AST_NODE_TYPES.BlockStatement) drizzleEqualities(value.body, columns, depth + 1);
+        return;
+      }
+      if (value.type !== AST_NODE_TYPES.CallExpression) return;
+      const callee = unwrapExpression(value.callee);
+      const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+      if (name === "and") for (const arg of value.arguments) drizzleEqualities(arg, columns, depth + 1);
+      const column = value.arguments[0];
+      if (name === "eq" && column?.type === AST_NODE_TYPES.MemberExpression) {
+        const key = propertyName(column);
+        if (key !== undefined) columns.push(key);
+      }
     }
 
     /** `db.select({ total: count() })`: a count, not a list. */

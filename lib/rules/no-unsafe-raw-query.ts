@@ -1,17 +1,17 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { fileFacts } from "../analysis/file-facts.js";
-import type { Provenance } from "../analysis/constant-values.js";
-import { interpolationsAreValues, rawSqlFragment } from "../analysis/raw-sql.js";
+import { createConstantEvaluator, type ConstantEvaluator } from "../analysis/constant-values.js";
+import { createRequestInputTest, interpolationsAreValues, rawCallContext, rawSqlFragment } from "../analysis/raw-sql.js";
 
 export type Options = [];
 export type MessageIds = "unsafeRawCall" | "unsafePgQuery" | "unsafeRawFragment" | "useTaggedTemplate";
 
 /** Prisma's string-taking raw methods and their tagged-template twins. */
-const TAGGED_TWIN: Readonly<Record<string, string>> = {
-  $queryRawUnsafe: "$queryRaw",
-  $executeRawUnsafe: "$executeRaw",
-};
+const TAGGED_TWIN: ReadonlyMap<string, string> = new Map([
+  ["$queryRawUnsafe", "$queryRaw"],
+  ["$executeRawUnsafe", "$executeRaw"],
+]);
 
 export default createRule<Options, MessageIds>({
   name: "no-unsafe-raw-query",
@@ -38,8 +38,14 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     // made on first use: most files never call a raw SQL API
     const facts = fileFacts(context);
+    let evaluatorInstance: ConstantEvaluator | undefined;
     const detector = () => facts.queries;
-    const evaluator = () => facts.constants({ injectionSafe: true });
+    const evaluator = () =>
+      (evaluatorInstance ??= createConstantEvaluator(sourceCode, {
+        injectionSafe: true,
+        requestInput: createRequestInputTest(context),
+        isQuery: (node) => (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.TaggedTemplateExpression) && detector().queryAt(node) !== undefined,
+      }));
     const literalEvaluator = () => facts.constants();
 
     /** The SQL text of a node-postgres call: the string, or `text` of a `{ text, values }` config. */
@@ -62,12 +68,10 @@ export default createRule<Options, MessageIds>({
     function checkPrismaUnsafe(node: TSESTree.CallExpression, method: string): void {
       const [text, ...params] = node.arguments;
       if (!text || text.type === AST_NODE_TYPES.SpreadElement) return;
-      const provenance = evaluator().provenance(text);
-      if (provenance === "constant") return;
-      // `$queryRawUnsafe(sql, ...params)` with `sql` made elsewhere: a parameterised call, and the
-      // code here cannot tell how the text was made
-      if (provenance === "opaque" && params.length > 0) return;
-      const twin = TAGGED_TWIN[method]!;
+      // `$executeRawUnsafe(statement)` with `statement` made elsewhere (a migration file's text, a helper's
+      // argument): the code here cannot tell, so only what visibly lets input through is reported
+      if (!evaluator().isInjectable(text, "fragment")) return;
+      const twin = TAGGED_TWIN.get(method)!;
       context.report({
         node: text,
         messageId: "unsafeRawCall",
@@ -109,10 +113,6 @@ export default createRule<Options, MessageIds>({
       ];
     }
 
-    function isBuilt(provenance: Provenance): boolean {
-      return provenance === "built";
-    }
-
     return {
       CallExpression(node) {
         const callee = node.callee;
@@ -129,12 +129,12 @@ export default createRule<Options, MessageIds>({
             const query = detector().queryAt(node);
             if (query?.library !== "sql" || query.operation !== "query") return;
             const text = pgText(node.arguments[0]);
-            if (text && isBuilt(evaluator().provenance(text))) context.report({ node: text, messageId: "unsafePgQuery" });
+            if (text && evaluator().isInjectable(text, "fragment")) context.report({ node: text, messageId: "unsafePgQuery" });
             return;
           }
           case "raw": {
             const fragment = rawSqlFragment(node, sourceCode);
-            if (!fragment?.text || evaluator().isConstant(fragment.text)) return;
+            if (!fragment?.text || !evaluator().isInjectable(fragment.text, rawCallContext(node))) return;
             const tag = fragment.library === "prisma" ? "Prisma.sql" : "sql";
             context.report({ node: fragment.text, messageId: "unsafeRawFragment", data: { api: fragment.api, tag } });
             return;

@@ -47,6 +47,24 @@ export default createRule<Options, MessageIds>({
       return where.value.type === AST_NODE_TYPES.ObjectExpression && where.value.properties.length === 0;
     }
 
+    /** Prisma creates seen so far, by model: a wipe followed by a create of the same model rebuilds the table. */
+    const creates: DbQuery[] = [];
+    /** Unscoped Prisma wipes, decided at the end of the file. */
+    const wipes: DbQuery[] = [];
+
+    /**
+     * `deleteMany()` followed by a `create`/`createMany` of the same model later in the same
+     * function (or in the same `$transaction([...])`): the table's contents are replaced on purpose
+     * (a one-row license or settings table, a backup table rebuilt by a job).
+     */
+    function replacesContents(wipe: DbQuery): boolean {
+      if (wipe.operation !== "deleteMany" || wipe.model === undefined) return false;
+      const scope = enclosingFunction(wipe.node);
+      return creates.some(
+        (create) => create.model === wipe.model && create.node.range[0] > wipe.node.range[1] && enclosingFunction(create.node) === scope,
+      );
+    }
+
     function chainMethods(query: DbQuery): string[] {
       return query.chain.slice(1).flatMap((call) => {
         const name = call.callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(call.callee) : undefined;
@@ -84,9 +102,8 @@ export default createRule<Options, MessageIds>({
       if (!query || query.kind !== "write") return;
       const verb = query.operation.startsWith("delete") ? "deletes" : "updates";
       if (query.library === "prisma") {
-        if (prismaUnscoped(query)) {
-          context.report({ node: query.node, messageId: "prisma", data: { operation: query.operation, verb, model: query.model ?? "the model" } });
-        }
+        if (query.operation.startsWith("create")) creates.push(query);
+        else if (prismaUnscoped(query)) wipes.push(query);
         return;
       }
       if (query.library !== "drizzle" && query.library !== "supabase") return;
@@ -102,6 +119,16 @@ export default createRule<Options, MessageIds>({
       context.report({ node: query.node, messageId: query.library, data: { operation: query.operation, verb, model: query.model ?? "the table" } });
     }
 
-    return { CallExpression: check, TaggedTemplateExpression: check };
+    return {
+      CallExpression: check,
+      TaggedTemplateExpression: check,
+      "Program:exit"() {
+        for (const query of wipes) {
+          if (replacesContents(query)) continue;
+          const verb = query.operation.startsWith("delete") ? "deletes" : "updates";
+          context.report({ node: query.node, messageId: "prisma", data: { operation: query.operation, verb, model: query.model ?? "the model" } });
+        }
+      },
+    };
   },
 });

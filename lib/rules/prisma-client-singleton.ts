@@ -12,13 +12,27 @@ export type Options = [
 ];
 export type MessageIds = "clientPerCall" | "missingGlobalCache";
 
+/** Tests, test harnesses, benchmarks, seeds and one-off scripts: they run once and exit, and no `next dev` reloads them. */
 export const DEFAULT_IGNORE = [
   "**/*.{test,spec}.*",
   "**/__tests__/**",
+  "**/test/**",
+  "**/tests/**",
+  "**/e2e/**",
+  "**/playwright/**",
+  "**/integration/**",
+  "**/*.bench.*",
+  "**/bench/**",
+  "**/benchmarks/**",
   "**/scripts/**",
   "**/prisma/seed.*",
+  "**/seed.*",
   "**/seed/**",
+  "**/seeds/**",
 ];
+
+/** Prisma driver adapters over HTTP: no connection pool behind the client. */
+const HTTP_ADAPTERS = new Set(["PrismaPlanetScale", "PrismaNeonHTTP", "PrismaNeonHttp", "PrismaD1"]);
 
 /** What happens to a freshly created client, as far as this file shows. */
 type Fate = "cached" | "returned" | "unknown" | "discarded";
@@ -93,8 +107,12 @@ export default createRule<Options, MessageIds>({
     }
 
     function isModuleLevelVariable(id: TSESTree.Identifier): boolean {
-      const scope = findVariable(id)?.scope;
-      return scope?.type === "module" || scope?.type === "global";
+      const variable = findVariable(id);
+      const scope = variable?.scope;
+      if (scope?.type === "module" || scope?.type === "global") return true;
+      // inside `class Holder { ... }`, `Holder` is the class's own binding: long-lived when the class is declared at module level
+      const def = variable?.defs[0];
+      return def?.type === "ClassName" && enclosingFunction(def.node) === undefined;
     }
 
     /** `globalThis.x`, `global.x`, `globalForPrisma.x` (an alias of globalThis), `Holder.instance` on a module-level binding. */
@@ -143,7 +161,9 @@ export default createRule<Options, MessageIds>({
           if (parent.left.type === AST_NODE_TYPES.MemberExpression && parent.left.object.type === AST_NODE_TYPES.ThisExpression) {
             return "unknown"; // a field of an instance: a singleton only if the instance is one
           }
-          return isLongLivedTarget(parent.left) ? "cached" : "discarded";
+          if (isLongLivedTarget(parent.left)) return "cached";
+          // `client = createClient(url); cache.set(url, client)`: follow the local
+          return parent.left.type === AST_NODE_TYPES.Identifier ? fateOfLocal(parent.left, depth) : "discarded";
         case AST_NODE_TYPES.ReturnStatement:
           return "returned";
         case AST_NODE_TYPES.ArrowFunctionExpression:
@@ -218,6 +238,71 @@ export default createRule<Options, MessageIds>({
       return fate === "discarded";
     }
 
+    /**
+     * `new PrismaClient({ datasources: { db: { url } } })` or `{ datasourceUrl: url }` with a URL
+     * known only when the function runs (a parameter, a value computed there): a client per
+     * database (a test container, a tenant, a probe of another server), which no module-level
+     * singleton can replace. A URL from `process.env` or a constant is the app's own database.
+     */
+    function connectsToRuntimeUrl(node: TSESTree.NewExpression): boolean {
+      const options = node.arguments[0];
+      if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+      return urlsOf(options).some((url) => enclosingFunction(node) !== undefined && isRuntimeValue(url));
+    }
+
+    function urlsOf(options: TSESTree.ObjectExpression): TSESTree.Node[] {
+      const urls: TSESTree.Node[] = [];
+      for (const property of options.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+        const key = propertyKey(property);
+        if (key === "datasourceUrl") urls.push(property.value);
+        if (key !== "datasources" || property.value.type !== AST_NODE_TYPES.ObjectExpression) continue;
+        for (const source of property.value.properties) {
+          if (source.type !== AST_NODE_TYPES.Property || source.value.type !== AST_NODE_TYPES.ObjectExpression) continue;
+          for (const field of source.value.properties) {
+            if (field.type === AST_NODE_TYPES.Property && propertyKey(field) === "url") urls.push(field.value);
+          }
+        }
+      }
+      return urls;
+    }
+
+    function propertyKey(property: TSESTree.Property): string | undefined {
+      if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+      return property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === "string" ? property.key.value : undefined;
+    }
+
+    /** Anything but `process.env.X`, a literal, or a module-level binding. */
+    function isRuntimeValue(value: TSESTree.Node): boolean {
+      if (value.type === AST_NODE_TYPES.Literal) return false;
+      if (value.type === AST_NODE_TYPES.Identifier) return !isModuleLevelVariable(value);
+      if (value.type === AST_NODE_TYPES.MemberExpression || value.type === AST_NODE_TYPES.ChainExpression) {
+        return !/^(?:process\.env|import\.meta\.env|env)\b/u.test(sourceCode.getText(value));
+      }
+      if (value.type === AST_NODE_TYPES.LogicalExpression) return isRuntimeValue(value.left) && isRuntimeValue(value.right);
+      return true;
+    }
+
+    /**
+     * `new PrismaClient({ adapter })` over an HTTP driver (PlanetScale's, Neon's HTTP one, D1):
+     * each query is a fetch, the client holds no connections, so a reload leaks no pool.
+     */
+    function usesHttpAdapter(node: TSESTree.NewExpression): boolean {
+      const options = node.arguments[0];
+      if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+      const adapter = options.properties.find(
+        (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && propertyKey(p) === "adapter",
+      )?.value;
+      let value: TSESTree.Node | undefined = adapter;
+      if (value?.type === AST_NODE_TYPES.Identifier) {
+        const def = findVariable(value)?.defs[0];
+        value = def?.type === "Variable" ? (def.node.init ?? undefined) : undefined;
+      }
+      if (value?.type !== AST_NODE_TYPES.NewExpression || value.callee.type !== AST_NODE_TYPES.Identifier) return false;
+      const name = importedName(value.callee) ?? value.callee.name;
+      return HTTP_ADAPTERS.has(name);
+    }
+
     function noteGlobalWrite(target: TSESTree.Node): void {
       if (isGlobalTarget(target)) writesGlobal = true;
     }
@@ -247,11 +332,14 @@ export default createRule<Options, MessageIds>({
       },
       NewExpression(node) {
         if (!isPrismaClientConstructor(node.callee)) return;
+        if (connectsToRuntimeUrl(node)) return;
         if (createsPerCall(node, node, 0)) context.report({ node, messageId: "clientPerCall" });
       },
       "Program:exit"() {
         if (!requireGlobalCache || writesGlobal) return;
-        for (const node of new Set(moduleLevelClients)) context.report({ node, messageId: "missingGlobalCache" });
+        for (const node of new Set(moduleLevelClients)) {
+          if (!usesHttpAdapter(node)) context.report({ node, messageId: "missingGlobalCache" });
+        }
       },
     };
   },

@@ -1,19 +1,20 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { isFunction, memberChainName, propertyName } from "../util/ast.js";
+import { createInputFlow, type InputFlowResult, type InputSink } from "../analysis/input-flow.js";
 import { isMemoWrapper, type RequestBoundary } from "../analysis/request-boundary.js";
-import { helperValidates, isSchemaDefinition } from "../analysis/resolve.js";
-import { isValidatedSink, validatorCall } from "../analysis/validation.js";
+import { verifiedCallerAt } from "../analysis/validation.js";
 import { walk } from "../analysis/walk.js";
 
 export type Options = [
   {
     checkUrlParams?: boolean;
     reportUnknownCalls?: boolean;
+    trustVerifiedCallers?: boolean;
   },
 ];
-export type MessageIds = "unvalidated" | "actionInputInQuery";
+export type MessageIds = "unvalidated" | "actionInputInQuery" | "unvalidatedInHelper";
 
 type SourceKind = "body" | "formData" | "query" | "action-param" | "url-param";
 
@@ -29,27 +30,6 @@ interface Source {
   starts: TSESTree.Node[];
 }
 
-/** `unknown-call`: handed to a function the rule cannot see (neutral unless `reportUnknownCalls`). */
-type Use = "validated" | "query" | "member" | "cast" | "call" | "unknown-call" | "neutral";
-
-/** Calls that hand their argument on unchanged (as far as validation goes). */
-const TRANSPARENT_CALLS = new Set([
-  "String",
-  "Number",
-  "BigInt",
-  "JSON.parse",
-  "JSON.stringify",
-  "structuredClone",
-  "Object.fromEntries",
-  "Object.assign",
-  "decodeURIComponent",
-  "encodeURIComponent",
-  "parseInt",
-  "parseFloat",
-]);
-/** Calls that only look at a value (logging, responses, type checks): a use that is not a risk. */
-const NEUTRAL_CALLS = /^(?:console\.\w+|logger\.\w+|log\.\w+|\w*[Ll]ogger\.\w+|NextResponse\.json|Response\.json|Array\.isArray|Boolean|Object\.keys|Object\.values|Object\.entries|isNaN|Number\.isNaN|Number\.isInteger|Number\.isFinite|captureException|Sentry\.\w+)$/u;
-const FORM_METHODS = new Set(["get", "getAll"]);
 const BODY_METHODS = new Set(["json", "formData"]);
 
 export default createRule<Options, MessageIds>({
@@ -73,25 +53,30 @@ export default createRule<Options, MessageIds>({
             type: "boolean",
             description: "Also report an unvalidated value passed to a function whose definition cannot be found.",
           },
+          trustVerifiedCallers: {
+            type: "boolean",
+            description:
+              "Trust input that arrives after the caller proved a shared secret or a signature (webhooks, cron jobs, internal endpoints).",
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ checkUrlParams: false, reportUnknownCalls: false }],
+    defaultOptions: [{ checkUrlParams: false, reportUnknownCalls: false, trustVerifiedCallers: true }],
     messages: {
       unvalidated:
         "Untrusted input ({{source}}) is used without schema validation, so any shape a client sends reaches your code. Parse it first: `const data = Schema.parse({{example}})`.",
+      unvalidatedInHelper:
+        "The request body that `{{helper}}` reads from the request is used without schema validation, so any shape a client sends reaches your code. Parse it where it is read: `const data = Schema.parse(await req.json())`.",
       actionInputInQuery:
         "Server action argument `{{name}}` reaches a database query without schema validation: a client can send an object (`{ not: \"\" }`) where a string is typed, or extra columns (mass assignment). Parse it first: `const data = Schema.parse({{name}})`.",
     },
   },
-  create(context, [{ checkUrlParams = false, reportUnknownCalls = false }]) {
+  create(context, [{ checkUrlParams = false, reportUnknownCalls = false, trustVerifiedCallers = true }]) {
     const { sourceCode } = context;
     const facts = fileFacts(context);
     const { boundaries, settings } = facts;
-    const validators = new Set(settings.validators);
-    const db = facts.queries;
-    const isKnownSchema = (id: TSESTree.Identifier): boolean => isSchemaDefinition(context, id);
+    const flow = createInputFlow(context, { validators: new Set(settings.validators), reportUnknownCalls });
 
     function references(pattern: TSESTree.Node, declaration: TSESTree.Node): TSESTree.Identifier[] {
       const result: TSESTree.Identifier[] = [];
@@ -103,156 +88,6 @@ export default createRule<Options, MessageIds>({
         }
       }
       return result;
-    }
-
-    function findVariable(id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
-      for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(id); scope; scope = scope.upper) {
-        const variable = scope.set.get(id.name);
-        if (variable) return variable;
-      }
-      return undefined;
-    }
-
-    /** Is `node` among the nodes the validator call validates (allowing wrappers such as `await`, objects, arrays)? */
-    function validatedBy(call: TSESTree.CallExpression, node: TSESTree.Node): boolean {
-      const validated = validatorCall(call, validators, isKnownSchema);
-      if (!validated) return false;
-      return validated.some((argument) => argument.range[0] <= node.range[0] && node.range[1] <= argument.range[1]);
-    }
-
-    function calleeText(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
-      return memberChainName(call.callee);
-    }
-
-    /** Where the value of `node` goes: every use, following bindings within the function. */
-    function usesOf(node: TSESTree.Node, kind: SourceKind, seen: Set<TSESTree.Node>, depth: number): Use[] {
-      if (depth > 12 || seen.has(node)) return [];
-      seen.add(node);
-      const parent = node.parent;
-      if (!parent) return ["neutral"];
-      switch (parent.type) {
-        case AST_NODE_TYPES.AwaitExpression:
-        case AST_NODE_TYPES.ChainExpression:
-        case AST_NODE_TYPES.TSNonNullExpression:
-        case AST_NODE_TYPES.TSSatisfiesExpression:
-        case AST_NODE_TYPES.ConditionalExpression:
-          if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === node) return ["neutral"];
-          return usesOf(parent, kind, seen, depth + 1);
-        case AST_NODE_TYPES.TSAsExpression:
-        case AST_NODE_TYPES.TSTypeAssertion: {
-          const uses = usesOf(parent, kind, seen, depth + 1);
-          // a cast on the way into a function the rule cannot see is that function's business
-          if (uses.length > 0 && uses.every((u) => u === "unknown-call")) return uses;
-          return uses.includes("validated") ? uses : [...uses, "cast"];
-        }
-        case AST_NODE_TYPES.LogicalExpression:
-          if (parent.operator === "&&" && parent.left === node) return ["neutral"];
-          return usesOf(parent, kind, seen, depth + 1);
-        case AST_NODE_TYPES.Property:
-          if (parent.value !== node) return ["neutral"];
-          return parent.parent.type === AST_NODE_TYPES.ObjectExpression ? usesOf(parent.parent, kind, seen, depth + 1) : ["neutral"];
-        case AST_NODE_TYPES.SpreadElement:
-          if (parent.parent.type === AST_NODE_TYPES.CallExpression || parent.parent.type === AST_NODE_TYPES.NewExpression) {
-            return callUses(parent.parent, parent, kind, seen, depth);
-          }
-          return usesOf(parent.parent, kind, seen, depth + 1);
-        case AST_NODE_TYPES.ArrayExpression:
-        case AST_NODE_TYPES.TemplateLiteral:
-          if (parent.type === AST_NODE_TYPES.TemplateLiteral && parent.parent.type === AST_NODE_TYPES.TaggedTemplateExpression) {
-            return db.getQuery(parent.parent) ? ["query"] : ["neutral"];
-          }
-          return parent.type === AST_NODE_TYPES.ArrayExpression ? usesOf(parent, kind, seen, depth + 1) : ["neutral"];
-        case AST_NODE_TYPES.CallExpression:
-        case AST_NODE_TYPES.NewExpression:
-          if (parent.callee === node) return ["neutral"];
-          return callUses(parent, node, kind, seen, depth);
-        case AST_NODE_TYPES.MemberExpression:
-          if (parent.object !== node) return ["neutral"];
-          return memberUses(parent, kind, seen, depth);
-        case AST_NODE_TYPES.VariableDeclarator:
-          if (parent.init !== node) return ["neutral"];
-          return bindingUses(parent.id, parent, kind, seen, depth);
-        case AST_NODE_TYPES.AssignmentExpression: {
-          if (parent.right !== node || parent.left.type !== AST_NODE_TYPES.Identifier) return ["neutral"];
-          const variable = findVariable(parent.left);
-          if (!variable) return ["neutral"];
-          return variable.references
-            .filter((r) => r.isRead() && r.identifier.range[0] > parent.range[0])
-            .flatMap((r) => usesOf(r.identifier as TSESTree.Identifier, kind, seen, depth + 1));
-        }
-        default:
-          return ["neutral"];
-      }
-    }
-
-    function bindingUses(pattern: TSESTree.Node, declaration: TSESTree.Node, kind: SourceKind, seen: Set<TSESTree.Node>, depth: number): Use[] {
-      const refs = references(pattern, declaration);
-      if (refs.length === 0) return ["neutral"];
-      return refs.flatMap((ref) => usesOf(ref, kind, seen, depth + 1));
-    }
-
-    /** `typeof x.y === "string"` in a condition that guards `node` (a run-time type check written by hand). */
-    function typeCheckedBy(node: TSESTree.Node, text: string): boolean {
-      const isTypeofCheck = (test: TSESTree.Node): boolean => {
-        let found = false;
-        walk(test, (n) => {
-          if (found || isFunction(n)) return false;
-          if (n.type === AST_NODE_TYPES.BinaryExpression && /^[!=]==?$/u.test(n.operator)) {
-            for (const side of [n.left, n.right]) {
-              if (side.type === AST_NODE_TYPES.UnaryExpression && side.operator === "typeof" && sourceCode.getText(side.argument) === text) {
-                found = true;
-              }
-            }
-          }
-          return !found;
-        });
-        return found;
-      };
-      for (let child: TSESTree.Node = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-        if (isFunction(parent)) return false;
-        if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && isTypeofCheck(parent.test)) return true;
-        if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.consequent === child && isTypeofCheck(parent.test)) return true;
-        if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === "&&" && parent.right === child && isTypeofCheck(parent.left)) return true;
-      }
-      return false;
-    }
-
-    function memberUses(member: TSESTree.MemberExpression, kind: SourceKind, seen: Set<TSESTree.Node>, depth: number): Use[] {
-      const name = propertyName(member);
-      // `typeof req.query.path === "string"`: a hand-written run-time check, not a use
-      if (member.parent.type === AST_NODE_TYPES.UnaryExpression && member.parent.operator === "typeof") return ["neutral"];
-      if (typeCheckedBy(member, sourceCode.getText(member))) return ["neutral"];
-      const call = member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member ? member.parent : undefined;
-      // FormData / URLSearchParams: `.get("x")` is the value itself
-      if (call && name !== undefined && (FORM_METHODS.has(name) || name === "entries" || name === "values")) {
-        return usesOf(call, kind, seen, depth + 1);
-      }
-      if (call && name !== undefined && /^(?:has|keys|forEach|toString)$/u.test(name)) return ["neutral"];
-      const derived = call ?? member;
-      const uses = usesOf(derived, kind, seen, depth + 1);
-      return uses.includes("validated") ? uses : [...uses, "member"];
-    }
-
-    function callUses(
-      call: TSESTree.CallExpression | TSESTree.NewExpression,
-      argument: TSESTree.Node,
-      kind: SourceKind,
-      seen: Set<TSESTree.Node>,
-      depth: number,
-    ): Use[] {
-      const name = calleeText(call);
-      if (call.type === AST_NODE_TYPES.NewExpression) return reportUnknownCalls ? ["call"] : ["unknown-call"];
-      if (name !== undefined && TRANSPARENT_CALLS.has(name)) return usesOf(call, kind, seen, depth + 1);
-      if (validatedBy(call, argument) || isValidatedSink(call)) return ["validated"];
-      if (db.getQuery(call)) return ["query"];
-      if (name !== undefined && NEUTRAL_CALLS.test(name)) return ["neutral"];
-      const callee = call.callee;
-      if (callee.type === AST_NODE_TYPES.Identifier || callee.type === AST_NODE_TYPES.MemberExpression) {
-        const verdict = helperValidates(context, callee, validators);
-        if (verdict === true) return ["validated"];
-        if (verdict === false) return ["call"];
-      }
-      return reportUnknownCalls ? ["call"] : ["unknown-call"];
     }
 
     function paramLoc(param: TSESTree.Node): TSESTree.SourceLocation {
@@ -309,6 +144,42 @@ export default createRule<Options, MessageIds>({
       return [query];
     }
 
+    /**
+     * Is `node` the request's URL (`req.nextUrl`, `new URL(req.url)`, a `const url = ...` of either)? A URL
+     * built from anything else (a validated body field, a constant) carries no request search params.
+     */
+    function isRequestUrl(node: TSESTree.Node, request: TSESTree.Identifier, depth: number): boolean {
+      if (depth > 3) return false;
+      let target = node;
+      while (target.type === AST_NODE_TYPES.TSAsExpression || target.type === AST_NODE_TYPES.TSNonNullExpression || target.type === AST_NODE_TYPES.ChainExpression) {
+        target = target.expression;
+      }
+      if (target.type === AST_NODE_TYPES.MemberExpression) {
+        const name = propertyName(target);
+        return (name === "nextUrl" || name === "url") && isRequestRead(target.object, request);
+      }
+      if (target.type === AST_NODE_TYPES.NewExpression && target.callee.type === AST_NODE_TYPES.Identifier && target.callee.name === "URL") {
+        const first = target.arguments[0];
+        return first !== undefined && isRequestUrl(first, request, depth + 1);
+      }
+      if (target.type === AST_NODE_TYPES.Identifier) {
+        if (target.name === request.name) return false;
+        const def = findDefinition(target);
+        return def !== undefined && isRequestUrl(def, request, depth + 1);
+      }
+      return false;
+    }
+
+    function findDefinition(id: TSESTree.Identifier): TSESTree.Node | undefined {
+      for (let scope: ReturnType<typeof sourceCode.getScope> | null = sourceCode.getScope(id); scope; scope = scope.upper) {
+        const variable = scope.set.get(id.name);
+        if (!variable) continue;
+        const def = variable.defs[0];
+        return def?.type === "Variable" && def.node.id === def.name && def.node.init ? def.node.init : undefined;
+      }
+      return undefined;
+    }
+
     /** Source text for messages: one line, without type arguments (`c.req.json<{ ... }>()` -> `c.req.json()`). */
     function sourceText(node: TSESTree.Node): string {
       if (node.type === AST_NODE_TYPES.CallExpression && node.typeArguments) {
@@ -336,8 +207,7 @@ export default createRule<Options, MessageIds>({
                   .replace(/\s+/gu, " ")
                   .replace(/,? \}$/u, " }")
                   .trim();
-          const starts = references(target, fn);
-          sources.push({ node: param, kind: "action-param", label: `server action argument \`${name}\``, example: name, starts });
+          sources.push({ node: param, kind: "action-param", label: `server action argument \`${name}\``, example: name, starts: [target] });
         }
         return sources;
       }
@@ -381,7 +251,7 @@ export default createRule<Options, MessageIds>({
             sources.push({ node, kind: "url-param", label: `\`${text}\``, example: text, starts: [node] });
           }
         }
-        if (checkUrlParams && node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === "searchParams") {
+        if (checkUrlParams && node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === "searchParams" && request && isRequestUrl(node.object, request, 0)) {
           if (!(node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node && propertyName(node.parent) === "set")) {
             const text = sourceText(node);
             sources.push({ node, kind: "url-param", label: `\`${text}\``, example: `Object.fromEntries(${text})`, starts: [node] });
@@ -422,19 +292,66 @@ export default createRule<Options, MessageIds>({
 
     function check(boundary: RequestBoundary): void {
       if (boundary.kind === "safe-action" || boundary.kind === "trpc") return; // validated by construction
-      for (const source of sourcesOf(boundary)) {
-        const seen = new Set<TSESTree.Node>();
-        const uses = source.starts.flatMap((start) => usesOf(start, source.kind, seen, 0));
-        if (uses.includes("validated")) continue;
-        const reportable = uses.includes("query") ? "query" : uses.find((u) => u === "member" || u === "cast" || u === "call");
-        if (!reportable) continue;
-        const loc = source.kind === "action-param" ? paramLoc(source.node) : source.node.loc;
-        if (source.kind === "action-param" && reportable === "query") {
-          context.report({ loc, messageId: "actionInputInQuery", data: { name: source.example } });
+      const verifiedAt = trustVerifiedCallers ? verifiedCallerAt(boundary.fn, boundary.wrappers) : undefined;
+      // verify, then use: what runs after the caller proved a shared secret is trusted
+      const reaches = (result: InputFlowResult): InputSink[] =>
+        result.validated ? [] : result.sinks.filter((sink) => verifiedAt === undefined || sink.node.range[0] < verifiedAt);
+      for (const group of groupSources(sourcesOf(boundary))) {
+        const sinks = reaches(flow.follow(group.flatMap((source) => source.starts), boundary.fn));
+        if (sinks.length === 0) continue;
+        const source = group[0]!;
+        if (source.kind === "action-param") {
+          const loc = paramLoc(source.node);
+          if (sinks.some((sink) => sink.kind !== "call")) {
+            context.report({ loc, messageId: "actionInputInQuery", data: { name: source.example } });
+          } else {
+            context.report({ loc, messageId: "unvalidated", data: { source: source.label, example: source.example } });
+          }
         } else {
-          context.report({ loc, messageId: "unvalidated", data: { source: source.label, example: source.example } });
+          context.report({ loc: source.node.loc, messageId: "unvalidated", data: { source: source.label, example: source.example } });
         }
       }
+      for (const call of requestHelperCalls(boundary)) {
+        const index = call.arguments.findIndex((argument) => isRequestArgument(argument, boundary));
+        const helper = flow.throughRequestHelper(call, index);
+        if (!helper.reads) continue;
+        // `const body = await readBody(req)`: what the helper returns is the body
+        const sinks = [...reaches(helper), ...(helper.returned && !helper.validated ? reaches(flow.follow([call], boundary.fn)) : [])];
+        if (sinks.length === 0) continue;
+        context.report({ loc: call.loc, messageId: "unvalidatedInHelper", data: { helper: `${sourceText(call.callee)}(...)` } });
+      }
+    }
+
+    /** Calls in the handler that receive the request itself (`readBody(req)`, `handleCreate(c)`). */
+    function requestHelperCalls(boundary: RequestBoundary): TSESTree.CallExpression[] {
+      if (boundary.kind === "server-action") return [];
+      const calls: TSESTree.CallExpression[] = [];
+      walk(boundary.fn.body, (node) => {
+        if (node !== boundary.fn && isFunction(node) && boundaries.boundaryOf(node)) return false;
+        if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument) => isRequestArgument(argument, boundary))) {
+          calls.push(node);
+        }
+        return true;
+      });
+      return calls;
+    }
+
+    function isRequestArgument(argument: TSESTree.Node, boundary: RequestBoundary): boolean {
+      const { request, honoContext } = boundary.bindings;
+      if (argument.type !== AST_NODE_TYPES.Identifier) return false;
+      return argument.name === request?.name || argument.name === honoContext?.name;
+    }
+
+    /** `req.body` read in three places is one input: reported once, validated once. */
+    function groupSources(sources: Source[]): Source[][] {
+      const groups = new Map<string, Source[]>();
+      for (const source of sources) {
+        const key = source.kind === "action-param" ? `param:${source.node.range[0]}` : `${source.kind}:${source.label}`;
+        const group = groups.get(key);
+        if (group) group.push(source);
+        else groups.set(key, [source]);
+      }
+      return [...groups.values()];
     }
 
     function onFunction(node: TSESTree.Node): void {

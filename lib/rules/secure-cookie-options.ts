@@ -25,6 +25,8 @@ type Setting = { kind: "absent" } | { kind: "unknown" } | { kind: "value"; node:
 const COOKIE_MODULES = new Set(["cookie", "cookie-es"]);
 const SESSION_WORDS = new Set(["session", "sess", "sid", "token", "jwt"]);
 const SIGNING_WORDS = new Set(["sign", "signed", "encrypt", "encrypted", "seal", "sealed"]);
+/** Names of the value a session or token object holds: `session.id`, `sessionCookie.value`. */
+const GENERIC_VALUE_NAMES = new Set(["id", "value", "data", "raw", "serialized", "encoded", "string"]);
 
 export default createRule<Options, MessageIds>({
   name: "secure-cookie-options",
@@ -178,7 +180,7 @@ export default createRule<Options, MessageIds>({
     function valueLooksSensitive(node: TSESTree.Node, depth = 0): boolean {
       let target = unwrapExpression(node);
       if (target.type === AST_NODE_TYPES.AwaitExpression) target = unwrapExpression(target.argument);
-      if (namesLookSensitive(target)) return true;
+      if (readsSensitiveValue(target)) return true;
       if (target.type === AST_NODE_TYPES.CallExpression || target.type === AST_NODE_TYPES.NewExpression) {
         const callee = expressionNames(target)?.at(-1);
         if (callee === "encode") return true; // next-auth/jwt encode({ token, secret })
@@ -189,6 +191,20 @@ export default createRule<Options, MessageIds>({
         return init !== undefined && valueLooksSensitive(init, depth + 1);
       }
       return false;
+    }
+
+    /**
+     * The value read is the session or token itself: `sessionToken`, `data.session.access_token`,
+     * `session.id`, `result.sessionCookie.value`; not something read off a session (`session.user.id`,
+     * `auth.user.locale`), which is no secret.
+     */
+    function readsSensitiveValue(node: TSESTree.Node): boolean {
+      const names = expressionNames(node);
+      const last = names?.at(-1);
+      if (!names || last === undefined) return false;
+      if (wordsLookSensitive(nameSegments(last))) return true;
+      const holder = names.at(-2);
+      return GENERIC_VALUE_NAMES.has(last) && holder !== undefined && wordsLookSensitive(nameSegments(holder));
     }
 
     function namesLookSensitive(node: TSESTree.Node): boolean {

@@ -2,6 +2,7 @@
  * Report formats. `stylish` and `json` are ESLint's own formatters; `sarif` and `github` are ours.
  * Each is loaded only when used.
  */
+import path from "node:path";
 import type { ESLint } from "eslint";
 import type { FormatName } from "../args.js";
 import { bareRuleId } from "../config.js";
@@ -52,5 +53,10 @@ export async function formatResults(name: FormatName, results: ESLint.LintResult
       const { formatGithub } = await import("./github.js");
       return formatGithub(withBareRuleIds(results), context);
     }
+    case "filepath":
+      // the npm package prisma-lint's `-o filepath`: each file, with ✖ when it has problems
+      return results.map((r) => `${path.relative(context.baseDir, r.filePath) || r.filePath} ${r.messages.length > 0 ? "✖" : "✔"}`).join("\n");
+    case "none":
+      return "";
   }
 }

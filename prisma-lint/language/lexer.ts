@@ -69,7 +69,7 @@ const PUNCTUATION: Record<string, TokenKind> = {
   "=": "Equals",
 };
 
-const KEYWORDS: Record<string, TokenKind> = { true: "True", false: "False", null: "Null" };
+const KEYWORDS: ReadonlyMap<string, TokenKind> = new Map([["true", "True"], ["false", "False"], ["null", "Null"]]);
 
 const IDENTIFIER = /[A-Za-z][\w-]*/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -156,7 +156,7 @@ export function tokenize(text: string): LexResult {
     if (IDENTIFIER.test(text)) {
       const end = IDENTIFIER.lastIndex;
       const image = text.slice(i, end);
-      tokens.push({ kind: KEYWORDS[image] ?? "Identifier", start: i, end, image });
+      tokens.push({ kind: KEYWORDS.get(image) ?? "Identifier", start: i, end, image });
       i = end;
       continue;
     }

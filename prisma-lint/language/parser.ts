@@ -122,14 +122,14 @@ class SchemaSyntaxError extends Error {
   }
 }
 
-const BLOCK_TYPES: Record<string, AST.Block["type"]> = {
-  datasource: "Datasource",
-  generator: "Generator",
-  model: "Model",
-  view: "View",
-  type: "CompositeType",
-  enum: "Enum",
-};
+const BLOCK_TYPES: ReadonlyMap<string, AST.Block["type"]> = new Map([
+  ["datasource", "Datasource"],
+  ["generator", "Generator"],
+  ["model", "Model"],
+  ["view", "View"],
+  ["type", "CompositeType"],
+  ["enum", "Enum"],
+]);
 
 class Builder {
   constructor(
@@ -165,7 +165,7 @@ class Builder {
     const keyword = token(cst, "type");
     const nameToken = token(cst, "componentName");
     const group = children(cst, "groupName")[0];
-    const blockType = BLOCK_TYPES[keyword.image];
+    const blockType = BLOCK_TYPES.get(keyword.image);
     if (!blockType) {
       throw new SchemaSyntaxError(
         `Unknown block type \`${keyword.image}\`: a schema holds \`model\`, \`enum\`, \`type\`, \`view\`, \`datasource\` and \`generator\` blocks.`,
@@ -450,7 +450,7 @@ function topLevelError(tokens: Token[], index: number, found: string): { message
   if (!keyword || keyword.kind !== "Identifier") {
     return { message: `Unexpected ${found} outside of a block: a schema holds ${BLOCK_LIST} blocks and comments.`, offset: tokens[index]?.start ?? 0 };
   }
-  if (!(keyword.image in BLOCK_TYPES)) {
+  if (!BLOCK_TYPES.has(keyword.image)) {
     return { message: `Unknown block type \`${keyword.image}\`: a schema holds ${BLOCK_LIST} blocks.`, offset: keyword.start };
   }
   const name = tokens[first + 1];
@@ -483,7 +483,7 @@ function syntaxError(
     return topLevelError(tokens, Math.max(0, index), described);
   }
   const label = `${block.keyword.image} ${block.name.image}`;
-  if (!(block.keyword.image in BLOCK_TYPES)) {
+  if (!BLOCK_TYPES.has(block.keyword.image)) {
     return { message: `Unknown block type \`${block.keyword.image}\`: a schema holds ${BLOCK_LIST} blocks.`, offset: block.keyword.start };
   }
   if (atEnd) {

@@ -4,6 +4,7 @@ import { Linter, type Rule } from "eslint";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createConstantEvaluator } from "../../lib/analysis/constant-values.js";
+import { createRequestInputTest } from "../../lib/analysis/raw-sql.js";
 
 /** A probe rule: reports the provenance of the argument of every `probe(x)` call. */
 function probeRule(injectionSafe: boolean): Rule.RuleModule {
@@ -165,6 +166,68 @@ describe("constant-values", () => {
     it(name, () => {
       expect(provenances(code, false), "strict").toEqual([strict]);
       expect(provenances(code, true), "injectionSafe").toEqual([safe]);
+    });
+  }
+});
+
+/** A probe rule that reports whether `probe(x)` is injectable as a clause (`fragment`) and inside quotes (`quoted`). */
+const injectableRule: Rule.RuleModule = {
+  meta: { type: "problem", schema: [], messages: { p: "{{p}}" } },
+  create(context) {
+    const evaluator = createConstantEvaluator(context.sourceCode as never, {
+      injectionSafe: true,
+      requestInput: createRequestInputTest(context as never),
+      isQuery: (node) => node.type === "CallExpression" && /^prisma\./u.test(context.sourceCode.getText(node as never)),
+    });
+    return {
+      CallExpression(node) {
+        const call = node as unknown as TSESTree.CallExpression;
+        if (call.callee.type !== "Identifier" || call.callee.name !== "probe" || !call.arguments[0]) return;
+        const arg = call.arguments[0];
+        const p = `${evaluator.isInjectable(arg, "fragment") ? "fragment" : "-"}/${evaluator.isInjectable(arg, "quoted") ? "quoted" : "-"}`;
+        context.report({ node, messageId: "p", data: { p } });
+      },
+    };
+  },
+};
+
+function injectables(code: string, filename = "lib/x.ts"): string[] {
+  const messages = linter.verify(
+    code,
+    [{ files: ["**/*.ts"], languageOptions: { parser: tsParser }, plugins: { t: { rules: { probe: injectableRule } } }, rules: { "t/probe": "error" } }],
+    { filename },
+  );
+  const fatal = messages.find((m) => m.fatal);
+  if (fatal) throw new Error(fatal.message);
+  return messages.map((m) => m.message);
+}
+
+/** [name, code, file, injectable as a clause / inside quotes] */
+const injectableCases: [string, string, string, string][] = [
+  ["a constant", `probe("SELECT 1")`, "lib/x.ts", "-/-"],
+  ["a helper's parameter of no type", `export function f(x) { probe(x) }`, "lib/x.ts", "-/-"],
+  ["a helper's string parameter", `export function f(x: string) { probe(x) }`, "lib/x.ts", "-/quoted"],
+  ["a string parameter inside quotes of a template", "export function f(x: string) { probe(`WHERE a = '${x}'`) }", "lib/x.ts", "fragment/quoted"],
+  ["a string parameter where a value goes", "export function f(x: string) { probe(`WHERE a = ${x}`) }", "lib/x.ts", "fragment/quoted"],
+  ["a string parameter as a name", "export function f(t: string) { probe(`SELECT * FROM \"${t}\" AS ${t}_x, ${t}.id`) }", "lib/x.ts", "-/quoted"],
+  ["an untyped value inside quotes", "import { cfg } from './c'; probe(`WHERE a = '${cfg.name}'`)", "lib/x.ts", "-/-"],
+  ["the request of a route handler as a name", "export async function GET(req: Request) { const t = new URL(req.url).searchParams.get('t'); probe(`FROM \"${t}\"`) }", "app/api/x/route.ts", "fragment/quoted"],
+  ["a request parameter named req", "export function handler(req: { query: { t: string } }) { probe(req.query.t) }", "lib/x.ts", "fragment/quoted"],
+  ["a server action argument", "'use server';\nexport async function act(name) { probe(`FROM ${name}`) }", "app/actions.ts", "fragment/quoted"],
+  ["request input checked with a Set", "const OK = new Set(['a', 'b']); export async function GET(req: Request) { const t = new URL(req.url).searchParams.get('t') ?? ''; if (!OK.has(t)) return; probe(`FROM \"${t}\"`) }", "app/api/x/route.ts", "-/-"],
+  ["request input checked with a strict pattern", "export async function GET(req: Request) { const t = (await req.json()).t; if (!/^[a-z_]{1,30}$/.test(t)) throw new Error(); probe(`FROM ${t}`) }", "app/api/x/route.ts", "-/-"],
+  ["a loose pattern does not vouch", "export async function GET(req: Request) { const t = (await req.json()).t; if (!/^[^']+$/.test(t)) throw new Error(); probe(`FROM ${t}`) }", "app/api/x/route.ts", "fragment/quoted"],
+  ["an id read from the database", "export async function f() { const row = await prisma.user.findFirst(); probe(`WHERE id = '${row.id}'`) }", "lib/x.ts", "-/-"],
+  ["a name read from the database is not an id", "export async function f(n: string) { const row = await prisma.user.findFirst({ where: { name: n } }); probe(row.name) }", "lib/x.ts", "-/-"],
+  ["quotes doubled", "export function f(x: string) { probe(`'${x.replace(/'/g, \"''\")}'`) }", "lib/x.ts", "-/-"],
+  ["JSON of numbers", "export function f(xs: number[]) { probe(`'${JSON.stringify(xs)}'`) }", "lib/x.ts", "-/-"],
+  ["JSON of free text", "export function f(xs: string[]) { probe(`'${JSON.stringify(xs)}'`) }", "lib/x.ts", "fragment/quoted"],
+];
+
+describe("constant-values: injectable splices", () => {
+  for (const [name, code, file, expected] of injectableCases) {
+    it(name, () => {
+      expect(injectables(code, file)).toEqual([expected]);
     });
   }
 });

@@ -6,6 +6,77 @@ const ruleTester = createRuleTester();
 ruleTester.run("no-await-in-loop-query", rule, {
   valid: [
     {
+      name: "chunks by index: one $transaction batch, or one raw bulk UPDATE, per chunk",
+      filename: "worker/src/usage/bulkUpdates.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+const CHUNK = 500;
+export async function applyUsage(updates: { orgId: string; usage: number }[], chunkSize = 200) {
+  for (let i = 0; i < updates.length; i += chunkSize) {
+    const chunk = updates.slice(i, i + chunkSize);
+    await prisma.$transaction(
+      chunk.map((u) => prisma.organization.update({ where: { id: u.orgId }, data: { usage: u.usage } })),
+    );
+  }
+  for (let offset = 0; offset < updates.length; offset += CHUNK) {
+    const rows = updates.slice(offset, offset + CHUNK);
+    const params = rows.flatMap((u) => [u.orgId, u.usage]);
+    await prisma.$executeRawUnsafe(\`UPDATE org SET usage = v.usage FROM (VALUES \${values(rows)}) AS v(id, usage) WHERE org.id = v.id\`, ...params);
+  }
+}
+`,
+    },
+    {
+      name: "a migration script that runs itself: main().catch(...)",
+      filename: "tools/migrate/app-scoped.ts",
+      code: `
+import { drizzle } from "drizzle-orm/mysql2";
+import * as schema from "@/db/schema";
+async function main() {
+  const db = drizzle(process.env.DATABASE_URL!, { schema, mode: "default" });
+  const projects = await db.query.projects.findMany();
+  for (const project of projects) {
+    await db.insert(schema.apps).values({ projectId: project.id, slug: "default" });
+  }
+}
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
+`,
+    },
+    {
+      name: "a script with a shebang, and one whose entry is an arrow function awaited at top level",
+      filename: "tools/backfill.ts",
+      code: `#!/usr/bin/env tsx
+import { prisma } from "@/lib/prisma";
+const runBackfill = async () => {
+  for (const user of await prisma.user.findMany()) {
+    await prisma.profile.create({ data: { userId: user.id } });
+  }
+};
+await runBackfill();
+`,
+    },
+    {
+      name: "Object.prototype methods in array callbacks and loops are not queries",
+      filename: "app/dashboard/stats.tsx",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function StatsTable({ teamId }: { teamId: string }) {
+  const rows = await prisma.usage.groupBy({ by: ["day"], where: { teamId }, _sum: { events: true } });
+  const labels = rows.map((row) => row.day.toLocaleString());
+  const ids = rows.map((row) => row.teamId.toString());
+  for (const row of rows) {
+    if (!Object.prototype.hasOwnProperty.call(row, "_sum")) continue;
+    if (row.hasOwnProperty("day")) await prisma.valueOf();
+    totals.push(row._sum.events?.valueOf());
+  }
+  return { labels, ids };
+}
+`,
+    },
+    {
       name: "loop over an array literal",
       filename: "lib/roles.ts",
       code: `
@@ -328,6 +399,111 @@ export async function backfill(updates: { id: string; title: string }[]) {
     },
   ],
   invalid: [
+    {
+      name: "shapes from real apps: a recursive folder copy, a fan-out in an interactive transaction, a raw UPDATE per holding",
+      filename: "lib/datarooms/copy.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function copyFolders(roomId: string, folders: { name: string; children?: any[] }[], parentId: string | null = null) {
+  for (const folder of folders) {
+    const created = await prisma.roomFolder.create({ data: { name: folder.name, parentId, roomId } });
+    if (folder.children?.length) await copyFolders(roomId, folder.children, created.id);
+  }
+}
+export async function updateFields(fields: { id: number; page: number }[]) {
+  return prisma.$transaction(async (tx) =>
+    Promise.all(fields.map(async (field) => tx.field.update({ where: { id: field.id }, data: { page: field.page } }))),
+  );
+}
+export async function spend(userId: number, holdings: { key: string; take: number }[]) {
+  await prisma.$transaction(async (tx) => {
+    for (const holding of holdings) {
+      await tx.$executeRaw\`UPDATE "UserItem" SET remaining = remaining - \${holding.take} WHERE "userId" = \${userId} AND key = \${holding.key}\`;
+    }
+  });
+}
+`,
+      errors: [
+        { messageId: "sequential", line: 5, column: 27, endLine: 5, endColumn: 102 },
+        { messageId: "fanOut", line: 11, column: 45, endLine: 11, endColumn: 117 },
+        { messageId: "sequential", line: 17, column: 13, endLine: 17, endColumn: 142 },
+      ],
+    },
+    {
+      name: "shapes from real apps: a Drizzle relational lookup in a Hono route loop, a Supabase update per account",
+      filename: "apps/server/src/routes/pages.ts",
+      code: `
+import { db } from "@openstatus/db";
+import { monitor } from "@openstatus/db/src/schema";
+import { and, eq } from "@openstatus/db";
+import { createClient } from "@midday/supabase/job";
+export function registerPages(api: Hono) {
+  return api.post("/pages", async (c) => {
+    const { monitors } = await c.req.json();
+    for (const id of monitors) {
+      const found = await db.query.monitor.findFirst({ where: and(eq(monitor.id, id), eq(monitor.workspaceId, 1)) });
+      if (!found) return c.json({ error: "not found" }, 400);
+    }
+    return c.json({ ok: true });
+  });
+}
+export async function matchAccounts(accounts: { id: string; iban: string }[]) {
+  const supabase = createClient();
+  for (const account of accounts) {
+    const { error } = await supabase.from("bank_accounts").update({ iban: account.iban }).eq("id", account.id);
+    if (error) console.warn(error);
+  }
+}
+`,
+      errors: [
+        { messageId: "sequential", line: 10, column: 27, endLine: 10, endColumn: 117 },
+        { messageId: "sequential", line: 19, column: 29, endLine: 19, endColumn: 111 },
+      ],
+    },
+    {
+      name: "a per-item query inside a chunk loop is still one query per item",
+      filename: "lib/transactions.ts",
+      code: `
+import { db } from "@/db";
+import { transactions } from "@/db/schema";
+import { eq } from "drizzle-orm";
+export async function setBaseCurrency(items: { id: string; amount: number }[]) {
+  for (let i = 0; i < items.length; i += 100) {
+    const batch = items.slice(i, i + 100);
+    await Promise.all(batch.map((item) => db.update(transactions).set({ baseAmount: item.amount }).where(eq(transactions.id, item.id))));
+  }
+}
+`,
+      errors: [{ messageId: "fanOut", line: 8, column: 43, endLine: 8, endColumn: 135 }],
+    },
+    {
+      name: "a module whose main() is only called from a handler is not a script; ignoreScripts off reports scripts too",
+      filename: "lib/sync.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+async function main(ids: string[]) {
+  for (const id of ids) await prisma.user.update({ where: { id }, data: { synced: true } });
+}
+export async function POST(req: Request) {
+  await main(await req.json());
+  return new Response(null);
+}
+`,
+      errors: [{ messageId: "sequential", line: 4, column: 31, endLine: 4, endColumn: 92 }],
+    },
+    {
+      name: "ignoreScripts: false",
+      filename: "tools/migrate/run.ts",
+      options: [{ ignoreScripts: false }],
+      code: `
+import { prisma } from "@/lib/prisma";
+async function main() {
+  for (const user of await prisma.user.findMany()) await prisma.profile.create({ data: { userId: user.id } });
+}
+void main();
+`,
+      errors: [{ messageId: "sequential", line: 4, column: 58, endLine: 4, endColumn: 110 }],
+    },
     {
       name: "sequential findUnique per post (still N queries: the dataloader only batches one tick)",
       filename: "app/api/posts/route.ts",

@@ -93,6 +93,45 @@ ruleTester.run("no-hardcoded-secrets", rule, {
       `,
     },
     {
+      name: "made-up fallbacks handed to another service's client: the service refuses them, nothing of the app's is unlocked",
+      filename: "libraries/services/ai.service.ts",
+      code: `
+        import OpenAI from "openai";
+        import Stripe from "stripe";
+        import { createClient } from "@supabase/supabase-js";
+        import { ChatOpenAI } from "@langchain/openai";
+        const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY || "sk-local-development" });
+        const model = new ChatOpenAI({ apiKey: process.env.OPENAI_API_KEY || "sk-proj-", model: "gpt-4.1" });
+        export const stripe = new Stripe(process.env.STRIPE_SECRET_KEY || "sk_nothing_configured");
+        export const admin = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_SERVICE_KEY ?? "local-service-key");
+      `,
+    },
+    {
+      name: "bare key prefixes and prefix checks",
+      filename: "lib/keys.ts",
+      code: `
+        export const openAiKey = process.env.OPENAI_API_KEY || "sk-proj-";
+        export const stripeKey = process.env.STRIPE_SECRET_KEY ?? "sk_live_";
+        export const isSecretKey = (key: string) => key.startsWith("sk-") || key.startsWith("sk_live_");
+      `,
+    },
+    {
+      name: "seed scripts fill a development database with known keys",
+      filename: "packages/shared/scripts/seeder/seed-postgres.ts",
+      code: `
+        const seedApiKey = { id: "seed-api-key", secret: process.env.SEED_SECRET_KEY ?? "sk-lf-9f8e7d6c5b4a", public: "pk-lf-9f8e7d6c5b4a" };
+        export default seedApiKey;
+      `,
+    },
+    {
+      name: "sequential and keyboard-row dummy values",
+      filename: "lib/dev-keys.ts",
+      code: `
+        export const a = process.env.API_SECRET_KEY ?? "sk-lf-1234567890";
+        export const b = process.env.API_TOKEN ?? "token-asdfghjkl";
+      `,
+    },
+    {
       name: "test files are ignored by default",
       filename: "tests/auth.test.ts",
       code: `
@@ -228,6 +267,20 @@ ruleTester.run("no-hardcoded-secrets", rule, {
         { messageId: "secretFallback", data: { name: "process.env.JWT_SECRET" }, line: 2, column: 60, endLine: 2, endColumn: 84 },
         { messageId: "secretFallback", data: { name: "process.env.SESSION_PASSWORD" }, line: 3, column: 43, endLine: 3, endColumn: 71 },
         { messageId: "secretFallback", data: { name: "process.env.ADMIN_PASSWORD" }, line: 4, column: 63, endLine: 4, endColumn: 75 },
+      ],
+    },
+    {
+      name: "the app's own signing and encryption secrets are reported even in a constructor's options",
+      filename: "src/auth/jwt.strategy.ts",
+      code: `
+        import { Strategy } from "passport-jwt";
+        export const strategy = new Strategy({ secretOrKey: process.env.JWT_SECRET || "dev-jwt-signing-key" });
+        const secretKey = process.env.COOKIE_SECRET_KEY || "default_secret_key";
+        export const cipherKey = Buffer.from(secretKey);
+      `,
+      errors: [
+        { messageId: "secretFallback", data: { name: "process.env.JWT_SECRET" }, line: 3, column: 87, endLine: 3, endColumn: 108 },
+        { messageId: "secretFallback", data: { name: "process.env.COOKIE_SECRET_KEY" }, line: 4, column: 60, endLine: 4, endColumn: 80 },
       ],
     },
     {

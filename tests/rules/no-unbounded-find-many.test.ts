@@ -106,6 +106,70 @@ ruleTester.run("no-unbounded-find-many", rule, {
       options: [{ ignoreModels: ["plan"] }],
     },
     {
+      name: "the children of one record: a poll's comments, a group's links, the current user's uploads to one dataroom",
+      filename: "pages/api/polls/[pollId]/comments.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        export default async function handler(req, res) {
+          const { pollId, groupId, dataroomId } = req.query;
+          const comments = await prisma.comment.findMany({ where: { pollId, userId: req.session.userId }, orderBy: { createdAt: "asc" } });
+          const links = await prisma.link.findMany({ where: { AND: [{ groupId }, { deletedAt: null }], teamId: req.teamId } });
+          const uploads = await prisma.documentUpload.findMany({ where: { viewerId: { equals: req.viewerId }, dataroomId } });
+          res.status(200).json({ comments, links, uploads });
+        }
+      `,
+    },
+    {
+      name: "Drizzle and Supabase lists of one parent",
+      filename: "server/routers/namespaces.ts",
+      code: `
+        import { db } from "@/lib/db";
+        import { overrides } from "@/lib/db/schema";
+        import { and, eq } from "drizzle-orm";
+        export const namespaceRouter = t.router({
+          overrides: t.procedure.query(({ ctx, input }) =>
+            db.select().from(overrides).where(and(eq(overrides.workspaceId, ctx.workspace.id), eq(overrides.namespaceId, input.id))),
+          ),
+          versions: t.procedure.query(({ input }) =>
+            db.query.deploymentVersions.findMany({ where: (v, { eq }) => eq(v.deploymentId, input.deploymentId) }),
+          ),
+          steps: t.procedure.query(async ({ ctx, input }) => {
+            const { data } = await ctx.supabase.from("workflow_steps").select("*").eq("workflow_id", input.id);
+            return data;
+          }),
+        });
+      `,
+    },
+    {
+      name: "configuration tables: domains, webhooks, API keys, a role's permissions",
+      filename: "app/api/teams/[teamId]/settings/route.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        import { db } from "@/lib/db";
+        import { rolesPermissions } from "@/lib/db/schema";
+        import { eq } from "drizzle-orm";
+        export async function GET(_req: Request, { params }: { params: { teamId: string } }) {
+          const domains = await prisma.customDomain.findMany({ where: { teamId: params.teamId } });
+          const webhooks = await prisma.webhook.findMany({ where: { teamId: params.teamId } });
+          const keys = await prisma.apiKey.findMany({ where: { teamId: params.teamId } });
+          const permissions = await db.select().from(rolesPermissions).where(eq(rolesPermissions.workspaceId, params.teamId));
+          return Response.json({ domains, webhooks, keys, permissions });
+        }
+      `,
+    },
+    {
+      name: "a filter built elsewhere in the function cannot be judged",
+      filename: "app/api/faqs/route.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        export async function GET(req: Request) {
+          let where = buildVisibility(req);
+          if (new URL(req.url).searchParams.has("mine")) where = { ...where, mine: true };
+          return Response.json(await prisma.faq.findMany({ where }));
+        }
+      `,
+    },
+    {
       name: "only the first row reaches the client",
       filename: "app/actions.ts",
       code: `
@@ -231,6 +295,45 @@ ruleTester.run("no-unbounded-find-many", rule, {
           endLine: 5,
           endColumn: 70,
         },
+      ],
+    },
+    {
+      name: "everything a team or a user has: a team's documents matching a search, a user's own todos, a workspace's projects",
+      filename: "pages/api/teams/[teamId]/documents/search.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        import { db } from "@/lib/db";
+        import { projects } from "@/lib/db/schema";
+        import { eq } from "drizzle-orm";
+        export default async function handle(req, res) {
+          const { teamId, query } = req.query;
+          const documents = await prisma.document.findMany({ where: { teamId, name: { contains: query, mode: "insensitive" } } });
+          const todos = await prisma.todo.findMany({ where: { userId: req.userId, done: false } });
+          const rows = await db.select().from(projects).where(eq(projects.workspaceId, teamId));
+          return res.status(200).json({ documents, todos, rows });
+        }
+      `,
+      errors: [
+        { messageId: "unboundedList", line: 8, column: 35, endLine: 8, endColumn: 59 },
+        { messageId: "unboundedList", line: 9, column: 31, endLine: 9, endColumn: 51 },
+        { messageId: "unboundedList", line: 10, column: 30, endLine: 10, endColumn: 39 },
+      ],
+    },
+    {
+      name: "with the narrowing options off, a child list and a configuration table",
+      filename: "app/api/polls/[pollId]/route.ts",
+      options: [{ ignoreChildLists: false, ignoreConfigTables: false }],
+      code: `
+        import { prisma } from "@/lib/prisma";
+        export async function GET(_req: Request, { params }: { params: { pollId: string } }) {
+          const comments = await prisma.comment.findMany({ where: { pollId: params.pollId } });
+          const webhooks = await prisma.webhook.findMany();
+          return Response.json({ comments, webhooks });
+        }
+      `,
+      errors: [
+        { messageId: "unboundedList", line: 4, column: 34, endLine: 4, endColumn: 57 },
+        { messageId: "unboundedList", line: 5, column: 34, endLine: 5, endColumn: 57 },
       ],
     },
     {

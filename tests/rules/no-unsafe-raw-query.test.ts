@@ -231,6 +231,190 @@ export async function senderStats(options: StatsOptions) {
 `,
     },
     {
+      name: "a helper that runs statements made elsewhere (a migration file's text)",
+      filename: "lib/db-admin.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function runStatement(statement: string) {
+  return prisma.$executeRawUnsafe(statement);
+}
+export async function applyMigrations(apply: (statement: string) => Promise<unknown>) {
+  for (const statement of MIGRATIONS) await apply(statement);
+}
+declare const MIGRATIONS: string[];
+export const boot = () => applyMigrations((statement) => prisma.$executeRawUnsafe(statement));
+`,
+    },
+    {
+      name: "statements read from a .sql file",
+      filename: "lib/migrate.ts",
+      code: `
+import { readFileSync } from "node:fs";
+import { prisma } from "@/lib/prisma";
+export async function migrate(file: string) {
+  const text = readFileSync(file, "utf8");
+  for (const statement of text.split(";").map((s) => s.trim()).filter(Boolean)) {
+    await prisma.$executeRawUnsafe(statement);
+  }
+}
+`,
+    },
+    {
+      name: "a query builder's escaped output",
+      filename: "src/features/record/record.service.ts",
+      code: `
+import type { Knex } from "knex";
+import { prisma } from "@/lib/prisma";
+export class RecordService {
+  constructor(private readonly knex: Knex) {}
+  async versions(dbTableName: string, ids: string[]) {
+    const nativeQuery = this.knex(dbTableName).select("__id", "__version").whereIn("__id", ids).toQuery();
+    return prisma.$queryRawUnsafe<{ __id: string }[]>(nativeQuery);
+  }
+}
+`,
+    },
+    {
+      name: "table and column names a helper's caller chooses",
+      filename: "lib/report.ts",
+      code: `
+import { PrismaClient } from "@prisma/client";
+const client = new PrismaClient();
+export async function countRows(table: string, teamId: string) {
+  return client.$queryRawUnsafe(\`SELECT COUNT(*) FROM "\${table}" WHERE "teamId" = $1\`, teamId);
+}
+export async function rename(from: string, to: string) {
+  await client.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(\`ALTER TABLE "\${from}" RENAME TO "\${to}"\`);
+  });
+}
+export async function recreate(rankTable: string, primaryKey: string, indexes: string[] = []) {
+  await client.$executeRawUnsafe(\`CREATE TABLE "\${rankTable}_New" AS SELECT * FROM "\${rankTable}_Live"\`);
+  await client.$executeRawUnsafe(\`ALTER TABLE "\${rankTable}_New" ADD CONSTRAINT "pk_\${rankTable}" PRIMARY KEY ("\${primaryKey}")\`);
+  for (const index of indexes) await client.$executeRawUnsafe(\`CREATE INDEX ON "\${rankTable}_New" ("\${index}")\`);
+}
+`,
+    },
+    {
+      name: "a name checked against a strict pattern before use, also in a local validator",
+      filename: "src/engine/partitions.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+function safeName(name: string): string {
+  if (!/^Delivery_\\d{4}_\\d{2}_\\d{2}$/.test(name)) {
+    throw new Error(\`unexpected partition name: \${name}\`);
+  }
+  return name;
+}
+export async function exists(name: string) {
+  return prisma.$queryRawUnsafe(\`SELECT to_regclass('"\${safeName(name)}"')::text AS oid\`);
+}
+export async function grant(schema: string, role: string) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema) || !/^[a-z_]+$/.test(role)) return;
+  await prisma.$executeRawUnsafe(\`GRANT USAGE ON SCHEMA \${schema} TO \${role}; SELECT '\${schema}'\`);
+}
+`,
+    },
+    {
+      name: "request values checked against an allow-list (Set#has, includes) before use",
+      filename: "app/api/permissions/route.ts",
+      code: `
+import { sql } from "drizzle-orm";
+import { db } from "@/db";
+const INNER = { name: "name", updatedAt: "updated_at_m" } as const;
+const OUTER = { name: "p.name", updatedAt: "p.updated_at_m" } as const;
+export async function GET(req: Request) {
+  const params = new URL(req.url).searchParams;
+  const column = params.get("sort") ?? "name";
+  const map = params.get("scope") === "inner" ? INNER : OUTER;
+  const valid = new Set([...Object.values(map), "id"]);
+  if (!valid.has(column)) {
+    return Response.json({ error: "bad sort" }, { status: 400 });
+  }
+  const direction = params.get("dir");
+  if (direction !== "asc" && direction !== "desc") throw new Error("bad direction");
+  return Response.json(await db.execute(sql\`SELECT * FROM permissions ORDER BY \${sql.raw(column)} \${sql.raw(direction)}\`));
+}
+`,
+    },
+    {
+      name: "a member of the input checked with includes, and an operator from an imported list",
+      filename: "server/rewards/collected.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+import { validOperators } from "./operators";
+const supported = ["Model", "Image", "Article"];
+export const getOwner = async (input: { entityType: string; entityId: number }, operator: string) => {
+  if (!supported.includes(input.entityType)) return false;
+  if (!validOperators.includes(operator)) throw new Error("Invalid operator");
+  return prisma.$queryRawUnsafe(\`SELECT "userId" FROM "\${input.entityType}" WHERE id \${operator} \${input.entityId} AND kind = '\${input.entityType}'\`);
+};
+`,
+    },
+    {
+      name: "a direction parsed by a Zod enum",
+      filename: "lib/order-by.ts",
+      code: `
+import { Prisma } from "@prisma/client";
+import { z } from "zod";
+export function orderBySql(column: string, order: unknown) {
+  const parsed = z.enum(["ASC", "DESC"]).safeParse(order);
+  if (!parsed.success) throw new Error("Invalid order");
+  return Prisma.raw(\`ORDER BY \${column} \${parsed.data}\`);
+}
+`,
+    },
+    {
+      name: "ids the database generated, spliced even inside quotes",
+      filename: "server/jobs/bounties.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function closeExpired() {
+  const expired = await prisma.bounty.findMany({ where: { complete: false }, select: { id: true, userId: true } });
+  for (const bounty of expired) {
+    await prisma.$executeRawUnsafe(\`UPDATE "Bounty" SET complete = true WHERE id = '\${bounty.id}' AND "userId" = \${bounty.userId}\`);
+  }
+  const { id: challengeId } = await prisma.challenge.create({ data: { title: "Daily" } });
+  const ids = expired.map(({ id }) => \`'\${id}'\`).join(",");
+  await prisma.$executeRawUnsafe(\`UPDATE "Collection" SET description = '/challenges/\${challengeId}' WHERE "bountyId" IN (\${ids})\`);
+}
+`,
+    },
+    {
+      name: "values of no visible type made elsewhere: enums, imported configuration, JSON of numbers, escaped JSON",
+      filename: "server/events/leaderboard.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+import { ModelStatus } from "@prisma/client";
+import { activeEvents } from "./events";
+export async function update(statuses: ModelStatus[], counts: number[], meta: object) {
+  for (const event of activeEvents) {
+    await prisma.$executeRawUnsafe(\`DELETE FROM "LeaderboardResult" WHERE "leaderboardId" = '\${event.name}:day'\`);
+  }
+  const json = JSON.stringify(counts);
+  const metaJson = JSON.stringify(meta).replace(/'/g, "''");
+  await prisma.$executeRawUnsafe(
+    \`UPDATE "Stats" SET counts = '\${json}'::jsonb, meta = '\${metaJson}'::jsonb WHERE status IN (\${statuses.map((s) => \`'\${s}'::"ModelStatus"\`).join(",")})\`,
+  );
+}
+`,
+    },
+    {
+      name: "a table alias and a Zod string limited to name characters",
+      filename: "server/search/cleanup.ts",
+      code: `
+import { Prisma } from "@prisma/client";
+import { z } from "zod";
+import { prisma } from "@/lib/prisma";
+interface IndexConfig { tableName: string; alias: string }
+const slugSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]+$/) });
+export async function validIds(cfg: IndexConfig, body: unknown) {
+  const { slug } = slugSchema.parse(body);
+  return prisma.$queryRaw\`SELECT \${Prisma.raw(\`\${cfg.alias}.id\`)} FROM \${Prisma.raw(\`"\${cfg.tableName}"\`)} \${Prisma.raw(cfg.alias)} WHERE slug = '\${Prisma.raw(slug)}'\`;
+}
+`,
+    },
+    {
       name: "raw methods that are not SQL helpers",
       filename: "lib/misc.ts",
       code: `
@@ -250,6 +434,136 @@ export const load = (id: string) => client.query({ query: \`query { user(id: "\$
     },
   ],
   invalid: [
+    {
+      name: "a string parameter of a key-value helper inside quotes",
+      filename: "packages/db/src/kv.ts",
+      code: `
+import type { PrismaClient } from "@prisma/client";
+export function makeKV(db: PrismaClient) {
+  return {
+    set: async (key: string, value: unknown) => {
+      const json = JSON.stringify(value).replace(/'/g, "''");
+      await db.$executeRawUnsafe(\`INSERT INTO "KeyValue" (key, value) VALUES ('\${key}', '\${json}'::jsonb)\`);
+    },
+  };
+}
+`,
+      errors: [{ messageId: "unsafeRawCall", line: 7, column: 34, endLine: 7, endColumn: 107, suggestions: [] }],
+    },
+    {
+      name: "free-text fields of a webhook payload, through a local helper's destructured parameter",
+      filename: "pages/api/webhooks/scan-result.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+async function updateScan({ id, model, blockedFor }: { id: number; model?: string; blockedFor?: string }) {
+  const sets = [model ? \`"aiModel" = '\${model}'\` : "", blockedFor ? \`"blockedFor" = '\${blockedFor}'\` : ""];
+  return prisma.$queryRawUnsafe(\`UPDATE "Image" SET \${sets.filter(Boolean).join(", ")} WHERE id = \${id}\`);
+}
+export default async function handler(req: { body: { id: number; model?: string } }) {
+  await updateScan(req.body);
+}
+`,
+      errors: [{ messageId: "unsafeRawCall", line: 5, column: 33, endLine: 5, endColumn: 105, suggestions: [] }],
+    },
+    {
+      name: "string ids quoted one by one and joined",
+      filename: "server/jobs/roles.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function addRole(role: string, accountIds: string[]) {
+  const ids = accountIds.map((id) => \`'\${id}'\`).join(",");
+  await prisma.$executeRawUnsafe(\`UPDATE "Account" SET roles = roles || '\${role}' WHERE "providerAccountId" IN (\${ids})\`);
+}
+`,
+      errors: [{ messageId: "unsafeRawCall", line: 5, column: 34, endLine: 5, endColumn: 121, suggestions: [] }],
+    },
+    {
+      name: "a request value as a table name",
+      filename: "pages/api/export.ts",
+      code: `
+import type { NextApiRequest, NextApiResponse } from "next";
+import { prisma } from "@/lib/prisma";
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const table = String(req.query.table);
+  res.json(await prisma.$queryRawUnsafe(\`SELECT * FROM "\${table}" LIMIT 100\`));
+}
+`,
+      errors: [{ messageId: "unsafeRawCall", line: 6, column: 41, endLine: 6, endColumn: 77, suggestions: [] }],
+    },
+    {
+      name: "SQL text from the request after a CTE",
+      filename: "src/features/table/table.service.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export class TableService {
+  async sqlQuery(tableName: string, sql: string) {
+    const combined = \`WITH base AS (SELECT * FROM "\${tableName}") \${sql.replace(tableName, "base")}\`;
+    return prisma.$queryRawUnsafe(combined);
+  }
+}
+`,
+      errors: [{ messageId: "unsafeRawCall", line: 6, column: 35, endLine: 6, endColumn: 43, suggestions: [] }],
+    },
+    {
+      name: "a tRPC input field of free text inside quotes",
+      filename: "server/routers/tags.ts",
+      code: `
+import { z } from "zod";
+import { Prisma } from "@prisma/client";
+import { protectedProcedure } from "../trpc";
+import { prisma } from "@/lib/prisma";
+export const search = protectedProcedure.input(z.object({ q: z.string() })).query(({ input }) =>
+  prisma.$queryRaw\`SELECT id FROM "Tag" WHERE name LIKE '\${Prisma.raw(input.q)}%'\`,
+);
+`,
+      errors: [{ messageId: "unsafeRawFragment", line: 7, column: 71, endLine: 7, endColumn: 78, suggestions: [] }],
+    },
+    {
+      name: "a pattern that lets quotes through does not vouch",
+      filename: "app/api/schemas/route.ts",
+      code: `
+import { Pool } from "pg";
+const pool = new Pool();
+export async function GET(req: Request) {
+  const schema = new URL(req.url).searchParams.get("schema") ?? "";
+  if (!/^.+$/.test(schema)) throw new Error("missing schema");
+  return Response.json((await pool.query(\`SELECT * FROM \${schema}.kv\`)).rows);
+}
+`,
+      errors: [{ messageId: "unsafePgQuery", line: 7, column: 42, endLine: 7, endColumn: 70, suggestions: [] }],
+    },
+    {
+      name: "a route param through a local helper, where a value goes",
+      filename: "src/routes/users.ts",
+      code: `
+import { Router } from "express";
+import { Pool } from "pg";
+const pool = new Pool();
+const router = Router();
+function findUser(id) {
+  return pool.query(\`SELECT * FROM users WHERE id = \${id}\`);
+}
+router.get("/users/:id", async (req, res) => {
+  res.json((await findUser(req.params.id)).rows);
+});
+export default router;
+`,
+      errors: [{ messageId: "unsafePgQuery", line: 7, column: 21, endLine: 7, endColumn: 59, suggestions: [] }],
+    },
+    {
+      name: "a request header inside quotes",
+      filename: "app/actions/audit.ts",
+      code: `
+"use server";
+import { headers } from "next/headers";
+import { prisma } from "@/lib/prisma";
+export async function audit() {
+  const agent = (await headers()).get("user-agent");
+  await prisma.$executeRawUnsafe(\`INSERT INTO "Audit" (agent) VALUES ('\${agent}')\`);
+}
+`,
+      errors: [{ messageId: "unsafeRawCall", line: 7, column: 34, endLine: 7, endColumn: 83, suggestions: [] }],
+    },
     {
       name: "search input inside a quoted LIKE pattern: no suggestion",
       filename: "app/api/posts/route.ts",
@@ -393,32 +707,6 @@ export async function purge(userId: string) {
       ],
     },
     {
-      name: "a parameter passed through with no parameters",
-      filename: "lib/db-admin.ts",
-      code: `
-import { prisma } from "@/lib/prisma";
-export async function runStatement(statement: string) {
-  return prisma.$executeRawUnsafe(statement);
-}
-`,
-      errors: [
-        { messageId: "unsafeRawCall", line: 4, column: 35, endLine: 4, endColumn: 44, suggestions: [] },
-      ],
-    },
-    {
-      name: "an interpolated identifier next to placeholders: no suggestion",
-      filename: "lib/report.ts",
-      code: `
-import { prisma } from "@/lib/prisma";
-export async function countRows(table: string, teamId: string) {
-  return prisma.$queryRawUnsafe(\`SELECT COUNT(*) FROM "\${table}" WHERE "teamId" = $1\`, teamId);
-}
-`,
-      errors: [
-        { messageId: "unsafeRawCall", line: 4, column: 33, endLine: 4, endColumn: 86, suggestions: [] },
-      ],
-    },
-    {
       name: "a free-text field of a Zod schema",
       filename: "pages/api/search.ts",
       code: `
@@ -511,27 +799,6 @@ export async function load(id: string, name: string) {
       errors: [
         { messageId: "unsafePgQuery", line: 6, column: 22, endLine: 6, endColumn: 63, suggestions: [] },
         { messageId: "unsafePgQuery", line: 7, column: 30, endLine: 7, endColumn: 73, suggestions: [] },
-      ],
-    },
-    {
-      name: "a transaction client, and a client from a local factory",
-      filename: "lib/migrate.ts",
-      code: `
-import { PrismaClient } from "@prisma/client";
-function getClient() {
-  return new PrismaClient();
-}
-const client = getClient();
-export async function rename(from: string, to: string) {
-  await client.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(\`ALTER TABLE "\${from}" RENAME TO "\${to}"\`);
-  });
-  await client.$replica().$queryRawUnsafe(\`SELECT * FROM "\${to}"\`);
-}
-`,
-      errors: [
-        { messageId: "unsafeRawCall", line: 9, column: 32, endLine: 9, endColumn: 73, suggestions: [] },
-        { messageId: "unsafeRawCall", line: 11, column: 43, endLine: 11, endColumn: 66, suggestions: [] },
       ],
     },
   ],

@@ -99,6 +99,80 @@ export async function clear(cache: Map<string, unknown>, key: string) {
 `,
     },
     {
+      name: "a Map named like a client: byDb.delete(key), an instance field, a helper's result",
+      filename: "lib/connections.ts",
+      code: `
+const byDb = new Map<string, Pool>();
+export function forget(key: string, registry: { sessionDb: Map<string, number> }) {
+  byDb.delete(key);
+  registry.sessionDb.delete(key);
+  this.cacheDb.delete(key);
+}
+`,
+    },
+    {
+      name: "a client name with a Map-like call and no builder around it",
+      filename: "lib/local-cache.ts",
+      code: `
+export async function evict(appDb: { delete(key: string): Promise<void> }, ids: string[]) {
+  for (const id of ids) await appDb.delete(id);
+  const db = getIndexedDb();
+  await db.delete("drafts");
+  await db.update("settings");
+}
+`,
+    },
+    {
+      name: "an import from a database module that is not a client, without a builder chain",
+      filename: "lib/session.ts",
+      code: `
+import { sessionCache } from "@/lib/db";
+export function drop(token: string) {
+  sessionCache.delete(token);
+}
+`,
+    },
+    {
+      name: "Dexie tables take a key, not a Prisma argument object",
+      filename: "lib/offline.ts",
+      code: `
+import { db } from "@/lib/db";
+export async function clearOffline(id: number) {
+  await db.todos.delete(id);
+  await db.todos.update(id, { done: true });
+  await db.todos.updateMany("all");
+}
+`,
+    },
+    {
+      name: "replacing a table's contents: deleteMany() then, later in the function, a create of the same model",
+      filename: "features/licensing/mutations.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function setInstanceLicense(key: string, seats: number) {
+  await prisma.$transaction([
+    prisma.instanceLicense.deleteMany(),
+    prisma.instanceLicense.create({ data: { licenseKey: key, seats } }),
+  ]);
+}
+export async function exportMeters(meters: { id: string }[], orgs: { id: string }[]) {
+  // purge the previous backup, then write this run's rows
+  await prisma.meterBackup.deleteMany();
+  for (const meter of meters) {
+    for (const org of orgs) {
+      await prisma.meterBackup.create({ data: { meterId: meter.id, orgId: org.id } });
+    }
+  }
+}
+export async function replaceFlags(flags: { name: string }[]) {
+  await prisma.$transaction(async (tx) => {
+    await tx.featureFlag.deleteMany({});
+    await tx.featureFlag.createMany({ data: flags });
+  });
+}
+`,
+    },
+    {
       name: "Drizzle update without .set() is not a complete query",
       filename: "lib/partial.ts",
       code: `
@@ -148,15 +222,16 @@ export async function POST() {
       filename: "lib/license.ts",
       code: `
 import { prisma } from "@/lib/prisma";
-export async function replaceLicense(key: string) {
-  await prisma.$transaction([prisma.license.deleteMany(), prisma.license.create({ data: { key } })]);
+export async function resetSeats(key: string) {
+  await prisma.$transaction([prisma.seat.deleteMany(), prisma.license.create({ data: { key } })]);
   await prisma.$transaction(async (tx) => {
     await tx.seat.deleteMany({ where: {} });
+    await tx.license.create({ data: { key } });
   });
 }
 `,
       errors: [
-        { messageId: "prisma", line: 4, column: 30, endLine: 4, endColumn: 57 },
+        { messageId: "prisma", line: 4, column: 30, endLine: 4, endColumn: 54 },
         { messageId: "prisma", line: 6, column: 11, endLine: 6, endColumn: 44 },
       ],
     },
@@ -192,6 +267,41 @@ export async function reset() {
         { messageId: "drizzle", line: 5, column: 3, endLine: 5, endColumn: 28 },
         { messageId: "drizzle", line: 6, column: 10, endLine: 6, endColumn: 52 },
       ],
+    },
+    {
+      name: "known Drizzle clients: a transaction parameter, a typed parameter, tRPC's ctx.db with a builder chain",
+      filename: "server/api/routers/inbox.ts",
+      code: `
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import { messages } from "../../db/schema";
+export async function purge(conn: PostgresJsDatabase, ctx: { db: unknown }) {
+  await conn.transaction(async (t) => {
+    await t.delete(messages);
+  });
+  await conn.delete(messages);
+  await ctx.db.update(messages).set({ read: true });
+}
+`,
+      errors: [
+        { messageId: "drizzle", line: 6, column: 11, endLine: 6, endColumn: 29 },
+        { messageId: "drizzle", line: 8, column: 9, endLine: 8, endColumn: 30 },
+        { messageId: "drizzle", line: 9, column: 9, endLine: 9, endColumn: 52 },
+      ],
+    },
+    {
+      name: "a create of the same model in another function, or before the wipe, is no rebuild",
+      filename: "lib/sessions.ts",
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function logout(userId: string) {
+  await prisma.session.create({ data: { userId, kind: "logout" } });
+  await prisma.session.deleteMany();
+}
+export async function login(userId: string) {
+  return prisma.session.create({ data: { userId } });
+}
+`,
+      errors: [{ messageId: "prisma", line: 5, column: 9, endLine: 5, endColumn: 36 }],
     },
     {
       name: "Supabase delete and update without a filter",

@@ -158,6 +158,109 @@ ruleTester.run("prisma-client-singleton", rule, {
       `,
     },
     {
+      name: "a client for a database URL known only at run time: a test container, a probe of another server",
+      filename: "packages/testing/src/containers.ts",
+      options: [{ requireGlobalCache: true }],
+      code: `
+        import { PrismaClient } from "@prisma/client";
+        export async function createDatabase(baseUri: string, name: string) {
+          const admin = new PrismaClient({ datasources: { db: { url: withDatabase(baseUri, "postgres") } } });
+          try {
+            await admin.$executeRawUnsafe(\`CREATE DATABASE "\${name}"\`);
+          } finally {
+            await admin.$disconnect();
+          }
+        }
+        export async function fingerprint(config: { url: string }) {
+          const client = new PrismaClient({ datasourceUrl: config.url });
+          return client.$queryRaw\`SELECT current_database()\`;
+        }
+      `,
+    },
+    {
+      name: "a factory cached in a static field of a module-level class, and on globalThis in development",
+      filename: "packages/shared/src/db.ts",
+      options: [{ requireGlobalCache: true }],
+      code: `
+        import { PrismaClient } from "@prisma/client";
+        export class ClientHolder {
+          private static instance: PrismaClient;
+          static get(): PrismaClient {
+            if (!ClientHolder.instance) ClientHolder.instance = makeClient();
+            return ClientHolder.instance;
+          }
+        }
+        const makeClient = () => {
+          const client = new PrismaClient({ log: ["error"] });
+          client.$on("error", (e) => console.error(e));
+          return client;
+        };
+        declare const globalThis: { prismaDev?: PrismaClient };
+        if (process.env.NODE_ENV === "development") globalThis.prismaDev ??= makeClient();
+        export const prisma = globalThis.prismaDev ?? ClientHolder.get();
+      `,
+    },
+    {
+      name: "a client per tenant kept in a module-level Map through a local",
+      filename: "lib/tenant-db.ts",
+      code: `
+        import { PrismaClient } from "@prisma/client";
+        const clients = new Map<string, PrismaClient>();
+        export function tenantClient(tenant: string) {
+          let client = clients.get(tenant);
+          if (!client) {
+            client = new PrismaClient();
+            clients.set(tenant, client);
+          }
+          return client;
+        }
+      `,
+    },
+    {
+      name: "strict: Playwright seeds, integration harnesses and benchmarks are ignored by default",
+      filename: "apps/web/playwright/seed.ts",
+      options: [{ requireGlobalCache: true }],
+      code: `
+        import { PrismaClient } from "@prisma/client";
+        export const prisma = new PrismaClient();
+      `,
+    },
+    {
+      name: "strict: an integration harness client",
+      filename: "apps/web/integration/db.ts",
+      options: [{ requireGlobalCache: true }],
+      code: `
+        import { PrismaClient } from "../generated/prisma-test/client";
+        export const prisma = new PrismaClient({ adapter });
+      `,
+    },
+    {
+      name: "strict: a seed module outside prisma/",
+      filename: "packages/database/src/seed.ts",
+      options: [{ requireGlobalCache: true }],
+      code: `
+        import { PrismaClient } from "@prisma/client";
+        const prisma = new PrismaClient();
+        async function main() {
+          await prisma.user.upsert({ where: { email: "admin@example.com" }, create: { email: "admin@example.com" }, update: {} });
+        }
+        main().finally(() => prisma.$disconnect());
+      `,
+    },
+    {
+      name: "strict: a module-level client over an HTTP driver adapter holds no pool to leak",
+      filename: "lib/prisma/edge.ts",
+      options: [{ requireGlobalCache: true }],
+      code: `
+        import { Client } from "@planetscale/database";
+        import { PrismaPlanetScale } from "@prisma/adapter-planetscale";
+        import { PrismaClient } from "@prisma/client";
+        const client = new Client({ url: process.env.DATABASE_URL });
+        const adapter = new PrismaPlanetScale(client);
+        export const prismaEdge = new PrismaClient({ adapter });
+      `,
+    },
+    {
       name: "a class that is not Prisma's",
       filename: "app/api/users/route.ts",
       code: `
@@ -211,6 +314,40 @@ export async function getUser(id: string) {
       errors: [{ messageId: "clientPerCall", line: 4, column: 10, endLine: 4, endColumn: 28 }],
     },
     {
+      name: "the app's own database URL from the environment, per request",
+      filename: "app/api/reports/route.ts",
+      code: `
+import { PrismaClient } from "@prisma/client";
+import { env } from "@/env";
+export async function GET() {
+  const prisma = new PrismaClient({ datasources: { db: { url: process.env.DATABASE_URL } } });
+  const replica = new PrismaClient({ datasourceUrl: env.REPLICA_URL });
+  try {
+    return Response.json(await prisma.report.count() + await replica.report.count());
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+      `,
+      errors: [
+        { messageId: "clientPerCall", line: 5, column: 18, endLine: 5, endColumn: 94 },
+        { messageId: "clientPerCall", line: 6, column: 19, endLine: 6, endColumn: 71 },
+      ],
+    },
+    {
+      name: "a client kept in a local that is only used here",
+      filename: "lib/stats.ts",
+      code: `
+import { PrismaClient } from "@prisma/client";
+export async function countUsers() {
+  let client: PrismaClient;
+  client = new PrismaClient();
+  return client.user.count();
+}
+      `,
+      errors: [{ messageId: "clientPerCall", line: 5, column: 12, endLine: 5, endColumn: 30 }],
+    },
+    {
       name: "ignore option narrowed: scripts linted too",
       filename: "scripts/backfill.ts",
       options: [{ ignore: [] }],
@@ -222,6 +359,18 @@ export async function run() {
 }
       `,
       errors: [{ messageId: "clientPerCall", line: 4, column: 18, endLine: 4, endColumn: 36 }],
+    },
+    {
+      name: "strict: a module-level client over a pooling adapter",
+      filename: "packages/db/src/client.ts",
+      options: [{ requireGlobalCache: true }],
+      code: `
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL });
+export const prisma = new PrismaClient({ adapter });
+      `,
+      errors: [{ messageId: "missingGlobalCache", line: 5, column: 23, endLine: 5, endColumn: 52 }],
     },
     {
       name: "strict: module-level client without globalThis cache",

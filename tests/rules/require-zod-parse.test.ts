@@ -6,6 +6,7 @@ import { createRuleTester } from "../rule-tester.js";
 const ruleTester = createRuleTester();
 const FIXTURES = fileURLToPath(new URL("../fixtures/boundary/", import.meta.url));
 const appOne = (file: string): string => path.join(FIXTURES, "app-one", file);
+const shop = (file: string): string => fileURLToPath(new URL(`../fixtures/zod/shop/${file}`, import.meta.url));
 
 ruleTester.run("require-zod-parse", rule, {
   valid: [
@@ -240,6 +241,232 @@ ruleTester.run("require-zod-parse", rule, {
       `,
     },
     {
+      name: "typeof guards that return before the use, also for a field of the body",
+      filename: "app/api/subscribers/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const { email } = await req.json();
+          if (typeof email !== "string" || email.length > 200) {
+            return Response.json({ error: "email required" }, { status: 400 });
+          }
+          await prisma.subscriber.create({ data: { email } });
+          return new Response(null, { status: 201 });
+        }
+        export async function PUT(req: Request) {
+          const body = await req.json();
+          if (typeof body.name !== "string") throw new Error("name must be a string");
+          await prisma.subscriber.update({ where: { id: "me" }, data: { name: body.name } });
+          return new Response();
+        }
+      `,
+    },
+    {
+      name: "Array.isArray and instanceof guards; a value used only inside the positive branch",
+      filename: "app/api/files/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const form = await req.formData();
+          const file = form.get("file");
+          if (!(file instanceof File)) return new Response("file required", { status: 400 });
+          await prisma.upload.create({ data: { name: file.name, size: file.size } });
+          const tags = form.getAll("tag");
+          if (Array.isArray(tags) && tags.every((t) => typeof t === "string")) {
+            await prisma.tag.createMany({ data: tags.map((name) => ({ name })) });
+          }
+          return new Response();
+        }
+      `,
+    },
+    {
+      name: "a validator predicate after String() coercion, and an allow-list check",
+      filename: "app/newsletter/actions.ts",
+      code: `
+        "use server";
+        const PLANS = ["free", "pro"] as const;
+        export async function subscribe(formData: FormData) {
+          const email = String(formData.get("email") ?? "");
+          if (!isValidEmail(email)) return { error: "Please enter a valid email." };
+          await prisma.subscriber.create({ data: { email } });
+        }
+        export async function choosePlan(plan: string) {
+          if (!PLANS.includes(plan as (typeof PLANS)[number])) return { error: "Unknown plan." };
+          await prisma.account.update({ where: { id: "me" }, data: { plan } });
+        }
+        export async function setTheme(theme: string) {
+          if (theme !== "light" && theme !== "dark") throw new Error("bad theme");
+          await prisma.settings.update({ where: { id: "me" }, data: { theme } });
+        }
+      `,
+    },
+    {
+      name: "numeric coercions and comparisons with a literal fix the shape",
+      filename: "pages/api/reports.ts",
+      code: `
+        export default async function handler(req, res) {
+          const page = Number(req.query.page) || 1;
+          const take = Math.min(parseInt(req.body.take, 10) || 20, 100);
+          const archived = req.query.archived === "true";
+          const rows = await prisma.report.findMany({ where: { archived }, skip: (page - 1) * take, take });
+          res.json(rows);
+        }
+      `,
+    },
+    {
+      name: "an Array.isArray check inside the try that reads the body; a sanitizer's result",
+      filename: "app/api/links/sync/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          let ids: string[] = [];
+          try {
+            ids = await req.json();
+            if (!Array.isArray(ids)) throw new Error("Invalid request body.");
+          } catch {
+            return new Response("Invalid request body.", { status: 400 });
+          }
+          await prisma.link.updateMany({ where: { id: { in: ids } }, data: { claimed: true } });
+          return new Response();
+        }
+        export async function PUT(req: Request) {
+          const { domains } = await req.json();
+          const unique = sanitizeList(domains.join("\\n"));
+          await prisma.team.update({ where: { id: "t" }, data: { ignoredDomains: unique } });
+          return new Response();
+        }
+      `,
+    },
+    {
+      name: "verify, then use: a token checked as a signed JWT before it is read",
+      filename: "app/api/invites/accept/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const { token } = await req.json();
+          const claims = jwt.verify(token, process.env.INVITE_SECRET!) as { inviteId: string };
+          await prisma.invite.update({ where: { id: claims.inviteId }, data: { acceptedAt: new Date() } });
+          return new Response();
+        }
+      `,
+    },
+    {
+      name: "verify, then use: a body that arrives after a shared-secret or signature check",
+      filename: "app/api/cron/sync/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          if (req.headers.get("authorization") !== \`Bearer \${process.env.CRON_SECRET}\`) {
+            return new Response("Unauthorized", { status: 401 });
+          }
+          const { accountId } = await req.json();
+          await prisma.account.update({ where: { id: accountId }, data: { syncedAt: new Date() } });
+          return new Response();
+        }
+        export async function PATCH(request: Request) {
+          if (!isAuthorizedCronOrInternalRequest(request)) return new Response("Unauthorized", { status: 401 });
+          const { emailAccountId } = await request.json();
+          await prisma.emailAccount.update({ where: { id: emailAccountId }, data: { lastDigestAt: new Date() } });
+          return new Response();
+        }
+        export async function PUT(req: Request) {
+          const rawBody = await req.text();
+          await verifyQstashSignature({ req, rawBody });
+          const { jobId } = JSON.parse(rawBody);
+          const job = await req.json();
+          await prisma.job.update({ where: { id: job.id ?? jobId }, data: { done: true } });
+          return new Response();
+        }
+      `,
+    },
+    {
+      name: "verify, then use: a Pages route wrapped by a webhook wrapper",
+      filename: "pages/api/webhooks/scan-result.ts",
+      code: `
+        export default WebhookEndpoint(async function handler(req, res) {
+          const { imageId, status } = req.body;
+          await prisma.image.update({ where: { id: imageId }, data: { scanStatus: status } });
+          res.json({ ok: true });
+        });
+      `,
+    },
+    {
+      name: "a value only echoed back to the same caller, tested, or handed to a package",
+      filename: "app/api/greet/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const { name, items } = await req.json();
+          if (!name) return Response.json({ error: "name required" }, { status: 400 });
+          const summary = \`Hello \${name.trim()}, you sent \${items.join(", ")}\`;
+          await resend.emails.send({ to: "team@example.com", subject: "hello", text: summary });
+          return Response.json({ message: summary });
+        }
+      `,
+    },
+    {
+      name: "a Pages query read only to compare, test or hand to a sanitizer",
+      filename: "pages/api/auth/connect.ts",
+      code: `
+        export default function handler(req, res) {
+          const provider = typeof req.query.provider === "string" ? req.query.provider : undefined;
+          if (!provider) return res.status(400).json({ error: "missing provider" });
+          const linkRoles = req.query.roles === "true";
+          res.redirect(302, buildLoginUrl({ provider, linkRoles, returnUrl: safePath(req.query.returnUrl) }));
+        }
+      `,
+    },
+    {
+      name: "a helper's result goes into a schema, and a helper that only logs or sanitizes",
+      filename: shop("src/pages/api/orders/index.ts"),
+      code: `
+        import { firstValue, normalizeSlug } from "@/server/orders";
+        import { recordAudit } from "@/server/audit";
+        export default async function handler(req, res) {
+          const parsed = OrderQuerySchema.safeParse({ id: firstValue(req.query.id), page: firstValue(req.query.page) });
+          if (!parsed.success) return res.status(422).json({ error: parsed.error.flatten() });
+          await recordAudit("list", req.body);
+          const slug = normalizeSlug(req.body.slug);
+          res.json(await prisma.order.findMany({ where: { id: parsed.data.id, slug }, take: 20 }));
+        }
+      `,
+    },
+    {
+      name: "a server action whose argument reaches a service that validates it, or only an audit log",
+      filename: shop("src/app/orders/actions.ts"),
+      code: `
+        "use server";
+        import { renameOrder } from "@/server/orders";
+        import { recordAudit } from "@/server/audit";
+        export async function rename(orderId: string, name: string) {
+          await renameOrder(orderId, name);
+        }
+        export async function logView(orderId: string) {
+          await recordAudit("view", orderId);
+        }
+      `,
+    },
+    {
+      name: "a request handed to a helper that validates what it reads",
+      filename: shop("src/app/api/orders/route.ts"),
+      code: `
+        import { readCheckedBody } from "@/server/orders";
+        export async function POST(req: Request) {
+          const { items } = await readCheckedBody(req);
+          await prisma.order.create({ data: { items } });
+          return new Response();
+        }
+      `,
+    },
+    {
+      name: "checkUrlParams: a URL built from a validated body field is not the request's search params",
+      filename: "app/api/callbacks/route.ts",
+      options: [{ checkUrlParams: true }],
+      code: `
+        export async function POST(req: NextRequest) {
+          const { callbackUrl } = CallbackSchema.parse(await req.json());
+          const url = new URL(callbackUrl);
+          const state = url.searchParams.get("state");
+          await prisma.callback.create({ data: { state } });
+          return new Response();
+        }
+      `,
+    },
+    {
       name: "not a boundary: a plain function reading req.json()",
       filename: "lib/http.ts",
       code: `
@@ -301,14 +528,14 @@ export const updateProfile = async (input: ProfileInput) => {
       errors: [{ messageId: "actionInputInQuery", data: { name: "input" }, line: 2, column: 37, endLine: 2, endColumn: 42 }],
     },
     {
-      name: "a server action parameter read as a member (String() is not a check)",
+      name: "a server action parameter coerced with String() still reaches the query",
       filename: "app/notes/actions.ts",
       code: `"use server";
 export async function addNote(formData: FormData) {
   const body = String(formData.get("body"));
-  await sendToSlack(body.trim());
+  await prisma.note.create({ data: { body: body.trim() } });
 }`,
-      errors: [{ messageId: "unvalidated", data: { source: "server action argument `formData`", example: "formData" }, line: 2, column: 31, endLine: 2, endColumn: 39 }],
+      errors: [{ messageId: "actionInputInQuery", data: { name: "formData" }, line: 2, column: 31, endLine: 2, endColumn: 39 }],
     },
     {
       name: "Pages API req.body and req.query",
@@ -368,15 +595,151 @@ app.post("/jobs", async (c) => {
       ],
     },
     {
-      name: "a resolved project function that does not validate",
+      name: "a resolved project function that reads the request and returns the raw body",
       filename: appOne("src/app/api/links/route.ts"),
       code: `import { readJson } from "@/lib/helpers";
 export async function POST(req: Request) {
-  const body = await req.json();
-  await readJson(body);
+  const body = await readJson(req);
+  await prisma.link.create({ data: body });
   return new Response();
 }`,
+      errors: [{ messageId: "unvalidatedInHelper", data: { helper: "readJson(...)" }, line: 3, column: 22, endLine: 3, endColumn: 35 }],
+    },
+    {
+      name: "a body iterated over: each element reaches a query",
+      filename: "app/api/posts/bulk-delete/route.ts",
+      code: `export async function POST(req: Request) {
+  const ids = await req.json();
+  for (const id of ids) await prisma.post.delete({ where: { id } });
+  return new Response(null, { status: 204 });
+}`,
+      errors: [{ messageId: "unvalidated", line: 2, column: 21, endLine: 2, endColumn: 31 }],
+    },
+    {
+      name: "Array.isArray checks the array, not its elements",
+      filename: "app/api/posts/bulk-delete/route.ts",
+      code: `export async function POST(req: Request) {
+  const { ids } = await req.json();
+  if (!Array.isArray(ids)) return new Response(null, { status: 400 });
+  for (const id of ids) await prisma.post.delete({ where: { id } });
+  return new Response(null, { status: 204 });
+}`,
+      errors: [{ messageId: "unvalidated", line: 2, column: 25, endLine: 2, endColumn: 35 }],
+    },
+    {
+      name: "elements handed to a callback that queries",
+      filename: "app/api/tags/route.ts",
+      code: `export async function PUT(req: Request) {
+  const { tags } = await req.json();
+  await Promise.all(tags.map((tag: string) => prisma.tag.upsert({ where: { name: tag }, create: { name: tag }, update: {} })));
+  return new Response();
+}`,
+      errors: [{ messageId: "unvalidated", line: 2, column: 26, endLine: 2, endColumn: 36 }],
+    },
+    {
+      name: "a typeof guard on one field does not validate the whole body",
+      filename: "app/api/profile/route.ts",
+      code: `export async function PATCH(req: Request) {
+  const body = await req.json();
+  if (typeof body.name !== "string") return new Response(null, { status: 400 });
+  await prisma.user.update({ where: { id: "me" }, data: body });
+  return new Response();
+}`,
+      errors: [{ messageId: "unvalidated", line: 2, column: 22, endLine: 2, endColumn: 32 }],
+    },
+    {
+      name: "a query that runs before the shared-secret check is not protected by it",
+      filename: "app/api/cron/cleanup/route.ts",
+      code: `export async function POST(req: Request) {
+  const { olderThan } = await req.json();
+  await prisma.session.deleteMany({ where: { expiresAt: { lt: olderThan } } });
+  if (req.headers.get("authorization") !== \`Bearer \${process.env.CRON_SECRET}\`) return new Response(null, { status: 401 });
+  return new Response();
+}`,
+      errors: [{ messageId: "unvalidated", line: 2, column: 31, endLine: 2, endColumn: 41 }],
+    },
+    {
+      name: "a Pages body read in several places is reported once",
+      filename: "pages/api/teams/[teamId]/folders.ts",
+      code: `export default async function handler(req, res) {
+  const { teamId } = req.query;
+  if (!req.body.name) return res.status(400).end();
+  const folder = await prisma.folder.create({ data: { teamId, name: req.body.name, parentId: req.body.parentId } });
+  res.json(folder);
+}`,
+      errors: [{ messageId: "unvalidated", data: { source: "`req.body`", example: "req.body" }, line: 3, column: 8, endLine: 3, endColumn: 16 }],
+    },
+    {
+      name: "server action arguments passed to a service function that queries (one import away)",
+      filename: shop("src/app/orders/actions.ts"),
+      code: `"use server";
+import { archiveOrders, getOrder } from "@/server/orders";
+export async function archive(ids: string[], reason: string) {
+  await archiveOrders({ ids, reason });
+}
+export const loadOrder = async (orderId: string) => getOrder(orderId);`,
+      errors: [
+        { messageId: "actionInputInQuery", data: { name: "ids" }, line: 3, column: 31, endLine: 3, endColumn: 34 },
+        { messageId: "actionInputInQuery", data: { name: "orderId" }, line: 6, column: 33, endLine: 6, endColumn: 40 },
+      ],
+    },
+    {
+      name: "body fields handed (shorthand) to a data function one import away that inserts them",
+      filename: shop("src/app/api/drafts/route.ts"),
+      code: `import { saveDraft } from "@/server/orders";
+export async function POST(req: Request) {
+  const session = await auth();
+  const { title, body }: { title: string; body: string } = await req.json();
+  const draft = await saveDraft({ title, body, userId: session.user.id });
+  return Response.json(draft);
+}`,
+      errors: [{ messageId: "unvalidated", line: 4, column: 66, endLine: 4, endColumn: 76 }],
+    },
+    {
+      name: "Hono: the context handed to a helper that writes the body",
+      filename: shop("src/server/routes.ts"),
+      code: `import { Hono } from "hono";
+import { saveNote } from "@/server/orders";
+const app = new Hono();
+app.post("/notes", async (c) => {
+  const note = await saveNote(c);
+  return c.json(note, 201);
+});`,
+      errors: [{ messageId: "unvalidatedInHelper", data: { helper: "saveNote(...)" }, line: 5, column: 22, endLine: 5, endColumn: 33 }],
+    },
+    {
+      name: "Pages: the body returned by a helper that reads it, then written",
+      filename: shop("src/pages/api/orders/bulk.ts"),
+      code: `import { readOrderBody } from "@/server/orders";
+export default async function handler(req, res) {
+  const { items } = await readOrderBody(req);
+  await prisma.order.create({ data: { items } });
+  res.status(201).end();
+}`,
+      errors: [{ messageId: "unvalidatedInHelper", data: { helper: "readOrderBody(...)" }, line: 3, column: 27, endLine: 3, endColumn: 45 }],
+    },
+    {
+      name: "a user's token verified first says who the user is, not that the body is safe",
+      filename: "app/api/notes/route.ts",
+      code: `export async function POST(req: Request) {
+  const user = jwt.verify(req.headers.get("authorization") ?? "", process.env.JWT_SECRET!) as { sub: string };
+  const note = await req.json();
+  await prisma.note.create({ data: { ...note, authorId: user.sub } });
+  return new Response(null, { status: 201 });
+}`,
       errors: [{ messageId: "unvalidated", line: 3, column: 22, endLine: 3, endColumn: 32 }],
+    },
+    {
+      name: "trustVerifiedCallers off: a cron body is reported",
+      filename: "app/api/cron/sync/route.ts",
+      options: [{ trustVerifiedCallers: false }],
+      code: `export async function POST(req: Request) {
+  if (req.headers.get("authorization") !== \`Bearer \${process.env.CRON_SECRET}\`) return new Response(null, { status: 401 });
+  const { accountId } = await req.json();
+  await prisma.account.update({ where: { id: accountId }, data: { syncedAt: new Date() } });
+  return new Response();
+}`,
+      errors: [{ messageId: "unvalidated", line: 3, column: 31, endLine: 3, endColumn: 41 }],
     },
     {
       name: "reportUnknownCalls reports a body passed to an unresolved function",

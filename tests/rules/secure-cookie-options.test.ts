@@ -46,6 +46,22 @@ ruleTester.run("secure-cookie-options", rule, {
       `,
     },
     {
+      name: "values read off a session are no session (the user's id, locale, last team)",
+      filename: "app/actions/preferences.ts",
+      code: `
+        "use server";
+        import { cookies } from "next/headers";
+        import { auth } from "@/auth";
+        export async function remember() {
+          const session = await auth();
+          const store = await cookies();
+          store.set("last_user", session.user.id, { path: "/" });
+          store.set("locale", session.user.locale ?? "en");
+          store.set("team", authState.currentTeam.slug);
+        }
+      `,
+    },
+    {
       name: "auth in the middle of a name is not a session (next-auth.callback-url, auth-redirect)",
       filename: "middleware.ts",
       code: `
@@ -274,6 +290,23 @@ ruleTester.run("secure-cookie-options", rule, {
         }
       `,
       errors: [{ messageId: "insecureCookie", line: 8, column: 39, endLine: 8, endColumn: 57 }],
+    },
+    {
+      name: "the id of a session and the value of a session cookie object",
+      filename: "lib/auth/lucia.ts",
+      code: `
+        import { cookies } from "next/headers";
+        export async function setSession(session: { id: string }, sessionCookie: { value: string }) {
+          const store = await cookies();
+          store.set("app_a", session.id);
+          store.set("app_c", sessionCookie.value, { httpOnly: true, secure: true, sameSite: "lax" });
+          store.set("app_b", sessionCookie.value, { secure: true, sameSite: "lax" });
+        }
+      `,
+      errors: [
+        { messageId: "insecureCookie", line: 5, column: 11, endLine: 5, endColumn: 41 },
+        { messageId: "insecureCookie", line: 7, column: 51, endLine: 7, endColumn: 84 },
+      ],
     },
     {
       name: "sameSite none without secure true",

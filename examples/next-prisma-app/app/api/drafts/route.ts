@@ -5,7 +5,7 @@ import { prisma } from "@/lib/prisma";
 import { ratelimit } from "@/lib/ratelimit";
 import { CreatePostSchema } from "@/lib/validation";
 
-// ❌ no-unbounded-find-many (strict): every draft of the user, however many there are
+// ❌ no-unbounded-find-many (all): every draft of the user, however many there are
 // ❌ require-rate-limit (all): nothing stops a script from calling it in a loop
 export async function GET() {
   const session = await auth();

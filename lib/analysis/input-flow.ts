@@ -1,0 +1,947 @@
+/**
+ * Where untrusted request input goes: the forward flow of a value from a source (a request body, form
+ * data, a server action argument) to the places where an unchecked shape does harm.
+ *
+ * ```ts
+ * const flow = createInputFlow(context, { validators, reportUnknownCalls });
+ * flow.follow(starts, boundaryFn)   // { validated, sinks, returned }
+ * ```
+ *
+ * A value is followed through bindings (destructuring takes the matching keys), object and array literals
+ * (with the key the value sits under), spreads, `await`, casts, `??`/`||`, transparent calls (`String()`,
+ * `JSON.parse()`, Drizzle operators), method calls on it (the result is derived from it; element
+ * callbacks receive its elements), `for...of` loops, and into project functions (same file or one import
+ * away, two calls deep): an argument is followed inside the callee from its parameter.
+ *
+ * **Sinks** (what the rule reports): a database query, and a project function whose parameter reaches a
+ * query. Comparing, logging, returning, echoing into a string, and calls into packages are not sinks
+ * (packages only with `reportUnknownCalls`).
+ *
+ * **Validated**: a schema validator or a project helper that validates, a signature or token check that
+ * consumes it (`verify`, `constructEvent`), and for one value (not the whole source) a hand-written guard
+ * that fully constrains its type before the use: `typeof x !== "string"`, `!Array.isArray(x)`,
+ * `!(x instanceof File)`, `x !== "a"`, `!ALLOWED.includes(x)`, `!isValidEmail(x)` that return or throw, or
+ * the same tests around the use; numeric coercions (`Number(x)`, `parseInt(x)`) constrain too.
+ */
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { isFunction, memberChainName, propertyName, type FunctionNode } from "../util/ast.js";
+import { calleeName, exits } from "./auth.js";
+import { fileFacts } from "./file-facts.js";
+import { containsValidatorCall, isVerificationCall, isValidatedSink, validatorCall } from "./validation.js";
+import { definitionInFile, definitionOf, isSchemaDefinition, type ParsedFile } from "./resolve.js";
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+export type SinkKind = "query" | "helper" | "call";
+
+export interface InputSink {
+  kind: SinkKind;
+  /** The query, or the call into the project function that reaches one. */
+  node: TSESTree.Node;
+}
+
+export interface InputFlowResult {
+  /** A schema validator (or a helper that validates, or a signature check) saw the value. */
+  validated: boolean;
+  sinks: InputSink[];
+  /** The value (or something derived from it) is returned by the function analysed. */
+  returned: boolean;
+}
+
+export interface InputFlowOptions {
+  validators: ReadonlySet<string>;
+  reportUnknownCalls: boolean;
+}
+
+export interface InputFlow {
+  /** Follows the values of `starts` (expressions, or binding identifiers and patterns) inside `root`. */
+  follow(starts: readonly TSESTree.Node[], root: FunctionNode): InputFlowResult;
+  /**
+   * A request (`req`, Hono's `c`) handed to a project function (`const body = await readBody(req)`,
+   * `await handleCreate(c)`): what that function does with the body it reads from it. `reads` is false
+   * when it reads none (or the function cannot be found).
+   */
+  throughRequestHelper(call: TSESTree.CallExpression, index: number): RequestHelperResult;
+}
+
+export interface RequestHelperResult extends InputFlowResult {
+  reads: boolean;
+}
+
+/** Reads of a request body on a request binding: `req.json()`, `req.formData()`, `req.body`, Hono `c.req.json()`. */
+const BODY_READ_METHODS = new Set(["json", "formData", "parseBody"]);
+
+/** How the flow sees one file: the linted one (scopes, the full query detector) or one reached by an import. */
+interface FileView {
+  /** Read references of the variable a binding identifier declares, within `root`. */
+  reads(binding: TSESTree.Identifier, root: TSESTree.Node): TSESTree.Identifier[];
+  isQuery(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): boolean;
+  /** A function of the project the callee names, with the view of its file. */
+  resolve(callee: TSESTree.Node): { fn: FunctionNode; view: FileView } | undefined;
+  /** Does the callee's definition validate with a schema (`true`), not (`false`), or is it unknown? */
+  validates(callee: TSESTree.Node): boolean | undefined;
+  isKnownSchema?(id: TSESTree.Identifier): boolean;
+}
+
+const MAX_CALL_DEPTH = 2;
+const MAX_STEPS = 600;
+const MAX_PATH = 3;
+
+/** Calls whose result carries their argument on (as far as its shape goes). */
+const TRANSPARENT_CALLS = new Set([
+  "String",
+  "JSON.parse",
+  "JSON.stringify",
+  "structuredClone",
+  "Object.fromEntries",
+  "Object.assign",
+  "Object.values",
+  "Object.entries",
+  "Array.from",
+  "decodeURIComponent",
+  "encodeURIComponent",
+  "decodeURI",
+  "encodeURI",
+]);
+/** Drizzle's filter operators: `eq(users.id, id)` carries `id` into the `where(...)` of a query. */
+const QUERY_OPERATORS = new Set([
+  "eq",
+  "ne",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "like",
+  "ilike",
+  "notLike",
+  "notIlike",
+  "inArray",
+  "notInArray",
+  "and",
+  "or",
+  "not",
+  "between",
+  "notBetween",
+  "arrayContains",
+  "arrayContained",
+  "arrayOverlaps",
+]);
+/** Calls whose result is a number or a boolean whatever they receive: the shape is fixed. */
+const CONSTRAINING_CALL = /^(?:Number|parseInt|parseFloat|BigInt|Boolean|isNaN|isFinite|Number\.\w+|Math\.\w+|Array\.isArray|Date\.parse|Object\.keys|Object\.hasOwn)$/u;
+/** Calls that only look at a value (logging, responses, error reporting). */
+const NEUTRAL_CALL =
+  /^(?:console\.\w+|logger\.\w+|log\.\w+|\w*[Ll]ogger\.\w+|log|NextResponse\.json|Response\.json|NextResponse\.redirect|Response\.redirect|redirect|permanentRedirect|captureException|captureMessage|Sentry\.\w+|revalidatePath|revalidateTag)$/u;
+/** Methods whose result says something about the value but carries none of it. */
+const PREDICATE_METHODS = new Set(["includes", "startsWith", "endsWith", "has", "test", "some", "every", "indexOf", "lastIndexOf", "localeCompare", "findIndex"]);
+/** Callbacks that receive the elements of the array they are called on. */
+const ELEMENT_CALLBACK_METHODS = new Set(["map", "flatMap", "forEach", "filter", "find", "findLast", "some", "every", "findIndex"]);
+/**
+ * Hand-written validators used as a condition: `isValidEmail(x)`, `isUUID(x)`, `validateSlug(x)`,
+ * `validator.isEmail(x)`. Authorization predicates (`isAdmin(userId)`, `canEdit(id)`) are not.
+ */
+const PREDICATE_VALIDATOR =
+  /^(?:is(?:Valid)?(?:Email|Url|URL|Uri|URI|Uuid|UUID|Cuid2?|CUID2?|Ulid|ULID|Id|ID|ObjectId|Slug|Domain|Hostname|Number|Numeric|Int|Integer|Safe\w*|String|Array|Object|PlainObject|Date|Hex|Phone\w*|Json|JSON|Alpha\w*|Boolean|Base64|Ip|IP|IPv4|IPv6|Locale|Timezone|Enum|Hash|Color|HexColor|Mime\w*|Iso\w*|ISO\w*)|isValid\w*|validate\w*|is\w*(?:Valid|Allowed|Supported))$/u;
+/** Sanitizers: their result is a cleaned value (`sanitizeList(x)`, `normalizeEmail(x)`, `slugify(x)`, `safePath(x)`). */
+const SANITIZER = /^(?:sanitize|normalize|clean|escape|slugify|safe)(?:[A-Z_]\w*)?$/u;
+/** Statements that throw unless their argument is valid: `assertIsString(x)`, `validateEmail(x)`. */
+const THROWING_VALIDATOR = /^(?:assert|validate|ensureValid|invariant)\w*$/u;
+
+const CLIENT_ROOT = /^(?:prisma\w*|db|[a-z]\w*Db|database|tx|trx|supabase\w*|knex|kysely)$/u;
+const PRISMA_OPERATION = /^(?:findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findMany|count|aggregate|groupBy|create|createMany|createManyAndReturn|update|updateMany|updateManyAndReturn|upsert|delete|deleteMany|\$queryRaw|\$queryRawUnsafe|\$executeRaw|\$executeRawUnsafe)$/u;
+const BUILDER_HEAD = /^(?:select|selectDistinct|insert|update|delete|from|selectFrom|insertInto|updateTable|deleteFrom|execute|rpc)$/u;
+
+interface Cached {
+  validated: boolean;
+  sinks: boolean;
+  returned: boolean;
+}
+/** Per analysed function and parameter (and options): what the function does with an untrusted argument. */
+const paramCache = new WeakMap<TSESTree.Node, Map<string, Cached>>();
+
+export function createInputFlow(context: Context, options: InputFlowOptions): InputFlow {
+  const { sourceCode } = context;
+  const db = fileFacts(context).queries;
+  const optionsKey = `${[...options.validators].join(",")}|${String(options.reportUnknownCalls)}`;
+
+  const lintedView: FileView = {
+    reads(binding) {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(binding), binding);
+      if (!variable || !variable.defs.some((d) => d.name === binding)) return [];
+      return variable.references.filter((r) => r.isRead() && !r.init).map((r) => r.identifier as TSESTree.Identifier);
+    },
+    isQuery: (node) => db.getQuery(node) !== undefined,
+    resolve(callee) {
+      const local = localFunction(callee);
+      if (local) return { fn: local, view: lintedView };
+      const definition = definitionOf(context, callee);
+      const fn = definition && functionOf(definition.node);
+      if (!definition || !fn) return undefined;
+      return { fn, view: definition.imported ? foreignView(definition.file) : lintedView };
+    },
+    validates(callee) {
+      const resolved = lintedView.resolve(callee);
+      return resolved ? functionValidates(resolved.fn, options.validators, (id) => isSchemaDefinition(context, id)) : undefined;
+    },
+    isKnownSchema: (id) => isSchemaDefinition(context, id),
+  };
+
+  function localFunction(callee: TSESTree.Node): FunctionNode | undefined {
+    if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const def = ASTUtils.findVariable(sourceCode.getScope(callee), callee)?.defs[0];
+    if (def?.type === "FunctionName" && isFunction(def.node)) return def.node;
+    if (def?.type === "Variable" && def.node.id === def.name && def.node.init) return functionOf(def.node.init);
+    return undefined;
+  }
+
+  const foreignViews = new Map<ParsedFile, FileView>();
+  function foreignView(file: ParsedFile): FileView {
+    let view = foreignViews.get(file);
+    if (view) return view;
+    view = {
+      reads: (binding, root) => readsByName(binding, root),
+      isQuery: looksLikeQuery,
+      resolve(callee) {
+        if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+        const definition = definitionInFile(file, callee.name);
+        const fn = definition && functionOf(definition.node);
+        if (!definition || !fn) return undefined;
+        return { fn, view: definition.file === file ? view! : foreignView(definition.file) };
+      },
+      validates(callee) {
+        const resolved = view!.resolve(callee);
+        return resolved ? functionValidates(resolved.fn, options.validators) : undefined;
+      },
+    };
+    foreignViews.set(file, view);
+    return view;
+  }
+
+  function follow(starts: readonly TSESTree.Node[], root: FunctionNode): InputFlowResult {
+    const tracer = new Tracer(lintedView, root, 0);
+    for (const start of starts) tracer.start(start, []);
+    return tracer.result;
+  }
+
+  function throughRequestHelper(call: TSESTree.CallExpression, index: number): RequestHelperResult {
+    const none: RequestHelperResult = { reads: false, validated: false, sinks: [], returned: false };
+    const resolved = lintedView.resolve(call.callee);
+    const param = resolved?.fn.params[index];
+    if (!resolved || param?.type !== AST_NODE_TYPES.Identifier) return none;
+    const reads = bodyReads(param, resolved.fn, resolved.view);
+    if (reads.length === 0) return none;
+    const tracer = new Tracer(resolved.view, resolved.fn, 1);
+    for (const read of reads) tracer.start(read, []);
+    const { validated, sinks, returned } = tracer.result;
+    return { reads: true, validated, returned, sinks: sinks.length > 0 ? [{ kind: "helper", node: call }] : [] };
+  }
+
+  /** `P.json()`, `P.formData()`, `P.body`, `P.req.json()`, `P.req.parseBody()` on a request parameter `P`. */
+  function bodyReads(param: TSESTree.Identifier, fn: FunctionNode, view: FileView): TSESTree.Node[] {
+    const reads: TSESTree.Node[] = [];
+    for (const ref of view.reads(param, fn)) {
+      let member = ref.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== ref) continue;
+      if (propertyName(member) === "body") {
+        reads.push(member);
+        continue;
+      }
+      if (propertyName(member) === "req" && member.parent?.type === AST_NODE_TYPES.MemberExpression && member.parent.object === member) {
+        member = member.parent;
+      }
+      const call = member.parent;
+      const method = propertyName(member);
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && method !== undefined && BODY_READ_METHODS.has(method)) {
+        reads.push(call);
+      }
+    }
+    return reads;
+  }
+
+  /** What `fn` does with an untrusted value passed as its parameter `index` (at `path` inside it). */
+  function throughParameter(fn: FunctionNode, index: number, path: readonly string[], view: FileView, depth: number): Cached {
+    const key = `${index}:${path.join(".")}:${depth}:${optionsKey}`;
+    let cache = paramCache.get(fn);
+    if (!cache) {
+      cache = new Map();
+      paramCache.set(fn, cache);
+    }
+    const known = cache.get(key);
+    if (known) return known;
+    cache.set(key, { validated: false, sinks: false, returned: false }); // recursion
+    const tracer = new Tracer(view, fn, depth);
+    let param: TSESTree.Node | undefined = fn.params[index];
+    if (param?.type === AST_NODE_TYPES.TSParameterProperty) param = undefined;
+    if (param?.type === AST_NODE_TYPES.RestElement) param = index === 0 ? param.argument : undefined;
+    if (param) tracer.start(param, path);
+    const result = { validated: tracer.result.validated, sinks: tracer.result.sinks.length > 0, returned: tracer.result.returned };
+    cache.set(key, result);
+    return result;
+  }
+
+  class Tracer {
+    readonly result: InputFlowResult = { validated: false, sinks: [], returned: false };
+    private readonly seen = new Map<TSESTree.Node, Set<string>>();
+    private steps = 0;
+
+    constructor(
+      private readonly view: FileView,
+      private readonly root: FunctionNode,
+      private readonly depth: number,
+    ) {}
+
+    /** A start is an expression (the value) or a binding (identifier or pattern) that receives it. */
+    start(node: TSESTree.Node, path: readonly string[]): void {
+      const target = node.type === AST_NODE_TYPES.AssignmentPattern ? node.left : node;
+      if (isBinding(target)) this.bind(target, path);
+      else this.value(node, path);
+    }
+
+    private bind(pattern: TSESTree.Node, path: readonly string[]): void {
+      switch (pattern.type) {
+        case AST_NODE_TYPES.Identifier:
+          for (const read of this.view.reads(pattern, this.root)) this.value(read, path);
+          return;
+        case AST_NODE_TYPES.AssignmentPattern:
+          this.bind(pattern.left, path);
+          return;
+        case AST_NODE_TYPES.ObjectPattern:
+          for (const property of pattern.properties) {
+            if (property.type === AST_NODE_TYPES.RestElement) {
+              this.bind(property.argument, path);
+              continue;
+            }
+            const key = staticKeyOf(property);
+            if (path.length > 0 && key !== undefined && path[0] !== "*" && key !== path[0]) continue;
+            this.bind(property.value, path.slice(1));
+          }
+          return;
+        case AST_NODE_TYPES.ArrayPattern:
+          for (const element of pattern.elements) {
+            if (element) this.bind(element.type === AST_NODE_TYPES.RestElement ? element.argument : element, []);
+          }
+          return;
+        default:
+          return;
+      }
+    }
+
+    /** `node` evaluates to the untrusted value (or holds it at `path`). */
+    private value(node: TSESTree.Node, path: readonly string[]): void {
+      if (++this.steps > MAX_STEPS) return;
+      let paths = this.seen.get(node);
+      if (!paths) {
+        paths = new Set();
+        this.seen.set(node, paths);
+      }
+      const key = path.join(".");
+      if (paths.has(key)) return;
+      paths.add(key);
+      const guard = path.length === 0 ? guardOf(node, this.root) : undefined;
+      if (guard === "full") return;
+      if (guard === "array") {
+        this.elements(node);
+        return;
+      }
+      const parent = node.parent;
+      if (!parent) return;
+      switch (parent.type) {
+        case AST_NODE_TYPES.AwaitExpression:
+        case AST_NODE_TYPES.ChainExpression:
+        case AST_NODE_TYPES.TSNonNullExpression:
+        case AST_NODE_TYPES.TSSatisfiesExpression:
+        case AST_NODE_TYPES.TSAsExpression:
+        case AST_NODE_TYPES.TSTypeAssertion:
+          this.value(parent, path);
+          return;
+        case AST_NODE_TYPES.ConditionalExpression:
+          if (parent.test !== node) this.value(parent, path);
+          return;
+        case AST_NODE_TYPES.LogicalExpression:
+          // `x && use(x)`: the left side is only tested; `x ?? fallback`, `a || x`: the value goes on
+          if (!(parent.operator === "&&" && parent.left === node)) this.value(parent, path);
+          return;
+        case AST_NODE_TYPES.SequenceExpression:
+          if (parent.expressions.at(-1) === node) this.value(parent, path);
+          return;
+        case AST_NODE_TYPES.MemberExpression:
+          this.member(parent, node, path);
+          return;
+        case AST_NODE_TYPES.CallExpression:
+        case AST_NODE_TYPES.NewExpression:
+          if (parent.callee !== node) this.argument(parent, node, path);
+          return;
+        case AST_NODE_TYPES.VariableDeclarator:
+          if (parent.init === node) this.bind(parent.id, path);
+          return;
+        case AST_NODE_TYPES.AssignmentExpression:
+          if (parent.right === node && parent.operator === "=") this.assigned(parent, path);
+          return;
+        case AST_NODE_TYPES.Property:
+          if (parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+            this.value(parent.parent, [staticKeyOf(parent) ?? "*", ...path].slice(0, MAX_PATH));
+          }
+          return;
+        case AST_NODE_TYPES.SpreadElement: {
+          const holder = parent.parent;
+          if (holder.type === AST_NODE_TYPES.ObjectExpression) this.value(holder, path);
+          else if (holder.type === AST_NODE_TYPES.ArrayExpression) this.value(holder, []);
+          else if (holder.type === AST_NODE_TYPES.CallExpression || holder.type === AST_NODE_TYPES.NewExpression) this.argument(holder, parent, path);
+          return;
+        }
+        case AST_NODE_TYPES.ArrayExpression:
+          this.value(parent, []);
+          return;
+        case AST_NODE_TYPES.TemplateLiteral:
+          // a tagged SQL template is a query; any other template makes a string for whoever reads it
+          if (parent.parent.type === AST_NODE_TYPES.TaggedTemplateExpression && this.view.isQuery(parent.parent)) {
+            this.sink("query", parent.parent);
+          }
+          return;
+        case AST_NODE_TYPES.ForOfStatement:
+          if (parent.right === node) this.loopVariable(parent.left);
+          return;
+        case AST_NODE_TYPES.ReturnStatement:
+          if (enclosingFunctionOf(parent) === this.root) this.result.returned = true;
+          return;
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+          if (parent.body === node && parent === this.root) this.result.returned = true;
+          return;
+        default:
+          return;
+      }
+    }
+
+    /** An array whose shape is checked (`Array.isArray`): only its elements are still unchecked. */
+    private elements(node: TSESTree.Node): void {
+      let outer = node;
+      while (outer.parent && (outer.parent.type === AST_NODE_TYPES.TSAsExpression || outer.parent.type === AST_NODE_TYPES.TSNonNullExpression)) outer = outer.parent;
+      const parent = outer.parent;
+      if (parent?.type === AST_NODE_TYPES.ForOfStatement && parent.right === outer) {
+        this.loopVariable(parent.left);
+      } else if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer) {
+        const call = parent.parent;
+        const name = propertyName(parent);
+        if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) {
+          const callback = call.arguments[0];
+          if (name !== undefined && ELEMENT_CALLBACK_METHODS.has(name) && callback && isFunction(callback) && callback.params[0]) this.start(callback.params[0], []);
+        } else if (parent.computed) {
+          this.value(parent, []);
+        }
+      }
+    }
+
+    private member(member: TSESTree.MemberExpression, node: TSESTree.Node, path: readonly string[]): void {
+      if (member.object !== node) return; // a computed key: `LABELS[x]` looks a value up
+      const assignment = member.parent;
+      if (assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === member) return;
+      const name = propertyName(member);
+      const call = assignment?.type === AST_NODE_TYPES.CallExpression && assignment.callee === member ? assignment : undefined;
+      if (call) {
+        this.method(call, name, path);
+        return;
+      }
+      if (path.length > 0) {
+        if (name !== undefined && path[0] !== "*" && name !== path[0]) return;
+        this.value(member, path.slice(1));
+        return;
+      }
+      this.value(member, []);
+    }
+
+    /** `value.method(...)`: the result is derived from the value; element callbacks get its elements. */
+    private method(call: TSESTree.CallExpression, name: string | undefined, path: readonly string[]): void {
+      if (name === "get" || name === "getAll") {
+        // FormData / URLSearchParams: `.get("title")` is the field itself
+        const key = call.arguments[0];
+        const field = key?.type === AST_NODE_TYPES.Literal && typeof key.value === "string" ? key.value : "*";
+        if (path.length > 0 && path[0] !== "*" && field !== "*" && path[0] !== field) return;
+        this.value(call, path.slice(1));
+        return;
+      }
+      const callback = call.arguments[0];
+      if (callback && isFunction(callback)) {
+        // element callbacks get the elements; `.then(cb)` gets the value itself
+        if (name !== undefined && ELEMENT_CALLBACK_METHODS.has(name) && callback.params[0]) this.start(callback.params[0], []);
+        else if (name === "reduce" && callback.params[1]) this.start(callback.params[1], []);
+        else if (name === "then" && callback.params[0]) this.start(callback.params[0], path);
+      }
+      if (name !== undefined && PREDICATE_METHODS.has(name)) return;
+      this.value(call, []);
+    }
+
+    private argument(call: TSESTree.CallExpression | TSESTree.NewExpression, argument: TSESTree.Node, path: readonly string[]): void {
+      if (call.type === AST_NODE_TYPES.NewExpression) {
+        if (options.reportUnknownCalls) this.sink("call", call);
+        return;
+      }
+      const name = memberChainName(call.callee);
+      if (name !== undefined && (TRANSPARENT_CALLS.has(name) || QUERY_OPERATORS.has(name))) {
+        this.value(call, []);
+        return;
+      }
+      if (name !== undefined && CONSTRAINING_CALL.test(name)) return;
+      const validated = validatorCall(call, options.validators, this.view.isKnownSchema);
+      if ((validated && validated.some((a) => contains(a, argument))) || isValidatedSink(call) || isVerificationCall(call)) {
+        this.result.validated = true;
+        return;
+      }
+      if (isPredicateValidatorCall(call) || SANITIZER.test(calleeName(call).last ?? "")) return;
+      if (this.view.isQuery(call)) {
+        this.sink("query", call);
+        return;
+      }
+      if (name !== undefined && NEUTRAL_CALL.test(name)) return;
+      const resolved = this.view.resolve(call.callee);
+      if (resolved) {
+        // what the project function does with this parameter: validates it, queries with it, returns it
+        const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+        const param = index >= 0 ? resolved.fn.params[index] : undefined;
+        if (this.depth >= MAX_CALL_DEPTH || !param || param.type === AST_NODE_TYPES.RestElement || argument.type === AST_NODE_TYPES.SpreadElement) {
+          // too deep to follow: a helper that validates anything is trusted with it
+          if (this.depth > 0 && this.view.validates(call.callee) === true) this.result.validated = true;
+          return;
+        }
+        const inner = throughParameter(resolved.fn, index, path, resolved.view, this.depth + 1);
+        // a helper that validates what it is given validates that value, not the rest of the source
+        if (inner.validated && this.depth > 0) this.result.validated = true;
+        if (inner.validated) return;
+        if (inner.sinks) this.sink("helper", call);
+        if (inner.returned) this.value(call, []);
+        return;
+      }
+      if (options.reportUnknownCalls) this.sink("call", call);
+    }
+
+    private assigned(assignment: TSESTree.AssignmentExpression, path: readonly string[]): void {
+      const left = assignment.left;
+      if (left.type === AST_NODE_TYPES.Identifier) {
+        for (const read of this.readsAfter(left, assignment)) this.value(read, path);
+      } else if (left.type === AST_NODE_TYPES.ObjectPattern || left.type === AST_NODE_TYPES.ArrayPattern) {
+        this.bind(left, path);
+      } else if (left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.Identifier) {
+        // `data.title = value`: the object now holds it
+        const key = propertyName(left) ?? "*";
+        for (const read of this.readsAfter(left.object, assignment)) this.value(read, [key, ...path].slice(0, MAX_PATH));
+      }
+    }
+
+    private readsAfter(id: TSESTree.Identifier, after: TSESTree.Node): TSESTree.Identifier[] {
+      const binding = this.bindingOf(id);
+      if (!binding) return [];
+      return this.view.reads(binding, this.root).filter((read) => read.range[0] > after.range[1]);
+    }
+
+    /** The declaring identifier of the variable `id` names (same name, found in the analysed function's scopes). */
+    private bindingOf(id: TSESTree.Identifier): TSESTree.Identifier | undefined {
+      if (this.view === lintedView) {
+        const def = ASTUtils.findVariable(sourceCode.getScope(id), id)?.defs[0];
+        return def?.name.type === AST_NODE_TYPES.Identifier ? def.name : undefined;
+      }
+      return declarationByName(id, this.root);
+    }
+
+    private loopVariable(left: TSESTree.ForOfStatement["left"]): void {
+      if (left.type === AST_NODE_TYPES.VariableDeclaration) {
+        const declarator = left.declarations[0];
+        if (declarator) this.bind(declarator.id, []);
+      } else if (left.type === AST_NODE_TYPES.Identifier) {
+        const binding = this.bindingOf(left);
+        if (binding) for (const read of this.view.reads(binding, this.root)) if (read.range[0] > left.range[1]) this.value(read, []);
+      }
+    }
+
+    private sink(kind: SinkKind, node: TSESTree.Node): void {
+      this.result.sinks.push({ kind, node });
+    }
+  }
+
+  return { follow, throughRequestHelper };
+}
+
+// ---------------------------------------------------------------- guards
+
+/** A key for comparing the guarded expression with the used one: `body.email`, `form.get(email)`. */
+function expressionKey(node: TSESTree.Node): string | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.Identifier:
+      return node.name;
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+      return expressionKey(node.expression);
+    case AST_NODE_TYPES.MemberExpression: {
+      const object = expressionKey(node.object);
+      const name = propertyName(node);
+      return object === undefined || name === undefined ? undefined : `${object}.${name}`;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      if (node.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+      const object = expressionKey(node.callee.object);
+      const method = propertyName(node.callee);
+      const key = node.arguments[0];
+      if (object === undefined || (method !== "get" && method !== "getAll") || key?.type !== AST_NODE_TYPES.Literal) return undefined;
+      return `${object}.${method}(${String(key.value)})`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function unwrapTest(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.ChainExpression ||
+    current.type === AST_NODE_TYPES.AwaitExpression
+  ) {
+    current = current.type === AST_NODE_TYPES.AwaitExpression ? current.argument : current.expression;
+  }
+  return current;
+}
+
+const EQUALITY = new Set(["===", "=="]);
+const INEQUALITY = new Set(["!==", "!="]);
+
+function isLiteralValue(node: TSESTree.Node): boolean {
+  const target = unwrapTest(node);
+  if (target.type === AST_NODE_TYPES.Literal) return target.value !== null;
+  if (target.type === AST_NODE_TYPES.TemplateLiteral) return target.expressions.length === 0;
+  // an enum member or a constant: `Role.ADMIN`, `PLANS.pro`
+  return target.type === AST_NODE_TYPES.MemberExpression && /^[A-Z]/u.test(memberChainName(target) ?? "");
+}
+
+/** `typeof K === "string"` (not "object": an object can still carry anything). */
+function typeofTest(test: TSESTree.BinaryExpression, key: string): boolean {
+  for (const [side, other] of [
+    [test.left, test.right],
+    [test.right, test.left],
+  ] as const) {
+    if (side.type === AST_NODE_TYPES.UnaryExpression && side.operator === "typeof" && expressionKey(side.argument) === key) {
+      return other.type === AST_NODE_TYPES.Literal && other.value !== "object";
+    }
+  }
+  return false;
+}
+
+function comparesWithLiteral(test: TSESTree.BinaryExpression, key: string): boolean {
+  return (expressionKey(test.left) === key && isLiteralValue(test.right)) || (expressionKey(test.right) === key && isLiteralValue(test.left));
+}
+
+function hasKeyArgument(call: TSESTree.CallExpression, key: string): boolean {
+  return call.arguments.some((a) => expressionKey(a) === key);
+}
+
+function isPredicateValidatorCall(call: TSESTree.CallExpression): boolean {
+  const { last, object } = calleeName(call);
+  if (last === undefined) return false;
+  if (object === "validator" || object === "validators") return true;
+  return PREDICATE_VALIDATOR.test(last);
+}
+
+/** Is the test true only when K has a fixed type or one of a known set of values? */
+function constrains(test: TSESTree.Node, key: string, arrays = false): boolean {
+  const target = unwrapTest(test);
+  switch (target.type) {
+    case AST_NODE_TYPES.BinaryExpression:
+      if (EQUALITY.has(target.operator)) return typeofTest(target, key) || comparesWithLiteral(target, key);
+      if (target.operator === "instanceof") return expressionKey(target.left) === key;
+      if (target.operator === "in") return expressionKey(target.left) === key;
+      return false;
+    case AST_NODE_TYPES.CallExpression: {
+      const name = memberChainName(target.callee);
+      if (name === "Number.isInteger" || name === "Number.isSafeInteger") return hasKeyArgument(target, key);
+      // `Array.isArray(K)` fixes the array, not its elements
+      if (name === "Array.isArray") return arrays && hasKeyArgument(target, key);
+      // `K.every((v) => typeof v === "string")`: every element has a fixed type
+      if (target.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(target.callee) === "every" && expressionKey(target.callee.object) === key) {
+        return everyElementConstrained(target.arguments[0]);
+      }
+      // `ALLOWED.includes(K)`, `VALID_TYPES.has(K)`
+      if (target.callee.type === AST_NODE_TYPES.MemberExpression && /^(?:includes|has)$/u.test(propertyName(target.callee) ?? "")) {
+        return expressionKey(target.callee.object) !== key && hasKeyArgument(target, key);
+      }
+      return isPredicateValidatorCall(target) && hasKeyArgument(target, key);
+    }
+    case AST_NODE_TYPES.LogicalExpression:
+      if (target.operator === "&&") return constrains(target.left, key, arrays) || constrains(target.right, key, arrays);
+      if (target.operator === "||") return constrains(target.left, key, arrays) && constrains(target.right, key, arrays);
+      return false;
+    case AST_NODE_TYPES.UnaryExpression:
+      return target.operator === "!" && failsUnlessConstrained(target.argument, key, arrays);
+    default:
+      return false;
+  }
+}
+
+/** Is the test false only when K is constrained (so an exit under it leaves K constrained)? */
+function failsUnlessConstrained(test: TSESTree.Node, key: string, arrays = false): boolean {
+  const target = unwrapTest(test);
+  switch (target.type) {
+    case AST_NODE_TYPES.BinaryExpression:
+      if (INEQUALITY.has(target.operator)) return typeofTest(target, key) || comparesWithLiteral(target, key);
+      return false;
+    case AST_NODE_TYPES.LogicalExpression:
+      if (target.operator === "||") return failsUnlessConstrained(target.left, key, arrays) || failsUnlessConstrained(target.right, key, arrays);
+      if (target.operator === "&&") return failsUnlessConstrained(target.left, key, arrays) && failsUnlessConstrained(target.right, key, arrays);
+      return false;
+    case AST_NODE_TYPES.UnaryExpression:
+      return target.operator === "!" && constrains(target.argument, key, arrays);
+    default:
+      return false;
+  }
+}
+
+/** `(v) => typeof v === "string"` (an expression body or a single `return`). */
+function everyElementConstrained(callback: TSESTree.Node | undefined): boolean {
+  if (!callback || !isFunction(callback)) return false;
+  const param = callback.params[0];
+  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+  const body = callback.body;
+  const test = body.type === AST_NODE_TYPES.BlockStatement ? (body.body.length === 1 && body.body[0]!.type === AST_NODE_TYPES.ReturnStatement ? body.body[0]!.argument : null) : body;
+  return test !== null && test !== undefined && constrains(test, param.name);
+}
+
+/** A statement that throws unless K is valid: `assert(typeof K === "string")`, `assertIsEmail(K)`, `validateSlug(K)`. */
+function assertsConstraint(statement: TSESTree.Statement, key: string, arrays: boolean): boolean {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const call = unwrapTest(statement.expression);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const { last } = calleeName(call);
+  if (last === undefined || !THROWING_VALIDATOR.test(last)) return false;
+  if (last === "assert" || last === "invariant") return call.arguments[0] !== undefined && constrains(call.arguments[0], key, arrays);
+  return hasKeyArgument(call, key);
+}
+
+/**
+ * Does a hand-written check constrain the value of `node` where it is used: a test around the use, or an
+ * earlier `if (...) return/throw` in an enclosing block (up to `root`, the function analysed)? "full": the
+ * type is fixed; "array": `Array.isArray(x)` fixed the array but not its elements.
+ */
+export function guardOf(node: TSESTree.Node, root: TSESTree.Node): "full" | "array" | undefined {
+  const key = expressionKey(node);
+  if (key === undefined) return undefined;
+  if (isGuardedBy(node, root, key, false)) return "full";
+  return isGuardedBy(node, root, key, true) ? "array" : undefined;
+}
+
+function isGuardedBy(node: TSESTree.Node, root: TSESTree.Node, key: string, arrays: boolean): boolean {
+  for (let child: TSESTree.Node = node, parent = node.parent; parent && child !== root; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.consequent === child && constrains(parent.test, key, arrays)) return true;
+        if (parent.alternate === child && failsUnlessConstrained(parent.test, key, arrays)) return true;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.right === child && parent.operator === "&&" && constrains(parent.left, key, arrays)) return true;
+        if (parent.right === child && parent.operator === "||" && failsUnlessConstrained(parent.left, key, arrays)) return true;
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.Program:
+      case AST_NODE_TYPES.SwitchCase: {
+        const body: readonly TSESTree.Node[] = parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : parent.body;
+        for (const statement of body) {
+          if (statement === child) break;
+          if (exitGuard(statement, key, arrays)) return true;
+          // `try { x = await req.json(); if (!valid(x)) throw ... } catch { return 400 }`
+          if (statement.type === AST_NODE_TYPES.TryStatement && statement.block.body.some((inner) => exitGuard(inner, key, arrays))) return true;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    if (isFunction(parent) && parent === root) break;
+  }
+  return false;
+}
+
+function exitGuard(statement: TSESTree.Node, key: string, arrays: boolean): boolean {
+  if (statement.type === AST_NODE_TYPES.IfStatement) {
+    return !statement.alternate && failsUnlessConstrained(statement.test, key, arrays) && exits(statement.consequent);
+  }
+  return assertsConstraint(statement as TSESTree.Statement, key, arrays);
+}
+
+// ---------------------------------------------------------------- helpers
+
+function isBinding(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.ObjectPattern || node.type === AST_NODE_TYPES.ArrayPattern) return true;
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const parent = node.parent;
+  return (
+    (parent !== undefined && isFunction(parent) && parent.params.includes(node as TSESTree.Parameter)) ||
+    (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === node) ||
+    (parent?.type === AST_NODE_TYPES.Property && parent.value === node && parent.parent.type === AST_NODE_TYPES.ObjectPattern) ||
+    (parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.left === node) ||
+    parent?.type === AST_NODE_TYPES.ArrayPattern ||
+    parent?.type === AST_NODE_TYPES.RestElement
+  );
+}
+
+function staticKeyOf(property: TSESTree.Property): string | undefined {
+  if (!property.computed && property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  if (property.key.type === AST_NODE_TYPES.Literal && (typeof property.key.value === "string" || typeof property.key.value === "number")) {
+    return String(property.key.value);
+  }
+  return undefined;
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+function enclosingFunctionOf(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
+}
+
+/** The function a definition stands for, also inside a memo wrapper (`cache(async (id) => ...)`). */
+function functionOf(node: TSESTree.Node): FunctionNode | undefined {
+  if (isFunction(node)) return node;
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const { last } = calleeName(node);
+    const fn = node.arguments[0];
+    if (last !== undefined && /^(?:cache|unstable_cache|memoize|memo|React\.cache)$/u.test(last) && fn && isFunction(fn)) return fn;
+  }
+  return undefined;
+}
+
+const validatesCache = new WeakMap<TSESTree.Node, Map<string, boolean>>();
+
+/** Does the function call a schema validator anywhere (a project helper such as `readBody(req)`)? */
+function functionValidates(fn: FunctionNode, validators: ReadonlySet<string>, isKnownSchema?: (id: TSESTree.Identifier) => boolean): boolean {
+  const key = `${[...validators].join(",")}:${isKnownSchema ? "linted" : "imported"}`;
+  let cache = validatesCache.get(fn);
+  if (!cache) {
+    cache = new Map();
+    validatesCache.set(fn, cache);
+  }
+  let known = cache.get(key);
+  if (known === undefined) {
+    known = containsValidatorCall(fn, validators, isKnownSchema);
+    cache.set(key, known);
+  }
+  return known;
+}
+
+/** Read references of `binding` inside `root`, by name (files reached by an import have no scope analysis). */
+function readsByName(binding: TSESTree.Identifier, root: TSESTree.Node): TSESTree.Identifier[] {
+  const reads: TSESTree.Identifier[] = [];
+  const name = binding.name;
+  const visit = (node: TSESTree.Node, shadowed: boolean): void => {
+    if (node !== root && isFunction(node) && node.params.some((p) => declares(p, name))) shadowed = true;
+    if (node.type === AST_NODE_TYPES.Identifier && node.name === name && node !== binding && !shadowed && isReadReference(node)) reads.push(node);
+    for (const child of childrenOf(node)) visit(child, shadowed);
+  };
+  visit(root, false);
+  return reads;
+}
+
+function declarationByName(id: TSESTree.Identifier, root: TSESTree.Node): TSESTree.Identifier | undefined {
+  let found: TSESTree.Identifier | undefined;
+  const visit = (node: TSESTree.Node): void => {
+    if (found) return;
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.id.name === id.name) found = node.id;
+    if (isFunction(node)) for (const p of node.params) if (p.type === AST_NODE_TYPES.Identifier && p.name === id.name) found = p;
+    for (const child of childrenOf(node)) visit(child);
+  };
+  visit(root);
+  return found;
+}
+
+function declares(pattern: TSESTree.Node, name: string): boolean {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return pattern.name === name;
+    case AST_NODE_TYPES.AssignmentPattern:
+      return declares(pattern.left, name);
+    case AST_NODE_TYPES.RestElement:
+      return declares(pattern.argument, name);
+    case AST_NODE_TYPES.ObjectPattern:
+      return pattern.properties.some((p) => declares(p.type === AST_NODE_TYPES.Property ? p.value : p.argument, name));
+    case AST_NODE_TYPES.ArrayPattern:
+      return pattern.elements.some((e) => e !== null && declares(e, name));
+    default:
+      return false;
+  }
+}
+
+function isReadReference(id: TSESTree.Identifier): boolean {
+  const parent = id.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.property === id && !parent.computed) return false;
+  // `{ id }`: the key and the value are two nodes at one place; the value is the read
+  if (parent.type === AST_NODE_TYPES.Property && parent.key === id && !parent.computed) return parent.shorthand && parent.value === id && parent.parent.type === AST_NODE_TYPES.ObjectExpression;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id === id) return false;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === id) return false;
+  if (isFunction(parent) && parent.params.includes(id as TSESTree.Parameter)) return false;
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === id && parent.parent.type === AST_NODE_TYPES.ObjectPattern) return false;
+  if (
+    parent.type === AST_NODE_TYPES.ImportSpecifier ||
+    parent.type === AST_NODE_TYPES.ExportSpecifier ||
+    parent.type === AST_NODE_TYPES.TSTypeReference ||
+    parent.type === AST_NODE_TYPES.TSQualifiedName ||
+    parent.type === AST_NODE_TYPES.LabeledStatement ||
+    parent.type === AST_NODE_TYPES.BreakStatement ||
+    parent.type === AST_NODE_TYPES.ContinueStatement ||
+    parent.type === AST_NODE_TYPES.TSPropertySignature
+  ) {
+    return false;
+  }
+  return true;
+}
+
+function childrenOf(node: TSESTree.Node): TSESTree.Node[] {
+  const children: TSESTree.Node[] = [];
+  for (const key of Object.keys(node)) {
+    if (key === "parent" || key === "loc" || key === "range" || key === "typeAnnotation" || key === "returnType" || key === "typeArguments" || key === "typeParameters") continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const child of value) if (child && typeof child === "object" && typeof (child as TSESTree.Node).type === "string") children.push(child as TSESTree.Node);
+    } else if (value && typeof value === "object" && typeof (value as TSESTree.Node).type === "string") {
+      children.push(value as TSESTree.Node);
+    }
+  }
+  return children;
+}
+
+/**
+ * A query in a file reached by an import (no scope analysis there): a Prisma model operation or raw query
+ * on a client-named receiver (`prisma.user.findMany`, `ctx.db.post.update`, `tx.$executeRaw`), a Drizzle,
+ * Kysely or Supabase builder on one (`db.insert(t).values(x)`, `supabase.from("t").update(x)`).
+ */
+function looksLikeQuery(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): boolean {
+  if (node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
+    const tag = memberChainName(node.tag) ?? "";
+    return /(?:^|\.)\$(?:queryRaw|executeRaw)$/u.test(tag);
+  }
+  // the names along the chain, from its root: `db.insert(t).values(x)` -> db, insert, values
+  const segments: string[] = [];
+  let current: TSESTree.Node = node;
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
+    else if (current.type === AST_NODE_TYPES.AwaitExpression) current = current.argument;
+    else if (current.type === AST_NODE_TYPES.TSNonNullExpression || current.type === AST_NODE_TYPES.ChainExpression) current = current.expression;
+    else if (current.type === AST_NODE_TYPES.MemberExpression) {
+      const name = propertyName(current);
+      if (name === undefined) return false;
+      segments.unshift(name);
+      current = current.object;
+    } else break;
+  }
+  if (current.type === AST_NODE_TYPES.Identifier) segments.unshift(current.name);
+  else if (current.type === AST_NODE_TYPES.ThisExpression) segments.unshift("this");
+  else return false;
+  // `ctx.prisma.user.update`, `this.db.insert`: a leading context object
+  const clientIndex = segments.findIndex((s) => CLIENT_ROOT.test(s));
+  if (clientIndex < 0 || clientIndex > 1) return false;
+  const after = segments.slice(clientIndex + 1);
+  if (after.length >= 2 && PRISMA_OPERATION.test(after[1]!)) return true;
+  if (after.length >= 1 && /^\$(?:queryRaw|executeRaw)/u.test(after[0]!)) return true;
+  return after.length >= 1 && BUILDER_HEAD.test(after[0]!);
+}
+
