@@ -158,6 +158,11 @@ describe("file-facts: the database pre-test", () => {
       `import { neon } from "@neondatabase/serverless"`,
       `import { client } from "@acme/db"; await client.user.findMany()`,
       `import store from "~/server/db/index"; await store.user.findMany()`,
+      // a parameter typed as a client, whatever its name
+      `export async function move(conn: Prisma.TransactionClient) { await conn.user.findMany() }`,
+      `export async function list(q: PostgresJsDatabase<typeof schema>) { await q.select().from(users) }`,
+      `export async function list(q: DrizzleClient) { await q.select().from(users) }`,
+      `export async function list(q: Transaction<DB>) { await q.selectFrom("t").selectAll().execute() }`,
     ]) {
       expect(mayQuery(code), code).toBe(true);
     }
