@@ -1,15 +1,22 @@
 #!/usr/bin/env node
 // npm run bench [-- --suite schema-scaling,compare-prisma-lint] [--runs 3] [--quick]
+//                [--app <dir>] [--baseline <checkout>] [--per-rule] [--timing-runs 2] [--with-tseslint]
+//                (options of eslint-app; eslint-corpus takes --runs, --timing-runs, --baseline)
 //
 // DESIGN §6, measured side by side in one run and printed as tables:
-//   eslint-corpus         1. ESLint over a generated TS corpus, recommended vs. no rules   (hook: suites/eslint-corpus.js)
+//   eslint-corpus         1. ESLint over a generated corpus shaped like a real app, measured as eslint-app
+//                            (hook: suites/eslint-corpus.js)
+//   eslint-app            1. ESLint over a real project folder (--app <dir>): parse only, one-trivial-rule floor,
+//                            recommended, all, and TIMING per rule   (suites/eslint-app.js; skipped without --app)
 //   compare-prisma-lint   2. our CLI vs. the npm package `prisma-lint` on a 2,000-model schema
 //   schema-scaling        3. our CLI at 500, 1,000, 2,000, 4,000 models: time must grow linearly
 //   sql-migrations        the SQL language: nothing paid without SQL files; 1,000 statements well under 1 s
 // Never part of `npm test`. Times are wall-clock process times (start-up included), median of --runs.
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { compareWithPrismaLint } from "./suites/compare-prisma-lint.js";
 import { eslintCorpus } from "./suites/eslint-corpus.js";
+import { eslintApp } from "./suites/eslint-app.js";
 import { schemaScaling } from "./suites/schema-scaling.js";
 import { sqlMigrations } from "./suites/sql-migrations.js";
 
@@ -18,6 +25,7 @@ const SUITES = {
   "compare-prisma-lint": compareWithPrismaLint,
   "schema-scaling": schemaScaling,
   "sql-migrations": sqlMigrations,
+  "eslint-app": eslintApp,
 };
 
 const { values } = parseArgs({
@@ -25,10 +33,16 @@ const { values } = parseArgs({
     suite: { type: "string" },
     runs: { type: "string", default: "3" },
     quick: { type: "boolean", default: false },
+    app: { type: "string" },
+    "timing-runs": { type: "string", default: "2" },
+    "with-tseslint": { type: "boolean", default: false },
+    "per-rule": { type: "boolean", default: false },
+    baseline: { type: "string" },
   },
 });
 const selected = values.suite ? values.suite.split(",") : Object.keys(SUITES);
 const options = { runs: Math.max(1, Number(values.runs)), quick: values.quick };
+Object.assign(options, { app: values.app, timingRuns: Math.max(1, Number(values["timing-runs"])), withTseslint: values["with-tseslint"], perRule: values["per-rule"], baseline: values.baseline && path.resolve(values.baseline) });
 
 for (const name of selected) {
   const suite = SUITES[name];

@@ -26,7 +26,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { isFunction, memberChainName, propertyName, type FunctionNode } from "../util/ast.js";
 import { calleeName, exits } from "./auth.js";
-import { createDbQueryDetector } from "./db-queries.js";
+import { fileFacts } from "./file-facts.js";
 import { containsValidatorCall, isVerificationCall, isValidatedSink, validatorCall } from "./validation.js";
 import { definitionInFile, definitionOf, isSchemaDefinition, type ParsedFile } from "./resolve.js";
 
@@ -160,7 +160,7 @@ const paramCache = new WeakMap<TSESTree.Node, Map<string, Cached>>();
 
 export function createInputFlow(context: Context, options: InputFlowOptions): InputFlow {
   const { sourceCode } = context;
-  const db = createDbQueryDetector(context);
+  const db = fileFacts(context).queries;
   const optionsKey = `${[...options.validators].join(",")}|${String(options.reportUnknownCalls)}`;
 
   const lintedView: FileView = {

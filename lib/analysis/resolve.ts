@@ -75,6 +75,22 @@ interface CacheEntry {
   file: ParsedFile | undefined;
 }
 
+/**
+ * Parsed files are the big entries (an AST per file): at most this many stay cached, the least recently
+ * used dropped first, so a monorepo of tens of thousands of files cannot grow the process without bound.
+ * A dropped file is parsed again if asked for again; nothing else depends on it staying.
+ */
+const MAX_CACHED_FILES = 2_000;
+/** Module resolutions are strings: many more fit. */
+const MAX_CACHED_MODULES = 50_000;
+
+/** `map.set(key, value)`, dropping the oldest entries beyond `max` (a `Map` iterates in insertion order). */
+function setBounded<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > max) map.delete(map.keys().next().value as K);
+}
+
 const fileCache = new Map<string, CacheEntry>();
 const tsconfigCache = new Map<string, TsConfigResult | null>();
 const tsconfigLookupCache = new Map<string, TsConfigResult | null>();
@@ -157,6 +173,7 @@ export function parseFile(filePath: string): ParsedFile | undefined {
   const cached = fileCache.get(filePath);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
     stats.cacheHits++;
+    setBounded(fileCache, filePath, cached, MAX_CACHED_FILES); // most recently used
     return cached.file;
   }
   let file: ParsedFile | undefined;
@@ -181,7 +198,7 @@ export function parseFile(filePath: string): ParsedFile | undefined {
     stats.filesParsed++;
     stats.parseMs += performance.now() - start;
   }
-  fileCache.set(filePath, { mtimeMs: stat.mtimeMs, size: stat.size, file });
+  setBounded(fileCache, filePath, { mtimeMs: stat.mtimeMs, size: stat.size, file }, MAX_CACHED_FILES);
   return file;
 }
 
@@ -389,7 +406,7 @@ export function resolveModule(fromFile: string, specifier: string): string | und
   const known = moduleCache.get(key);
   if (known !== undefined) return known ?? undefined;
   const result = resolveModuleUncached(fromFile, specifier);
-  moduleCache.set(key, result ?? null);
+  setBounded(moduleCache, key, result ?? null, MAX_CACHED_MODULES);
   return result;
 }
 

@@ -45,16 +45,32 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 }
 
-/** Reads and normalizes `settings["backend-architect"]`; malformed entries are ignored, never thrown on. */
+/** Normalised settings, one per raw `settings["backend-architect"]` object (ESLint hands every file of a config the same one). */
+const normalized = new WeakMap<object, BackendArchitectSettings>();
+const EMPTY: BackendArchitectSettings = normalize({});
+
+/**
+ * Reads and normalizes `settings["backend-architect"]`; malformed entries are ignored, never thrown on.
+ * The result is frozen and the same object for the same settings object, so it can key per-settings caches.
+ */
 export function getSettings(
   context: Readonly<Pick<TSESLint.RuleContext<string, readonly unknown[]>, "settings">>,
 ): BackendArchitectSettings {
   const raw = (context.settings as Record<string, unknown> | undefined)?.["backend-architect"];
-  const obj = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  if (raw === null || typeof raw !== "object") return EMPTY;
+  let result = normalized.get(raw);
+  if (!result) {
+    result = normalize(raw as Record<string, unknown>);
+    normalized.set(raw, result);
+  }
+  return result;
+}
+
+function normalize(obj: Record<string, unknown>): BackendArchitectSettings {
   const middleware = obj.middleware === false ? false : typeof obj.middleware === "string" ? obj.middleware : undefined;
   const result = { schema: typeof obj.schema === "string" ? obj.schema : undefined, middleware } as {
     -readonly [K in keyof BackendArchitectSettings]: BackendArchitectSettings[K];
   };
-  for (const key of LIST_KEYS) result[key] = stringList(obj[key]);
-  return result;
+  for (const key of LIST_KEYS) result[key] = Object.freeze(stringList(obj[key]));
+  return Object.freeze(result);
 }

@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { fileFacts } from "../analysis/file-facts.js";
 import { enclosingFunction, propertyName, skipTransparentParents } from "../util/ast.js";
-import { createDbQueryDetector, isLazyQuery, listValues, type DbQuery } from "../analysis/db-queries.js";
+import { isLazyQuery, listValues, type DbQuery } from "../analysis/db-queries.js";
 import { discardedValue } from "../analysis/floating.js";
 import { isMigrationFile, isSelfRunningScript } from "../analysis/scripts.js";
 import {
@@ -74,8 +75,10 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ allowTransactionBatch = true, checkWhileLoops = false, ignoreScripts = true }]) {
     const { sourceCode } = context;
+    const facts = fileFacts(context);
+    if (!facts.mayQueryDatabase) return {};
     if (ignoreScripts && (isSelfRunningScript(sourceCode) || isMigrationFile(context.filename))) return {};
-    const detector = createDbQueryDetector(context);
+    const detector = facts.queries;
     /** Awaits in source order, to tell whether a `findUnique` runs in the first tick of its iteration. */
     const awaits: TSESTree.AwaitExpression[] = [];
     const candidates: { query: DbQuery; iterations: Iteration[] }[] = [];

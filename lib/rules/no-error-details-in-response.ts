@@ -1,10 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { fileFacts } from "../analysis/file-facts.js";
 import { isFunction } from "../util/ast.js";
 import { findVariable, unwrapExpression } from "../util/bindings.js";
-import { createDbQueryDetector } from "../analysis/db-queries.js";
-import { getRequestBoundaries } from "../analysis/request-boundary.js";
-import { createResponseDetector, returnsToClient } from "../analysis/responses.js";
+import { returnsToClient } from "../analysis/responses.js";
 import { walk } from "../analysis/walk.js";
 
 export type Options = [
@@ -79,9 +78,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ allowInDevelopment = true }]) {
     const { sourceCode } = context;
-    const boundaries = getRequestBoundaries(context);
-    const responses = createResponseDetector(context);
-    const queries = createDbQueryDetector(context);
+    const { boundaries, responses, queries } = fileFacts(context);
     const sources = new Map<TSESLint.Scope.Variable, ErrorSource | null>();
     const reported = new Set<TSESTree.Node>();
 

@@ -1,7 +1,8 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { fileFacts } from "../analysis/file-facts.js";
 import { enclosingFunction } from "../util/ast.js";
-import { createDbQueryDetector, isLazyQuery } from "../analysis/db-queries.js";
+import { isLazyQuery } from "../analysis/db-queries.js";
 import { discardedValue } from "../analysis/floating.js";
 
 export type Options = [];
@@ -28,7 +29,9 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
-    const detector = createDbQueryDetector(context);
+    const facts = fileFacts(context);
+    if (!facts.mayQueryDatabase) return {};
+    const detector = facts.queries;
 
     function visit(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): void {
       const query = detector.queryAt(node);

@@ -3,6 +3,7 @@ import { createRule } from "../util/create-rule.js";
 import { constInitializer, importOf, unwrapExpression } from "../util/bindings.js";
 import { matchesAnyGlob } from "../util/file-match.js";
 import { expressionNames, isSecretName, nameSegments, staticString } from "../util/names.js";
+import { mentions, mentionsIdentifier, minimalWords } from "../analysis/file-facts.js";
 
 export type Options = [
   {
@@ -82,6 +83,23 @@ const JOSE_SIGNERS = new Set(["SignJWT", "EncryptJWT", "CompactSign", "Flattened
 const JOSE_VERIFIERS = new Set(["jwtVerify", "jwtDecrypt", "compactVerify", "flattenedVerify", "compactDecrypt"]);
 const CRYPTO_MODULES = new Set(["crypto", "node:crypto"]);
 
+/**
+ * Pre-test for everything but the literals: a secret reaches a call or an option only through a name
+ * these tables or `checkCall` know (an option key, a JWT, jose or HMAC API, a JWT or cookie-parser
+ * module), and falls back only from `process.env`/`import.meta.env` (the name `env`).
+ */
+const SECRET_USE = minimalWords([
+  ...SECRET_OPTION_CALLS.flatMap((entry) => entry.keys),
+  ...Object.values(SECRET_OPTION_TYPES).map((entry) => entry.key),
+  ...JWT_MODULES,
+  ...JOSE_SIGNERS,
+  ...JOSE_VERIFIERS,
+  "jwt",
+  "JWT",
+  "createHmac",
+  "cookie-parser",
+]);
+
 const PLACEHOLDER_MARKERS = [
   "your",
   "change",
@@ -135,6 +153,14 @@ const CREDENTIAL_SHAPES: ReadonlyArray<{ kind: string; pattern: RegExp }> = [
   },
 ];
 
+/**
+ * Pre-test for the literals: every credential shape but the private key, a service-role JWT (`eyJ`) and a
+ * connection string start their string with one of these; a private key holds `-----BEGIN` anywhere. A
+ * backslash in the file may hide one behind an escape: such a file is checked too.
+ */
+const CREDENTIAL_TEXT =
+  /["'`](?:sk_|rk_|whsec_|gh[pousr]_|github_pat_|xox|AKIA|ASIA|sk-|SG\.|eyJ|postgres|mysql|mariadb|mongodb|redis|amqp|sqlserver|mssql)|-----BEGIN/u;
+
 const CONNECTION_STRING =
   /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|sqlserver|mssql):\/\/([^:@/\s]+):([^@/\s]+)@([^/:?\s]+)/u;
 const WEAK_PASSWORDS = new Set(["password", "pass", "postgres", "root", "admin", "secret", "mysql", "redis", "test", "user", "changeme"]);
@@ -173,8 +199,10 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ ignore = DEFAULT_IGNORE }]) {
-    if (matchesAnyGlob(context, ignore)) return {};
     const { sourceCode } = context;
+    const mayHoldCredential = sourceCode.text.includes("\\") || CREDENTIAL_TEXT.test(sourceCode.text);
+    const mayPassSecret = mentions(context, SECRET_USE) || mentionsIdentifier(sourceCode.text, "env");
+    if ((!mayHoldCredential && !mayPassSecret) || matchesAnyGlob(context, ignore)) return {};
     const reported = new Set<TSESTree.Node>();
 
     function report(node: StringNode, messageId: MessageIds, data: Record<string, string>): void {
@@ -411,13 +439,17 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    return {
-      Literal(node) {
+    const credentialListeners = {
+      Literal(node: TSESTree.Literal) {
         if (typeof node.value === "string") checkCredentialShape(node);
       },
-      TemplateLiteral(node) {
+      TemplateLiteral(node: TSESTree.TemplateLiteral) {
         if (node.expressions.length === 0) checkCredentialShape(node);
       },
+    };
+    if (!mayPassSecret) return credentialListeners;
+    return {
+      ...(mayHoldCredential ? credentialListeners : {}),
       LogicalExpression(node) {
         if (node.operator !== "||" && node.operator !== "??") return;
         const right = unwrapExpression(node.right);

@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { createDbQueryDetector, PRISMA_NON_DATA_KEYS, writtenValues } from "../analysis/db-queries.js";
-import { createStorageAnalysis, type BlobUrl, type StorageProvider } from "../analysis/storage.js";
+import { PRISMA_NON_DATA_KEYS, writtenValues } from "../analysis/db-queries.js";
+import { type BlobUrl, type StorageProvider } from "../analysis/storage.js";
 import { propertyName } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
+import { fileFacts } from "../analysis/file-facts.js";
 
 export type Options = [
   {
@@ -60,8 +61,11 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ uploadFunctions = [] }]) {
-    const queries = createDbQueryDetector(context);
-    const storage = createStorageAnalysis(context, { uploadFunctions });
+    const facts = fileFacts(context);
+    // every finding is a value a database write stores
+    if (!facts.mayQueryDatabase) return {};
+    const queries = facts.queries;
+    const storage = facts.storage({ uploadFunctions });
     const reported = new Set<TSESTree.Node>();
 
     /** `blob.url` / `blob?.downloadUrl` on a Vercel Blob result: the member whose property becomes `pathname`. */

@@ -2,12 +2,12 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { findVariable } from "../util/bindings.js";
 import { trackToClient, type ViewOp } from "../analysis/client-flow.js";
-import { createDbQueryDetector, type DbQuery } from "../analysis/db-queries.js";
+import type { DbQuery } from "../analysis/db-queries.js";
+import { fileFacts } from "../analysis/file-facts.js";
 import { addGlobalOmit, globalOmitIn, resultShape, type GlobalOmit, type RowShape } from "../analysis/prisma-args.js";
 import { getPrismaSchema, type SchemaModel } from "../analysis/prisma-schema.js";
-import { getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
+import type { RequestBoundary } from "../analysis/request-boundary.js";
 import { definitionOf } from "../analysis/resolve.js";
-import { createResponseDetector } from "../analysis/responses.js";
 import { sensitiveNames, type SensitiveNames } from "../analysis/sensitive-fields.js";
 
 export type Options = [
@@ -68,9 +68,10 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ sensitiveFields = [], allowFields = [], requireSelect = false }]) {
     const { sourceCode } = context;
-    const boundaries = getRequestBoundaries(context);
-    const queries = createDbQueryDetector(context);
-    const responses = createResponseDetector(context);
+    const facts = fileFacts(context);
+    // every finding is a Prisma query's result
+    if (!facts.mayQueryDatabase) return {};
+    const { boundaries, queries, responses } = facts;
     const candidates: { query: DbQuery; boundary: RequestBoundary }[] = [];
     /** This file's own `new PrismaClient({ omit })`, collected as the traversal passes. */
     const localOmit = new Map<string, Set<string>>();

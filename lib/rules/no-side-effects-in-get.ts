@@ -1,12 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { fileFacts } from "../analysis/file-facts.js";
 import { isFunction, memberChainName } from "../util/ast.js";
 import { unwrapExpression } from "../util/bindings.js";
 import { expressionNames, nameSegments, staticString } from "../util/names.js";
 import { matchesAnyGlob, relativeFilename } from "../util/file-match.js";
 import { exits } from "../analysis/auth.js";
 import { createCookieAnalysis, keyName } from "../analysis/cookies.js";
-import { createDbQueryDetector, writtenValues, type DbQuery } from "../analysis/db-queries.js";
+import { writtenValues, type DbQuery } from "../analysis/db-queries.js";
 import { getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
 import { getSettings } from "../analysis/settings.js";
 import { createStorageAnalysis } from "../analysis/storage.js";
@@ -88,7 +89,7 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const boundaries = getRequestBoundaries(context);
     if (boundaries.fileKind !== "app-route" && boundaries.fileKind !== "pages-api") return {};
-    const queries = createDbQueryDetector(context);
+    const queries = fileFacts(context).queries;
     const storage = createStorageAnalysis(context, { uploadFunctions: getSettings(context).uploadFunctions });
     const cookies = createCookieAnalysis(sourceCode);
     const verifiers = new Set(getSettings(context).webhookVerifiers);

@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { fileFacts } from "../analysis/file-facts.js";
 import { isFunction, propertyName } from "../util/ast.js";
 import { constInitializer, findVariable, unwrapExpression } from "../util/bindings.js";
-import { createDbQueryDetector, type DbQuery } from "../analysis/db-queries.js";
-import { getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
-import { createResponseDetector, returnsToClient } from "../analysis/responses.js";
+import type { DbQuery } from "../analysis/db-queries.js";
+import type { RequestBoundary } from "../analysis/request-boundary.js";
+import { returnsToClient } from "../analysis/responses.js";
 import { walk } from "../analysis/walk.js";
 import { nameSegments } from "../util/names.js";
 
@@ -71,9 +72,9 @@ export default createRule<Options, MessageIds>({
   create(context, [{ ignoreModels = [], ignoreChildLists = true, ignoreConfigTables = true }]) {
     const { sourceCode } = context;
     const ignored = new Set(ignoreModels.map((name) => name.toLowerCase()));
-    const boundaries = getRequestBoundaries(context);
-    const queries = createDbQueryDetector(context);
-    const responses = createResponseDetector(context);
+    const facts = fileFacts(context);
+    if (!facts.mayQueryDatabase) return {};
+    const { boundaries, queries, responses } = facts;
 
     /** The options object of `findMany(...)`, through a `const`; undefined when there is none; null when unknown. */
     function optionsObject(arg: TSESTree.Node | undefined): TSESTree.ObjectExpression | undefined | null {

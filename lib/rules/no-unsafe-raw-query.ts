@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
-import { createDbQueryDetector } from "../analysis/db-queries.js";
+import { fileFacts } from "../analysis/file-facts.js";
 import { createConstantEvaluator, type ConstantEvaluator } from "../analysis/constant-values.js";
 import { createRequestInputTest, interpolationsAreValues, rawCallContext, rawSqlFragment } from "../analysis/raw-sql.js";
 
@@ -37,17 +37,16 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const { sourceCode } = context;
     // made on first use: most files never call a raw SQL API
-    let detectorInstance: ReturnType<typeof createDbQueryDetector> | undefined;
+    const facts = fileFacts(context);
     let evaluatorInstance: ConstantEvaluator | undefined;
-    let literalEvaluatorInstance: ConstantEvaluator | undefined;
-    const detector = () => (detectorInstance ??= createDbQueryDetector(context));
+    const detector = () => facts.queries;
     const evaluator = () =>
       (evaluatorInstance ??= createConstantEvaluator(sourceCode, {
         injectionSafe: true,
         requestInput: createRequestInputTest(context),
         isQuery: (node) => (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.TaggedTemplateExpression) && detector().queryAt(node) !== undefined,
       }));
-    const literalEvaluator = () => (literalEvaluatorInstance ??= createConstantEvaluator(sourceCode));
+    const literalEvaluator = () => facts.constants();
 
     /** The SQL text of a node-postgres call: the string, or `text` of a `{ text, values }` config. */
     function pgText(arg: TSESTree.CallExpressionArgument | undefined): TSESTree.Node | undefined {

@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { fileFacts } from "../analysis/file-facts.js";
 import { enclosingFunction, propertyName, skipTransparentParents } from "../util/ast.js";
-import { createDbQueryDetector, isLazyQuery, SUPABASE_FILTER_METHODS, type DbQuery } from "../analysis/db-queries.js";
+import { isLazyQuery, SUPABASE_FILTER_METHODS, type DbQuery } from "../analysis/db-queries.js";
 
 export type Options = [];
 export type MessageIds = "prisma" | "drizzle" | "supabase";
@@ -25,7 +26,9 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context) {
-    const detector = createDbQueryDetector(context);
+    const facts = fileFacts(context);
+    if (!facts.mayQueryDatabase) return {};
+    const detector = facts.queries;
 
     /** Prisma: no argument, no `where`, or `where: {}`. A spread or a variable could hold a filter. */
     function prismaUnscoped(query: DbQuery): boolean {

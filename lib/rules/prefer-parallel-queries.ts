@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
-import { createDbQueryDetector, isTransactionCallback, runsOnOneConnection, type DbQuery } from "../analysis/db-queries.js";
+import { fileFacts } from "../analysis/file-facts.js";
+import { isTransactionCallback, runsOnOneConnection, type DbQuery } from "../analysis/db-queries.js";
 import { isMigrationFile, isSelfRunningScript } from "../analysis/scripts.js";
 
 export type Options = [];
@@ -37,10 +38,11 @@ export default createRule<Options, MessageIds>({
   },
   create(context) {
     const { sourceCode } = context;
+    const facts = fileFacts(context);
+    if (!facts.mayQueryDatabase) return {};
     // one-off scripts and data migrations: their latency is nobody's wait
     if (isMigrationFile(context.filename) || isSelfRunningScript(sourceCode)) return {};
-    let detectorInstance: ReturnType<typeof createDbQueryDetector> | undefined;
-    const detector = () => (detectorInstance ??= createDbQueryDetector(context));
+    const detector = () => facts.queries;
 
     function unwrapTs(node: TSESTree.Node): TSESTree.Node {
       let current = node;

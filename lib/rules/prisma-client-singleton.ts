@@ -3,6 +3,7 @@ import { runsAsStandaloneProcess } from "../analysis/package-runtime.js";
 import { createRule } from "../util/create-rule.js";
 import { enclosingFunction, skipTransparentParents, type FunctionNode } from "../util/ast.js";
 import { matchesAnyGlob } from "../util/file-match.js";
+import { mentions } from "../analysis/file-facts.js";
 
 export type Options = [
   {
@@ -73,7 +74,8 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ requireGlobalCache = false, ignore = DEFAULT_IGNORE }]) {
-    if (matchesAnyGlob(context, ignore)) return {};
+    // every finding is a `new PrismaClient()` (`PrismaClient` imported under another name included)
+    if (!mentions(context, ["PrismaClient"]) || matchesAnyGlob(context, ignore)) return {};
     const { sourceCode } = context;
     const globalAliases = new Set(["globalThis", "global", "window"]);
     const moduleLevelClients: TSESTree.NewExpression[] = [];

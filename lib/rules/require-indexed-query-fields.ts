@@ -2,7 +2,8 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { unwrapExpression } from "../util/bindings.js";
 import { matchesAnyGlob } from "../util/file-match.js";
-import { createDbQueryDetector, type DbQuery } from "../analysis/db-queries.js";
+import type { DbQuery } from "../analysis/db-queries.js";
+import { fileFacts } from "../analysis/file-facts.js";
 import { keyOf, objectLiteral, propertiesOf } from "../analysis/prisma-args.js";
 import { getPrismaSchema, type PrismaSchemaInfo, type SchemaModel } from "../analysis/prisma-schema.js";
 
@@ -83,7 +84,10 @@ export default createRule<Options, MessageIds>({
   create(context, [{ ignore = [], ignoreModels = [] }]) {
     if (matchesAnyGlob(context, ignore)) return {};
     const { sourceCode } = context;
-    const queries = createDbQueryDetector(context);
+    const facts = fileFacts(context);
+    // every finding is a query
+    if (!facts.mayQueryDatabase) return {};
+    const queries = facts.queries;
     const ignoredModels = new Set(ignoreModels);
     const candidates: DbQuery[] = [];
     let schema: PrismaSchemaInfo | undefined | null = null;

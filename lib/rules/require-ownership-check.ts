@@ -1,13 +1,13 @@
 import { createRule } from "../util/create-rule.js";
+import { fileFacts } from "../analysis/file-facts.js";
 import { nameSegments } from "../util/names.js";
 import { authConfig, type AuthConfig } from "../analysis/auth.js";
 import { authorizedBefore } from "../analysis/authorization.js";
 import { trackToClient } from "../analysis/client-flow.js";
-import { createDbQueryDetector, type DbQuery } from "../analysis/db-queries.js";
+import { type DbQuery } from "../analysis/db-queries.js";
 import { boundaryIdentity, signedInAt } from "../analysis/identity.js";
 import { getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
 import { createRequestValues, type RequestValues } from "../analysis/request-values.js";
-import { createResponseDetector } from "../analysis/responses.js";
 import { rowFilter, type FilterLeaf } from "../analysis/row-filters.js";
 import { getSettings } from "../analysis/settings.js";
 
@@ -41,7 +41,7 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     if (ADMIN_PATH.test(context.filename.replaceAll("\\", "/"))) return {};
     const boundaries = getRequestBoundaries(context);
-    const queries = createDbQueryDetector(context);
+    const queries = fileFacts(context).queries;
     const candidates: { query: DbQuery; boundary: RequestBoundary }[] = [];
     let config: AuthConfig | undefined;
     let authorizationNames: ReadonlySet<string> = new Set();
@@ -92,7 +92,7 @@ export default createRule<Options, MessageIds>({
         config ??= authConfig(settings);
         authorizationNames = new Set(settings.authorizationFunctions);
         const values = createRequestValues(context, config);
-        const responses = createResponseDetector(context);
+        const responses = fileFacts(context).responses;
         const identities = new Map<RequestBoundary, ReturnType<typeof boundaryIdentity>>();
         for (const { query, boundary } of candidates) {
           if (!identities.has(boundary)) identities.set(boundary, boundaryIdentity(context, boundary, config));

@@ -1,13 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { fileFacts } from "../analysis/file-facts.js";
 import { enclosingFunction, isFunction, memberChainName, type FunctionNode } from "../util/ast.js";
 import { unwrapExpression } from "../util/bindings.js";
 import { nameSegments } from "../util/names.js";
 import { isSignatureCheck } from "../analysis/auth.js";
 import { comparesWithEnvSecret, isHmacWithEnvSecret } from "../analysis/webhook-signatures.js";
-import { callChain, getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
+import { callChain, type RequestBoundary } from "../analysis/request-boundary.js";
 import { classifyDefinition, definitionInFile, definitionOf, type Definition } from "../analysis/resolve.js";
-import { createResponseDetector } from "../analysis/responses.js";
 import { walk } from "../analysis/walk.js";
 
 export type Options = [
@@ -74,8 +74,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ functions = DEFAULT_RATE_LIMIT_FUNCTIONS }]) {
     const configured = new Set(functions);
-    const boundaries = getRequestBoundaries(context);
-    const responses = createResponseDetector(context);
+    const { boundaries, responses } = fileFacts(context);
     const found: RequestBoundary[] = [];
     /** Boundaries that call a rate limiter, or that only machines can call (signature or secret checks). */
     const limited = new Set<TSESTree.Node>();

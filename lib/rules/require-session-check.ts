@@ -1,20 +1,17 @@
 import path from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { fileFacts } from "../analysis/file-facts.js";
 import { isFunction, memberChainName } from "../util/ast.js";
 import { matchesAnyGlob } from "../util/file-match.js";
-import { getSettings } from "../analysis/settings.js";
-import { createDbQueryDetector } from "../analysis/db-queries.js";
 import {
   HTTP_METHODS,
   MUTATING_METHODS,
-  getRequestBoundaries,
   isMemoWrapper,
   type RequestBoundary,
 } from "../analysis/request-boundary.js";
 import {
   analyzeAuth,
-  authConfig,
   authenticates,
   calleeName,
   isAuthCall,
@@ -274,13 +271,12 @@ export default createRule<Options, MessageIds>({
   ) {
     const signals: Required<PublicSignals> = { ...DEFAULT_PUBLIC_SIGNALS, ...publicSignals };
     if (matchesAnyGlob(context, publicRoutes)) return {};
-    const boundaries = getRequestBoundaries(context);
-    const settings = getSettings(context);
-    const config = authConfig(settings);
+    const facts = fileFacts(context);
+    const { boundaries, settings, auth: config } = facts;
     const validators = new Set(settings.validators);
     const publicNames = new Set(publicFunctions);
     const checkedMethods = new Set(methods);
-    const db = createDbQueryDetector(context);
+    const db = facts.queries;
     const helperCache = new Map<TSESTree.CallExpression, HelperAuth>();
     let fileMiddleware: Map<string, number> | undefined;
 

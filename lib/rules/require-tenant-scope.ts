@@ -1,8 +1,9 @@
 import { createRule } from "../util/create-rule.js";
+import { fileFacts } from "../analysis/file-facts.js";
 import { matchesAnyGlob } from "../util/file-match.js";
 import { authConfig, type AuthConfig } from "../analysis/auth.js";
 import { authorizedBefore } from "../analysis/authorization.js";
-import { createDbQueryDetector, type DbQuery } from "../analysis/db-queries.js";
+import { type DbQuery } from "../analysis/db-queries.js";
 import { boundaryIdentity, signedInAt } from "../analysis/identity.js";
 import { modelOf } from "../analysis/prisma-args.js";
 import { getPrismaSchema, type PrismaSchemaInfo, type SchemaModel } from "../analysis/prisma-schema.js";
@@ -58,7 +59,7 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     if (matchesAnyGlob(context, adminRoutes)) return {};
     const boundaries = getRequestBoundaries(context);
-    const queries = createDbQueryDetector(context);
+    const queries = fileFacts(context).queries;
     const candidates: { query: DbQuery; boundary: RequestBoundary }[] = [];
     let config: AuthConfig | undefined;
 

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { fileFacts } from "../analysis/file-facts.js";
 import { enclosingFunction, memberChainName, propertyName } from "../util/ast.js";
 import { matchesAnyGlob } from "../util/file-match.js";
 import { ONE_OFF_SCRIPT_FILES, SEED_AND_TEST_FILES } from "../configs/overrides.js";
@@ -97,7 +98,7 @@ export default createRule<Options, MessageIds>({
     const seen = new Set<TSESTree.Node>();
     let detectorInstance: ReturnType<typeof createDbQueryDetector> | undefined;
     let dependenciesInstance: WriteDependencies | undefined;
-    const detector = () => (detectorInstance ??= createDbQueryDetector(context));
+    const detector = () => (detectorInstance ??= fileFacts(context).queries);
     const dependencies = () => (dependenciesInstance ??= createWriteDependencies(detector(), createValueFlow(context)));
 
     /** `auditLogs`, `schema.activityLog`, `"audit_logs"`, `eventsTable`: the words of a model or table name. */

@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { createDbQueryDetector, PRISMA_NON_DATA_KEYS, writtenValues, type DbQuery } from "../analysis/db-queries.js";
+import { PRISMA_NON_DATA_KEYS, writtenValues, type DbQuery } from "../analysis/db-queries.js";
 import {
-  createStorageAnalysis,
   looksLikeStorageDelete,
   operationScope,
   type StorageCall,
@@ -10,6 +9,7 @@ import {
 import { rangeContains } from "../analysis/value-flow.js";
 import { isFunction, memberChainName, propertyName } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
+import { fileFacts } from "../analysis/file-facts.js";
 
 export type Options = [
   {
@@ -82,8 +82,11 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ uploadFunctions = [], cleanupFunctions = [] }]) {
-    const queries = createDbQueryDetector(context);
-    const storage = createStorageAnalysis(context, { uploadFunctions, cleanupFunctions });
+    const facts = fileFacts(context);
+    // every finding is an upload followed by a database write
+    if (!facts.mayQueryDatabase) return {};
+    const queries = facts.queries;
+    const storage = facts.storage({ uploadFunctions, cleanupFunctions });
     const uploads: StorageCall[] = [];
     const writes: DbQuery[] = [];
     const cleanups: Cleanup[] = [];

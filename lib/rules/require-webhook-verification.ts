@@ -1,12 +1,11 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { fileFacts } from "../analysis/file-facts.js";
 import { isFunction, memberChainName } from "../util/ast.js";
 import { findVariable } from "../util/bindings.js";
 import { matchesAnyGlob } from "../util/file-match.js";
-import { createDbQueryDetector } from "../analysis/db-queries.js";
 import { getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
 import { classifyDefinition, definitionOf } from "../analysis/resolve.js";
-import { createResponseDetector } from "../analysis/responses.js";
 import { getSettings } from "../analysis/settings.js";
 import { walk } from "../analysis/walk.js";
 import { authConfig, isAuthCall, isAuthLikeName, isThrowingAuthCall } from "../analysis/auth.js";
@@ -79,8 +78,8 @@ export default createRule<Options, MessageIds>({
     const extra = new Set(settings.webhookVerifiers);
     const auth = authConfig(settings);
     const boundaries = getRequestBoundaries(context);
-    const queries = createDbQueryDetector(context);
-    const responses = createResponseDetector(context);
+    const queries = fileFacts(context).queries;
+    const responses = fileFacts(context).responses;
     const found = new Set<RequestBoundary>();
 
     /** Does a definition (a wrapper, a helper) verify a signature somewhere inside? */

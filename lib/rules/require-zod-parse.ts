@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { fileFacts } from "../analysis/file-facts.js";
 import { isFunction, memberChainName, propertyName } from "../util/ast.js";
-import { getSettings } from "../analysis/settings.js";
 import { createInputFlow, type InputFlowResult, type InputSink } from "../analysis/input-flow.js";
-import { getRequestBoundaries, isMemoWrapper, type RequestBoundary } from "../analysis/request-boundary.js";
+import { isMemoWrapper, type RequestBoundary } from "../analysis/request-boundary.js";
 import { verifiedCallerAt } from "../analysis/validation.js";
 import { walk } from "../analysis/walk.js";
 
@@ -74,8 +74,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ checkUrlParams = false, reportUnknownCalls = false, trustVerifiedCallers = true }]) {
     const { sourceCode } = context;
-    const boundaries = getRequestBoundaries(context);
-    const settings = getSettings(context);
+    const facts = fileFacts(context);
+    const { boundaries, settings } = facts;
     const flow = createInputFlow(context, { validators: new Set(settings.validators), reportUnknownCalls });
 
     function references(pattern: TSESTree.Node, declaration: TSESTree.Node): TSESTree.Identifier[] {

@@ -3,6 +3,7 @@ import { createRule } from "../util/create-rule.js";
 import { constInitializer, unwrapExpression } from "../util/bindings.js";
 import { staticString } from "../util/names.js";
 import { createCookieAnalysis, keyName } from "../analysis/cookies.js";
+import { mentions } from "../analysis/file-facts.js";
 
 export type Options = [
   {
@@ -44,6 +45,8 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ sessionCookies = [] }]) {
+    // every cookie call below names a cookie: `cookies()`, `.cookies.set`, `res.cookie`, `setCookie`, the `cookie` module
+    if (!mentions(context, ["ookie"])) return {};
     const { sourceCode } = context;
     const { cookieCall, nameLooksSensitive, valueLooksSensitive } = createCookieAnalysis(sourceCode, sessionCookies);
 

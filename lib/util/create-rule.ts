@@ -12,6 +12,42 @@ export interface BackendArchitectDocs {
   requiresTypeChecking?: boolean;
 }
 
-export const createRule = ESLintUtils.RuleCreator<BackendArchitectDocs>(
-  (name) => `${REPO_URL}/blob/main/docs/rules/${name}.md`,
-);
+const namedRule = ESLintUtils.RuleCreator<BackendArchitectDocs>((name) => `${REPO_URL}/blob/main/docs/rules/${name}.md`);
+
+/** Merged options kept per rule; an option set is per config, so a handful of entries is the norm. */
+const MAX_OPTION_SETS = 64;
+
+/**
+ * typescript-eslint's `RuleCreator`, except that `create` gets the options merged with
+ * `meta.defaultOptions` computed once per option set rather than once per file: its merge deep-clones
+ * the defaults (`structuredClone`) for every rule of every file, which costs more than a trivial rule.
+ * ESLint hands every file of a config the same options array (keyed by identity), or an equal copy
+ * (keyed by its JSON text). The merged options are shared between files: rules read them, never write.
+ */
+export const createRule: typeof namedRule = (spec) => {
+  const rule = namedRule(spec);
+  type Options = Parameters<typeof spec.create>[1];
+  const defaults = (spec.meta.defaultOptions ?? spec.defaultOptions ?? []) as Options;
+  const byArray = new WeakMap<object, Options>();
+  const byText = new Map<string, Options>();
+  let noOptions: Options | undefined;
+  return {
+    ...rule,
+    create(context) {
+      // a rule without `meta.defaultOptions` and no options in the config gets a fresh `[]` per file
+      if (context.options.length === 0) return spec.create(context, (noOptions ??= ESLintUtils.applyDefault(defaults, context.options)));
+      let options = byArray.get(context.options);
+      if (!options) {
+        const text = JSON.stringify(context.options);
+        options = byText.get(text);
+        if (!options) {
+          if (byText.size >= MAX_OPTION_SETS) byText.clear();
+          options = ESLintUtils.applyDefault(defaults, context.options);
+          byText.set(text, options);
+        }
+        byArray.set(context.options, options);
+      }
+      return spec.create(context, options);
+    },
+  };
+};

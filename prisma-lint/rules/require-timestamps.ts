@@ -1,4 +1,4 @@
-import picomatch from "picomatch";
+import { globMatcher } from "../../lib/util/file-match.js";
 import type { Field, Model } from "../language/ast.js";
 import { createSchemaRule } from "../create-schema-rule.js";
 import {
@@ -91,7 +91,7 @@ export default createSchemaRule<Options, MessageIds>({
     const createdAtName = options.createdAt ?? "createdAt";
     const updatedAtName = options.updatedAt ?? "updatedAt";
     const ignorePatterns = options.ignoreModels ?? [];
-    const ignored = ignorePatterns.length > 0 ? picomatch(ignorePatterns) : () => false;
+    const ignored = globMatcher(ignorePatterns);
     const schema = getSchemaContext(context);
 
     /** Two relations with their foreign keys, and a composite `@@id`: nothing else. */

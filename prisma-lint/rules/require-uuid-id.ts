@@ -1,4 +1,4 @@
-import picomatch from "picomatch";
+import { globMatcher } from "../../lib/util/file-match.js";
 import { createSchemaRule } from "../create-schema-rule.js";
 import { argument, fieldAttribute, getSchemaContext } from "../schema-context.js";
 
@@ -39,7 +39,7 @@ export default createSchemaRule<Options, MessageIds>({
   },
   create(context, [{ allowModels = [] }]) {
     const schema = getSchemaContext(context);
-    const allowed = allowModels.length > 0 ? picomatch(allowModels) : () => false;
+    const allowed = globMatcher(allowModels);
     return {
       Model(model) {
         if (schema.isExcluded(model) || allowed(model.name.name)) return;

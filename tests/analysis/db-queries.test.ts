@@ -147,6 +147,7 @@ describe("db-queries: not queries", () => {
     ["unknown receiver name", `await client.user.findMany();`],
     ["an import from a non-db module", `import { users } from "@/data/users"; users.posts.findMany();`],
     ["Dexie db.delete() without table", `await db.delete();`],
+    ["Object.prototype methods", `rows.map((d) => d.date.toString()); bytes.map((b) => b.toString(16)); prisma.user.toString(); db.valueOf(); supabase.from("t").constructor();`],
   ];
   for (const [name, code] of cases) {
     it(name, () => {

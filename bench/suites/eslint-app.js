@@ -1,0 +1,230 @@
+// DESIGN §6 item 1 on real code: ESLint over a project folder given by path (never committed), the way a
+// user runs `eslint .` with one config: every .ts/.tsx file, the typescript-eslint parser, no type
+// information. Prints, measured side by side in one process:
+//   parse only            no rules: parsing, scope analysis, ESLint's bookkeeping
+//   floor                 one trivial rule (core `no-await-in-loop`): parse + ESLint's traversal, the fair floor
+//   recommended, all      this plugin's configs
+// then ESLint's per-rule TIMING (the `stats` option: the clock of `TIMING=all`, create() included) as a
+// share of the floor, and with `--per-rule` each rule's own cost (the floor plus that rule alone, minus the
+// floor), which also charges a rule for the shared facts it is the only one to ask for.
+//
+// How it stays truthful on a shared, busy machine: the configs are interleaved file by file (each file is
+// linted with every config back to back, in a rotating order), so load that comes and goes hits all of them
+// alike; CPU time is summed per config (wall time too). Each round loads fresh copies of the plugin, one per
+// config, so every config starts with cold caches (cross-file definitions, compiled globs) the way one
+// `eslint .` process does, yet the configs never share a cache with each other. Rounds come after a warm-up
+// round over the first 400 files (JIT, file system cache); ratios are per round, reported as median [min-max].
+//
+// `--baseline <dir>` (a checkout with a built dist/, e.g. of main) adds its recommended and all as rows of the
+// same rounds: the fairest before/after comparison this machine allows.
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { ESLint } from "eslint";
+import tseslint from "typescript-eslint";
+import plugin from "../../dist/lib/index.js";
+import { table } from "./util.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const WARMUP_FILES = 400;
+export const APP_FILES = ["**/*.{ts,tsx}"];
+export const APP_IGNORES = [
+  "**/node_modules/**",
+  "**/dist/**",
+  "**/build/**",
+  "**/.next/**",
+  "**/out/**",
+  "**/coverage/**",
+  "**/*.d.ts",
+  "**/*.min.js",
+  "**/generated/**",
+  "**/__generated__/**",
+  "**/public/**",
+  "**/vendor/**",
+];
+const FLOOR_RULE = "no-await-in-loop";
+
+/**
+ * A young-generation collection after every lint, inside the measured time: each config pays for its own
+ * garbage when it makes it, instead of whichever config happens to run when the heap fills up.
+ */
+setFlagsFromString("--expose-gc");
+const collectGarbage = process.env.BENCH_GC === "off" ? () => {} : runInNewContext("gc");
+const NAMESPACE = "backend-architect/";
+
+/** The flat config of one benchmark row (`parse`, `floor`, `tseslint`, a config of the plugin, or `rule:<id>`). */
+export function appConfig(name, plugin_ = plugin) {
+  const base = [{ ignores: APP_IGNORES }, { files: APP_FILES, languageOptions: { parser: tseslint.parser } }];
+  const floor = { files: APP_FILES, rules: { [FLOOR_RULE]: "error" } };
+  if (name === "parse") return base;
+  if (name === "floor") return [...base, floor];
+  if (name === "tseslint") return [...base, ...tseslint.configs.recommended.map((c) => ({ ...c, files: c.files ?? APP_FILES }))];
+  if (name.startsWith("rule:")) {
+    const id = name.slice("rule:".length);
+    return [...base, floor, { files: APP_FILES, plugins: { "backend-architect": plugin_ }, rules: { [`${NAMESPACE}${id}`]: "error" } }];
+  }
+  const config = plugin_.configs[name];
+  if (!config) throw new Error(`unknown config ${name}; configs: ${Object.keys(plugin_.configs).join(", ")}`);
+  return [...base, ...config];
+}
+
+/** A fresh copy of dist/ (own module instances, so own caches), loaded from a temporary folder. */
+async function freshPlugin(scratch, tag, from = ROOT) {
+  const dir = path.join(scratch, tag);
+  cpSync(path.join(from, "dist"), path.join(dir, "dist"), { recursive: true });
+  cpSync(path.join(from, "package.json"), path.join(dir, "package.json"));
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  return (await import(pathToFileURL(path.join(dir, "dist/lib/index.js")).href)).default;
+}
+
+function eslintFor(cwd, config, stats = false) {
+  return new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config, allowInlineConfig: false, cache: false, stats });
+}
+
+/** One round: every file linted with every config back to back; CPU and wall time summed per config. */
+async function round(cwd, files, names, scratch, tag, baseline) {
+  const runs = [];
+  for (const name of names) {
+    const usesPlugin = !["parse", "floor", "tseslint"].includes(name);
+    const fromBaseline = name.startsWith("baseline:");
+    const config = fromBaseline ? name.slice("baseline:".length) : name;
+    const p = usesPlugin ? await freshPlugin(scratch, `${tag}-${name.replace(/\W/gu, "_")}`, fromBaseline ? baseline : ROOT) : plugin;
+    runs.push({ name, eslint: eslintFor(cwd, appConfig(config, p)), cpu: 0, wall: 0, findings: 0 });
+  }
+  for (let i = 0; i < files.length; i++) {
+    const { filePath, text } = files[i];
+    for (let j = 0; j < runs.length; j++) {
+      const run = runs[(i + j) % runs.length];
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      const [result] = await run.eslint.lintText(text, { filePath });
+      collectGarbage({ type: "minor" });
+      run.wall += performance.now() - start;
+      const used = process.cpuUsage(cpu);
+      run.cpu += (used.user + used.system) / 1000;
+      run.findings += result?.messages.filter((m) => !m.fatal).length ?? 0;
+    }
+  }
+  return Object.fromEntries(runs.map((r) => [r.name, r]));
+}
+
+/** Per-rule time (ms) summed over files, from ESLint's stats (create() and every listener). */
+async function ruleTimes(cwd, plugin_ = plugin) {
+  const config = [...appConfig("all", plugin_), { files: APP_FILES, rules: { [FLOOR_RULE]: "error" } }];
+  const results = await eslintFor(cwd, config, true).lintFiles(APP_FILES);
+  const rules = new Map();
+  for (const result of results) {
+    for (const pass of result.stats?.times?.passes ?? []) {
+      for (const [id, { total }] of Object.entries(pass.rules ?? {})) rules.set(id, (rules.get(id) ?? 0) + total);
+    }
+  }
+  return rules;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const spread = (xs, digits = 3) => `${median(xs).toFixed(digits)} [${Math.min(...xs).toFixed(digits)}-${Math.max(...xs).toFixed(digits)}]`;
+const LABELS = { parse: "parse only", floor: `floor (core ${FLOOR_RULE})`, tseslint: "typescript-eslint recommended" };
+const label = (name) =>
+  LABELS[name] ??
+  (name.startsWith("rule:") ? `floor + ${name.slice(5)}` : name.startsWith("baseline:") ? `baseline ${name.slice(9)}` : `backend-architect ${name}`);
+
+export async function eslintApp({ runs = 3, app, timingRuns = 2, withTseslint = false, perRule = false, baseline } = {}) {
+  if (!app) {
+    console.log("skipped: give a project folder with --app <dir> (a real Next.js + Prisma app, never committed)");
+    return;
+  }
+  const cwd = path.resolve(app);
+  const scratch = mkdtempSync(path.join(tmpdir(), "eslint-app-bench-"));
+  try {
+    // the file list, as `eslint .` finds it, and a first warm-up of ESLint and the parser
+    const listed = await eslintFor(cwd, appConfig("parse")).lintFiles(APP_FILES);
+    const files = listed.map((r) => ({ filePath: r.filePath, text: readFileSync(r.filePath, "utf8") }));
+    const fatal = listed.filter((r) => r.messages.some((m) => m.fatal)).length;
+    const names = [
+      "parse",
+      "floor",
+      "recommended",
+      "all",
+      ...(baseline ? ["baseline:recommended", "baseline:all"] : []),
+      ...(withTseslint ? ["tseslint"] : []),
+    ];
+    console.log(`${cwd}: ${files.length} files, ${fatal} with parse errors; ${runs} rounds after a warm-up, configs interleaved file by file\n`);
+
+    // JIT and the file system cache are warm after a few hundred files; a whole round of a large app would
+    // only add minutes
+    await round(cwd, files.slice(0, WARMUP_FILES), names, scratch, "warmup", baseline);
+    const rounds = [];
+    for (let r = 0; r < runs; r++) rounds.push(await round(cwd, files, names, scratch, `r${r}`, baseline));
+    const per = (name, key) => rounds.map((x) => x[name][key]);
+    const ratio = (name, ref, key) => rounds.map((x) => x[name][key] / x[ref][key]);
+    table(
+      ["run", "cpu ms, median [min-max]", "wall ms", "cpu vs parse", "cpu vs floor", "wall vs floor", "findings"],
+      names.map((name) => [
+        label(name),
+        `${Math.round(median(per(name, "cpu")))} [${Math.round(Math.min(...per(name, "cpu")))}-${Math.round(Math.max(...per(name, "cpu")))}]`,
+        String(Math.round(median(per(name, "wall")))),
+        spread(ratio(name, "parse", "cpu")),
+        spread(ratio(name, "floor", "cpu")),
+        spread(ratio(name, "floor", "wall")),
+        String(rounds[0][name].findings),
+      ]),
+    );
+
+    const floorWall = median(per("floor", "wall"));
+    const timing = new Map();
+    const baselineTiming = new Map();
+    for (let i = 0; i < timingRuns; i++) {
+      for (const [id, ms] of await ruleTimes(cwd, await freshPlugin(scratch, `t${i}`))) timing.set(id, [...(timing.get(id) ?? []), ms]);
+      if (!baseline) continue;
+      for (const [id, ms] of await ruleTimes(cwd, await freshPlugin(scratch, `bt${i}`, baseline))) baselineTiming.set(id, [...(baselineTiming.get(id) ?? []), ms]);
+    }
+    const rows = [...timing].map(([id, ms]) => ({ id, ms: median(ms), min: Math.min(...ms), max: Math.max(...ms) })).sort((a, b) => b.ms - a.ms);
+    const ours = rows.filter((r) => r.id.startsWith(NAMESPACE)).reduce((n, r) => n + r.ms, 0);
+    const before = (id) => (baselineTiming.has(id) ? median(baselineTiming.get(id)) : undefined);
+    const oursBefore = [...baselineTiming.keys()].filter((id) => id.startsWith(NAMESPACE)).reduce((n, id) => n + before(id), 0);
+    const share = (ms) => (ms === undefined ? "" : `${((100 * ms) / floorWall).toFixed(2)}%`);
+    console.log(
+      `\nESLint TIMING per rule (config all + core ${FLOOR_RULE}; ${timingRuns} runs; wall clock, so noisy on a busy machine), as a share of the floor's wall time (${Math.round(floorWall)} ms).` +
+        "\nRules share the file's facts: the first rule to ask for one is charged for building it.\n",
+    );
+    table(
+      ["rule", "ms, median [min-max]", "share of floor", ...(baseline ? ["baseline ms", "baseline share"] : [])],
+      [
+        ...rows.map((r) => [
+          r.id,
+          `${r.ms.toFixed(1)} [${r.min.toFixed(1)}-${r.max.toFixed(1)}]`,
+          share(r.ms),
+          ...(baseline ? [before(r.id)?.toFixed(1) ?? "", share(before(r.id))] : []),
+        ]),
+        ["(backend-architect, total)", ours.toFixed(1), share(ours), ...(baseline ? [oursBefore.toFixed(1), share(oursBefore)] : [])],
+      ],
+    );
+
+    if (perRule) {
+      const ids = Object.keys(plugin.rules).filter((id) => plugin.rules[id].meta?.languages?.includes("js/js"));
+      const ruleNames = ["floor", ...ids.map((id) => `rule:${id}`)];
+      const ruleRounds = [];
+      for (let r = 0; r < runs; r++) ruleRounds.push(await round(cwd, files, ruleNames, scratch, `pr${r}`));
+      console.log("\nEach rule alone on top of the floor (CPU time, interleaved file by file): its own cost, shared facts included.\n");
+      table(
+        ["rule", "cpu ms over the floor, median [min-max]", "share of floor"],
+        ids
+          .map((id) => {
+            const extra = ruleRounds.map((x) => x[`rule:${id}`].cpu - x.floor.cpu);
+            const share = ruleRounds.map((x) => (100 * (x[`rule:${id}`].cpu - x.floor.cpu)) / x.floor.cpu);
+            return { id, extra, share };
+          })
+          .sort((a, b) => median(b.share) - median(a.share))
+          .map(({ id, extra, share }) => [id, `${Math.round(median(extra))} [${Math.round(Math.min(...extra))}-${Math.round(Math.max(...extra))}]`, `${spread(share, 2)}%`]),
+      );
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

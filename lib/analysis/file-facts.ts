@@ -1,0 +1,229 @@
+/**
+ * The facts of the file being linted, shared by every rule: each fact is built on first use and cached
+ * for that file only, so eleven rules that ask "is this call a query?" share one detector and its cache.
+ *
+ * ```ts
+ * const facts = fileFacts(context);          // cheap: call it in create()
+ * if (!facts.mayQueryDatabase) return {};    // a pre-test: this file names no database client
+ * facts.queries.queryAt(node);               // the database-query detector (db-queries.ts)
+ * facts.boundaries.boundaryOf(fn);           // request boundaries (request-boundary.ts)
+ * ```
+ *
+ * Keyed by `context.sourceCode` in a `WeakMap` (nothing outlives the file, so `--concurrency` workers and
+ * the editor stay correct), and within a file by the normalised settings object, for the facts that
+ * depend on settings (every rule of one file sees the same settings; tests may lint one file twice).
+ * The facts are the existing analyses, memoised here: their APIs are unchanged.
+ *
+ * The pre-tests look at the text (and the imports) only, and over-approximate: a file that fails one has
+ * nothing the matching analysis could recognise, so a rule may skip it without changing a finding. Each
+ * names, next to it, the analysis whose knowledge it summarises; a new client, module or framework taught
+ * to that analysis must be taught to its pre-test too (the rule tests of the new case fail otherwise).
+ */
+import type { TSESLint } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+import { authConfig, type AuthConfig } from "./auth.js";
+import { createConstantEvaluator, type ConstantEvaluator, type ConstantEvaluatorOptions } from "./constant-values.js";
+import { createDbQueryDetector } from "./db-queries.js";
+import { getRequestBoundaries, type RequestBoundaries } from "./request-boundary.js";
+import { createResponseDetector } from "./responses.js";
+import { getSettings, type BackendArchitectSettings } from "./settings.js";
+import { createStorageAnalysis, type StorageAnalysis, type StorageNames } from "./storage.js";
+import { createValueFlow, type ValueFlow } from "./value-flow.js";
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+export type DbQueryDetector = ReturnType<typeof createDbQueryDetector>;
+export type ResponseDetector = ReturnType<typeof createResponseDetector>;
+
+export interface FileFacts {
+  /** `settings["backend-architect"]`, normalised. */
+  readonly settings: BackendArchitectSettings;
+  /** Auth functions and wrappers: the defaults plus the settings. */
+  readonly auth: AuthConfig;
+  /** The database-query detector (`db-queries.ts`). */
+  readonly queries: DbQueryDetector;
+  /** Request boundaries and what they bind (`request-boundary.ts`). */
+  readonly boundaries: RequestBoundaries;
+  /** HTTP responses (`responses.ts`). */
+  readonly responses: ResponseDetector;
+  /** Value flow: variables, local functions, traces (`value-flow.ts`). */
+  readonly flow: ValueFlow;
+  /** Storage calls and blob URLs (`storage.ts`), per set of names a rule's options add. */
+  storage(names?: StorageNames): StorageAnalysis;
+  /** Constant provenance (`constant-values.ts`), per evaluator options. */
+  constants(options?: ConstantEvaluatorOptions): ConstantEvaluator;
+  /** Pre-test: could `queries` recognise any query in this file? False when the file names no database client. */
+  readonly mayQueryDatabase: boolean;
+}
+
+interface PerFile {
+  boundaries?: RequestBoundaries;
+  responses?: ResponseDetector;
+  flow?: ValueFlow;
+  readonly constants: Map<string, ConstantEvaluator>;
+  readonly bySettings: Map<BackendArchitectSettings, FileFacts>;
+}
+
+const files = new WeakMap<Readonly<TSESLint.SourceCode>, PerFile>();
+/** Auth config per settings object: resolve.ts keys its classification caches by it. */
+const authConfigs = new WeakMap<BackendArchitectSettings, AuthConfig>();
+
+/** The facts of the file `context` lints, shared by every rule that lints it. */
+export function fileFacts(context: Context): FileFacts {
+  const { sourceCode } = context;
+  let file = files.get(sourceCode);
+  if (!file) {
+    file = { constants: new Map(), bySettings: new Map() };
+    files.set(sourceCode, file);
+  }
+  const settings = getSettings(context);
+  let facts = file.bySettings.get(settings);
+  if (!facts) {
+    facts = new Facts(context, settings, file);
+    file.bySettings.set(settings, facts);
+  }
+  return facts;
+}
+
+/** Lazy: a rule that never asks for a fact never pays for it. */
+class Facts implements FileFacts {
+  #queries: DbQueryDetector | undefined;
+  #mayQueryDatabase: boolean | undefined;
+  #storage: Map<string, StorageAnalysis> | undefined;
+
+  constructor(
+    private readonly context: Context,
+    readonly settings: BackendArchitectSettings,
+    private readonly file: PerFile,
+  ) {}
+
+  get auth(): AuthConfig {
+    let config = authConfigs.get(this.settings);
+    if (!config) {
+      config = authConfig(this.settings);
+      authConfigs.set(this.settings, config);
+    }
+    return config;
+  }
+
+  get queries(): DbQueryDetector {
+    return (this.#queries ??= createDbQueryDetector(this.context));
+  }
+
+  get boundaries(): RequestBoundaries {
+    return (this.file.boundaries ??= getRequestBoundaries(this.context));
+  }
+
+  get responses(): ResponseDetector {
+    return (this.file.responses ??= createResponseDetector(this.context));
+  }
+
+  get flow(): ValueFlow {
+    return (this.file.flow ??= createValueFlow(this.context));
+  }
+
+  storage(names: StorageNames = {}): StorageAnalysis {
+    this.#storage ??= new Map();
+    const key = JSON.stringify([names.uploadFunctions ?? [], names.cleanupFunctions ?? []]);
+    let analysis = this.#storage.get(key);
+    if (!analysis) {
+      analysis = createStorageAnalysis(this.context, names);
+      this.#storage.set(key, analysis);
+    }
+    return analysis;
+  }
+
+  constants(options: ConstantEvaluatorOptions = {}): ConstantEvaluator {
+    const key = JSON.stringify(options);
+    let evaluator = this.file.constants.get(key);
+    if (!evaluator) {
+      evaluator = createConstantEvaluator(this.context.sourceCode, options);
+      this.file.constants.set(key, evaluator);
+    }
+    return evaluator;
+  }
+
+  get mayQueryDatabase(): boolean {
+    return (this.#mayQueryDatabase ??= mentionsDatabase(this.context, this.settings));
+  }
+}
+
+// ---------------------------------------------------------------- pre-tests
+//
+// A pre-test reads every file, so it must cost next to nothing beside ESLint's own lint of the file (about
+// two microseconds of CPU per character of text). `String.prototype.includes` finds a word in a fraction of
+// a nanosecond per character; a regular expression with an alternation of words takes ten to fifty times
+// that (more with an `i` flag), and collecting the file's identifiers from its tokens costs more than all
+// the `includes` together.
+
+/** Per file: the text in lower case, for names a pre-test must find in any case. */
+const lowerTexts = new WeakMap<Readonly<TSESLint.SourceCode>, string>();
+
+function lowerText(sourceCode: Readonly<TSESLint.SourceCode>): string {
+  let lower = lowerTexts.get(sourceCode);
+  if (lower === undefined) {
+    lower = sourceCode.text.toLowerCase();
+    lowerTexts.set(sourceCode, lower);
+  }
+  return lower;
+}
+
+/**
+ * A text pre-test: does the file mention any of `words` (case-sensitive), or of `anyCase` (in any case,
+ * given in lower case)? An identifier may be spelled with a `\u` escape the text does not show, so a file
+ * with one passes too. (A rule whose pre-test looks into string literals checks for escapes itself.)
+ */
+export function mentions(context: Pick<Context, "sourceCode">, words: readonly string[], anyCase: readonly string[] = []): boolean {
+  const { sourceCode } = context;
+  const { text } = sourceCode;
+  if (words.some((word) => text.includes(word)) || text.includes("\\u")) return true;
+  if (anyCase.length === 0) return false;
+  const lower = lowerText(sourceCode);
+  return anyCase.some((word) => lower.includes(word));
+}
+
+/** Does the text hold `word` as a whole name (not inside a longer identifier)? */
+export function mentionsIdentifier(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!isIdentifierPart(text.charCodeAt(at - 1)) && !isIdentifierPart(text.charCodeAt(at + word.length))) return true;
+  }
+  return false;
+}
+
+const NON_ASCII_IDENTIFIER_PART = /[\p{ID_Continue}\u200C\u200D]/u;
+
+function isIdentifierPart(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+  return NON_ASCII_IDENTIFIER_PART.test(String.fromCharCode(code));
+}
+
+/** The words of `words` that hold no shorter word of the list: as good as all of them for `mentions`, and fewer. */
+export function minimalWords(words: Iterable<string>): string[] {
+  const unique = [...new Set(words)].sort((a, b) => a.length - b.length);
+  return unique.filter((word, i) => !unique.slice(0, i).some((shorter) => word.includes(shorter)));
+}
+
+/**
+ * What `db-queries.ts` needs to see before it calls anything a query: a client name (`prisma*`, `xDb`,
+ * `database`, `supabase*` and `pool` in any case; `db`, `tx`, `trx` as whole names; a settings name), a
+ * constructor or factory (`PrismaClient`, `drizzle`, `Kysely`, `postgres`, `neon`, pg `Pool`/`Client`), a
+ * transaction callback, a parameter typed as a client (`Prisma.TransactionClient`, `PostgresJsDatabase`,
+ * `Kysely<DB>`, `DrizzleClient`), Prisma's raw API, or a binding imported from a database module.
+ */
+const DB_WORDS = ["prisma", "PrismaClient", "Db", "database", "drizzle", "Kysely", "postgres", "neon", "transaction", "$queryRaw", "$executeRaw", "Transaction", "Database", "Drizzle"];
+const DB_WORDS_ANY_CASE = ["supabase", "pool"];
+const DB_NAMES = ["db", "tx", "trx", "Client", "DB"];
+/** `db-queries.ts`' database modules: a binding imported from one may be a client under any name. */
+const DB_MODULE = /(?:^|[/@.-])(?:prisma|db|database|drizzle|supabase|kysely)(?:$|[/.-])/iu;
+
+function mentionsDatabase(context: Context, settings: BackendArchitectSettings): boolean {
+  const { sourceCode } = context;
+  // with type information any receiver typed as a PrismaClient is a client, whatever its name
+  if (sourceCode.parserServices?.program) return true;
+  const text = sourceCode.text;
+  if (settings.dbClients.some((name) => text.includes(name.split(".").at(-1)!))) return true;
+  if (mentions(context, DB_WORDS, DB_WORDS_ANY_CASE)) return true;
+  if (DB_NAMES.some((word) => mentionsIdentifier(text, word))) return true;
+  return sourceCode.ast.body.some(
+    (statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && DB_MODULE.test(statement.source.value),
+  );
+}
