@@ -10,7 +10,7 @@
  * real and thousands of mutated schemas with both and compares node models and errors.
  */
 import type * as AST from "./ast.js";
-import { tokenize, type RawComment, type Token, type TokenKind } from "./lexer.js";
+import { tokenize, type LexResult, type Token, type TokenKind } from "./lexer.js";
 import { BLOCK_TYPES, SchemaSyntaxError, syntaxError, type GrammarRule, type SyntaxProblem } from "./syntax-errors.js";
 
 export interface ParseError {
@@ -24,7 +24,7 @@ export interface ParseError {
 export type ParseResult = { ok: true; ast: AST.Schema } | { ok: false; errors: [ParseError] };
 
 // ---------------------------------------------------------------------------------------------
-// Offsets to lines and columns
+// Offsets to lines and columns, for syntax errors (the tokens know their own)
 // ---------------------------------------------------------------------------------------------
 
 class LineIndex {
@@ -66,18 +66,40 @@ class ParseFailure {
   constructor(readonly problem: SyntaxProblem) {}
 }
 
+/** Where a token starts. */
+function startOf(token: Token): AST.Position {
+  return { line: token.line, column: token.column };
+}
+
+/** Where a token ends (a token other than a line break never spans lines). */
+function endOf(token: Token): AST.Position {
+  return { line: token.line, column: token.column + token.end - token.start };
+}
+
+/** The location from the start of one token to the end of another. */
+function tokenLoc(first: Token, last: Token): AST.SourceLocation {
+  return { start: startOf(first), end: endOf(last) };
+}
+
+/** The location from the start of one node to the end of another (nodes share their position objects). */
+function nodeLoc(first: AST.NodeBase, last: AST.NodeBase): AST.SourceLocation {
+  return { start: first.loc.start, end: last.loc.end };
+}
+
+function identifier(token: Token): AST.Identifier {
+  return { type: "Identifier", name: token.image, range: [token.start, token.end], loc: tokenLoc(token, token) };
+}
+
 class Parser {
   readonly #tokens: Token[];
-  readonly #lines: LineIndex;
   #pos = 0;
   /** The rules entered, innermost last (chevrotain's rule stack, which error messages read). */
   readonly #rules: GrammarRule[] = [];
   /** The first problem the node model has that the grammar accepts (an unknown block keyword...). */
   #modelError: SchemaSyntaxError | undefined;
 
-  constructor(tokens: Token[], lines: LineIndex) {
+  constructor(tokens: Token[]) {
     this.#tokens = tokens;
-    this.#lines = lines;
   }
 
   get modelError(): SchemaSyntaxError | undefined {
@@ -123,23 +145,9 @@ class Parser {
     this.#modelError ??= new SchemaSyntaxError(message, offset);
   }
 
-  // --- node helpers -----------------------------------------------------------------------
-
-  #loc(start: number, end: number): AST.SourceLocation {
-    return { start: this.#lines.position(start), end: this.#lines.position(end) };
-  }
-
-  #base(start: number, end: number): AST.NodeBase {
-    return { range: [start, end], loc: this.#loc(start, end) };
-  }
-
-  #identifier(token: Token): AST.Identifier {
-    return { type: "Identifier", name: token.image, ...this.#base(token.start, token.end) };
-  }
-
   // --- rules ------------------------------------------------------------------------------
 
-  schema(text: string, comments: RawComment[]): AST.Schema {
+  schema(lexed: LexResult, length: number): AST.Schema {
     this.#enter("schema");
     const body: AST.Block[] = [];
     for (;;) {
@@ -158,8 +166,15 @@ class Parser {
     return {
       type: "Schema",
       body,
-      comments: comments.map((c) => ({ type: "Comment", kind: c.kind, value: c.value, ...this.#base(c.start, c.end) })),
-      ...this.#base(0, text.length),
+      comments: lexed.comments.map((c) => ({
+        type: "Comment",
+        kind: c.kind,
+        value: c.value,
+        range: [c.start, c.end],
+        loc: { start: { line: c.startLine, column: c.startColumn }, end: { line: c.endLine, column: c.endColumn } },
+      })),
+      range: [0, length],
+      loc: { start: { line: 1, column: 1 }, end: { line: lexed.endLine, column: lexed.endColumn } },
     };
   }
 
@@ -221,13 +236,10 @@ class Parser {
     this.#leave();
     if (!blockType) return undefined;
 
-    const name = this.#identifier(nameToken);
-    if (group) {
-      name.name = `${group.image}.${nameToken.image}`;
-      name.range = [group.start, nameToken.end];
-      name.loc = this.#loc(group.start, nameToken.end);
-    }
-    const common = { name, openBrace: open.start, closeBrace: close.start, ...this.#base(keyword.start, close.end) };
+    const name: AST.Identifier = group
+      ? { type: "Identifier", name: `${group.image}.${nameToken.image}`, range: [group.start, nameToken.end], loc: tokenLoc(group, nameToken) }
+      : identifier(nameToken);
+    const common = { name, openBrace: open.start, closeBrace: close.start, range: [keyword.start, close.end] as [number, number], loc: tokenLoc(keyword, close) };
     if (blockType === "Datasource" || blockType === "Generator") {
       const assignments = members.filter((m): m is AST.Assignment => m.type === "Assignment");
       if (blockType === "Generator") return { type: "Generator", assignments, ...common };
@@ -260,36 +272,37 @@ class Parser {
   /** `key = value`: an `assignment` in datasource and generator blocks, a `property` elsewhere. */
   #keyValue(rule: "assignment" | "property"): AST.Assignment {
     this.#enter(rule);
-    const key = this.#identifier(this.#next());
+    const key = identifier(this.#next());
     this.#pos++; // `=`, seen by the caller's lookahead
     const value = this.#value();
     this.#leave();
-    return { type: "Assignment", key, value, ...this.#base(key.range[0], value.range[1]) };
+    return { type: "Assignment", key, value, range: [key.range[0], value.range[1]], loc: nodeLoc(key, value) };
   }
 
   #enumValue(): AST.EnumValue {
     this.#enter("enum");
-    const name = this.#identifier(this.#next());
+    const name = identifier(this.#next());
     const attributes: AST.FieldAttribute[] = [];
     while (this.#la() === "FieldAttribute") attributes.push(this.#attribute("fieldAttribute"));
     this.#leave();
-    const end = attributes.at(-1)?.range[1] ?? name.range[1];
-    return { type: "EnumValue", name, attributes, ...this.#base(name.range[0], end) };
+    const last = attributes.at(-1) ?? name;
+    return { type: "EnumValue", name, attributes, range: [name.range[0], last.range[1]], loc: nodeLoc(name, last) };
   }
 
   #field(): AST.Field {
     this.#enter("field");
-    const name = this.#identifier(this.#next());
+    const name = identifier(this.#next());
     const typeValue = this.#value();
-    let modifierEnd = typeValue.range[1];
+    // where the type ends: after `[]` or `?` when there is one
+    let modifier: Token | undefined;
     let optional = false;
     let list = false;
     if (this.#la() === "LSquare") {
       this.#pos++;
-      modifierEnd = Math.max(modifierEnd, this.#consume("RSquare").end);
+      modifier = this.#consume("RSquare");
       list = true;
     } else if (this.#la() === "QuestionMark") {
-      modifierEnd = Math.max(modifierEnd, this.#next().end);
+      modifier = this.#next();
       optional = true;
     }
     const attributes: AST.FieldAttribute[] = [];
@@ -307,16 +320,14 @@ class Parser {
     } else {
       this.#modelProblem(`Expected the type of field \`${name.name}\`.`, typeValue.range[0]);
     }
-    const fieldType: AST.FieldType = {
-      type: "FieldType",
-      name: typeName,
-      optional,
-      list,
-      ...(unsupported === undefined ? {} : { unsupported }),
-      ...this.#base(typeValue.range[0], modifierEnd),
-    };
-    const end = attributes.at(-1)?.range[1] ?? modifierEnd;
-    return { type: "Field", name, fieldType, attributes, ...this.#base(name.range[0], end) };
+    const typeEnd: AST.NodeBase = modifier ? { range: [modifier.start, modifier.end], loc: tokenLoc(modifier, modifier) } : typeValue;
+    const typeRange: [number, number] = [typeValue.range[0], typeEnd.range[1]];
+    const fieldType: AST.FieldType =
+      unsupported === undefined
+        ? { type: "FieldType", name: typeName, optional, list, range: typeRange, loc: nodeLoc(typeValue, typeEnd) }
+        : { type: "FieldType", name: typeName, optional, list, unsupported, range: typeRange, loc: nodeLoc(typeValue, typeEnd) };
+    const last = attributes.at(-1) ?? typeEnd;
+    return { type: "Field", name, fieldType, attributes, range: [name.range[0], last.range[1]], loc: nodeLoc(name, last) };
   }
 
   /** `@name`, `@group.name(args)`, `@@name(args)`. */
@@ -326,17 +337,15 @@ class Parser {
     this.#enter(rule);
     const at = this.#next();
     let name: string;
-    let end: number;
+    let end: Token;
     if (this.#la() === "Identifier" && this.#la(2) === "Dot") {
       const group = this.#next();
       this.#pos++;
-      const nameToken = this.#consume("Identifier");
-      name = `${group.image}.${nameToken.image}`;
-      end = nameToken.end;
+      end = this.#consume("Identifier");
+      name = `${group.image}.${end.image}`;
     } else if (this.#la() === "Identifier") {
-      const nameToken = this.#next();
-      name = nameToken.image;
-      end = nameToken.end;
+      end = this.#next();
+      name = end.image;
     } else {
       this.#fail("NoViableAltException");
     }
@@ -350,11 +359,11 @@ class Parser {
           args.push(this.#attributeArg());
         }
       }
-      end = this.#consume("RRound").end;
+      end = this.#consume("RRound");
     }
     this.#leave();
     const type = rule === "fieldAttribute" ? "FieldAttribute" : "BlockAttribute";
-    return { type, name, args, ...this.#base(at.start, end) };
+    return { type, name, args, range: [at.start, end.end], loc: tokenLoc(at, end) };
   }
 
   #attributeArg(): AST.Argument {
@@ -369,16 +378,16 @@ class Parser {
     if (this.#la() === "Identifier" && this.#la(2) === "Colon") return this.#keyedArg();
     if (!VALUE_START.has(this.#la())) this.#fail("NoViableAltException");
     const value = this.#value();
-    return { type: "Argument", name: undefined, value, ...this.#base(value.range[0], value.range[1]) };
+    return { type: "Argument", name: undefined, value, range: [value.range[0], value.range[1]], loc: nodeLoc(value, value) };
   }
 
   #keyedArg(): AST.Argument {
     this.#enter("keyedArg");
-    const name = this.#identifier(this.#consume("Identifier"));
+    const name = identifier(this.#consume("Identifier"));
     this.#consume("Colon");
     const value = this.#value();
     this.#leave();
-    return { type: "Argument", name, value, ...this.#base(name.range[0], value.range[1]) };
+    return { type: "Argument", name, value, range: [name.range[0], value.range[1]], loc: nodeLoc(name, value) };
   }
 
   #value(): AST.Value {
@@ -387,12 +396,12 @@ class Parser {
     switch (this.#la()) {
       case "StringLiteral": {
         const token = this.#next();
-        value = { type: "StringLiteral", value: unescape(token.image), raw: token.image, ...this.#base(token.start, token.end) };
+        value = { type: "StringLiteral", value: unescape(token.image), raw: token.image, range: [token.start, token.end], loc: tokenLoc(token, token) };
         break;
       }
       case "NumberLiteral": {
         const token = this.#next();
-        value = { type: "NumberLiteral", value: Number(token.image), raw: token.image, ...this.#base(token.start, token.end) };
+        value = { type: "NumberLiteral", value: Number(token.image), raw: token.image, range: [token.start, token.end], loc: tokenLoc(token, token) };
         break;
       }
       case "LSquare":
@@ -404,16 +413,16 @@ class Parser {
       case "True":
       case "False": {
         const token = this.#next();
-        value = { type: "BooleanLiteral", value: token.kind === "True", ...this.#base(token.start, token.end) };
+        value = { type: "BooleanLiteral", value: token.kind === "True", range: [token.start, token.end], loc: tokenLoc(token, token) };
         break;
       }
       case "Null": {
         const token = this.#next();
-        value = { type: "NullLiteral", ...this.#base(token.start, token.end) };
+        value = { type: "NullLiteral", range: [token.start, token.end], loc: tokenLoc(token, token) };
         break;
       }
       case "Identifier":
-        value = this.#la(2) === "LRound" ? this.#func() : this.#identifier(this.#next());
+        value = this.#la(2) === "LRound" ? this.#func() : identifier(this.#next());
         break;
       default:
         this.#fail("NoViableAltException");
@@ -435,7 +444,7 @@ class Parser {
     }
     const close = this.#consume("RSquare");
     this.#leave();
-    return { type: "ArrayExpression", elements, ...this.#base(open.start, close.end) };
+    return { type: "ArrayExpression", elements, range: [open.start, close.end], loc: tokenLoc(open, close) };
   }
 
   #object(): AST.ObjectExpression {
@@ -451,12 +460,13 @@ class Parser {
     }
     const close = this.#consume("RCurly");
     this.#leave();
-    return { type: "ObjectExpression", properties, ...this.#base(open.start, close.end) };
+    return { type: "ObjectExpression", properties, range: [open.start, close.end], loc: tokenLoc(open, close) };
   }
 
   #func(): AST.FunctionCall {
     this.#enter("func");
-    const name = this.#identifier(this.#next());
+    const nameToken = this.#next();
+    const name = identifier(nameToken);
     this.#pos++; // `(`, seen by the caller's lookahead
     const args: AST.Argument[] = [];
     if (VALUE_START.has(this.#la())) {
@@ -468,7 +478,7 @@ class Parser {
     }
     const close = this.#consume("RRound");
     this.#leave();
-    return { type: "FunctionCall", name, args, ...this.#base(name.range[0], close.end) };
+    return { type: "FunctionCall", name, args, range: [nameToken.start, close.end], loc: tokenLoc(nameToken, close) };
   }
 }
 
@@ -486,32 +496,31 @@ function unescape(raw: string): string {
 // Entry point
 // ---------------------------------------------------------------------------------------------
 
-function failure(text: string, lines: LineIndex | undefined, message: string, offset: number): ParseResult {
-  const position = (lines ?? new LineIndex(text)).position(Math.max(0, Math.min(offset, text.length)));
+/** A syntax error at `offset`; lines and columns are counted only now, when there is an error. */
+function failure(text: string, message: string, offset: number): ParseResult {
+  const position = new LineIndex(text).position(Math.max(0, Math.min(offset, text.length)));
   return { ok: false, errors: [{ message, line: position.line, column: position.column }] };
 }
 
 /** Parses a Prisma schema. Never throws: a syntax error comes back as `{ ok: false, errors: [...] }`. */
 export function parseSchema(text: string): ParseResult {
-  let lines: LineIndex | undefined;
   try {
-    if (typeof text !== "string") return failure("", undefined, "Expected the schema as text.", 0);
-    lines = new LineIndex(text);
+    if (typeof text !== "string") return failure("", "Expected the schema as text.", 0);
     const lexed = tokenize(text);
-    if (lexed.error) return failure(text, lines, lexed.error.message, lexed.error.offset);
-    const parser = new Parser(lexed.tokens, lines);
+    if (lexed.error) return failure(text, lexed.error.message, lexed.error.offset);
+    const parser = new Parser(lexed.tokens);
     let ast: AST.Schema;
     try {
-      ast = parser.schema(text, lexed.comments);
+      ast = parser.schema(lexed, text.length);
     } catch (error) {
       if (!(error instanceof ParseFailure)) throw error;
       const { message, offset } = syntaxError(error.problem, lexed.tokens, text);
-      return failure(text, lines, message, offset);
+      return failure(text, message, offset);
     }
-    if (parser.modelError) return failure(text, lines, parser.modelError.message, parser.modelError.offset);
+    if (parser.modelError) return failure(text, parser.modelError.message, parser.modelError.offset);
     return { ok: true, ast };
   } catch (error) {
     const reason = error instanceof RangeError ? "it is nested too deeply" : String((error as Error)?.message ?? error);
-    return failure(typeof text === "string" ? text : "", lines, `Could not parse the schema: ${reason}.`, 0);
+    return failure(typeof text === "string" ? text : "", `Could not parse the schema: ${reason}.`, 0);
   }
 }

@@ -72,6 +72,8 @@ const SNIPPETS = [
   "@id", "@default(", "@relation(fields: [userId], references: [id])", "@db.VarChar(255)", "@@index([", "@@map(\"x\")",
   "sort: Desc", "// comment", "/// doc", "/* block */", "\tx", "a.b", "Unsupported(\"geometry\")",
   "model A {\n", "enum E {\n  A\n}\n", "}\n", "fields: [", "])", ",,", "()", "[]", "{}",
+  "\r", "\u00a0", "\u2028", "\u3000", "\f", "\v", "é", "$", "-", "_x", "x-y", "a1_b-2", "0x1F", "1.", "\"\\u00e9\"",
+  "/* multi\nline\r\ncomment */", "/*\r*/",
 ];
 
 function mutate(text: string, next: () => number): string {

@@ -7,7 +7,7 @@
  */
 import { PrismaParser } from "@mrleebo/prisma-ast";
 import type * as AST from "../../../prisma-lint/language/ast.js";
-import { tokenize, type RawComment, type Token, type TokenKind } from "../../../prisma-lint/language/lexer.js";
+import { tokenize, type RawComment, type Token, type TokenKind } from "./reference-lexer.js";
 
 export interface ParseError {
   message: string;
