@@ -81,6 +81,7 @@ const PUNCTUATION: Record<string, TokenKind> = {
   "=": "Equals",
 };
 
+/** Looked up with `Object.hasOwn`: `constructor` and `toString` are names, not keywords. */
 const KEYWORDS: Record<string, TokenKind> = { true: "True", false: "False", null: "Null" };
 
 /** `[A-Za-z]`: what an identifier starts with. */
@@ -217,7 +218,7 @@ export function tokenize(text: string): LexResult {
       let end = i + 1;
       while (end < length && isWordOrDash(text.charCodeAt(end))) end++;
       const image = text.slice(i, end);
-      push(KEYWORDS[image] ?? "Identifier", i, end, image);
+      push(Object.hasOwn(KEYWORDS, image) ? KEYWORDS[image]! : "Identifier", i, end, image);
       i = end;
       continue;
     }

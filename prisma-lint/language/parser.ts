@@ -193,7 +193,7 @@ class Parser {
     } else {
       this.#fail("NoViableAltException");
     }
-    const blockType = BLOCK_TYPES[keyword.image];
+    const blockType = Object.hasOwn(BLOCK_TYPES, keyword.image) ? BLOCK_TYPES[keyword.image] : undefined;
     if (!blockType) {
       this.#modelProblem(
         `Unknown block type \`${keyword.image}\`: a schema holds \`model\`, \`enum\`, \`type\`, \`view\`, \`datasource\` and \`generator\` blocks.`,

@@ -118,7 +118,7 @@ function topLevelError(tokens: Token[], index: number, found: string): { message
   if (!keyword || keyword.kind !== "Identifier") {
     return { message: `Unexpected ${found} outside of a block: a schema holds ${BLOCK_LIST} blocks and comments.`, offset: tokens[index]?.start ?? 0 };
   }
-  if (!(keyword.image in BLOCK_TYPES)) {
+  if (!Object.hasOwn(BLOCK_TYPES, keyword.image)) {
     return { message: `Unknown block type \`${keyword.image}\`: a schema holds ${BLOCK_LIST} blocks.`, offset: keyword.start };
   }
   const name = tokens[first + 1];
@@ -147,7 +147,7 @@ export function syntaxError(problem: SyntaxProblem, tokens: Token[], text: strin
     return topLevelError(tokens, Math.max(0, index), described);
   }
   const label = `${block.keyword.image} ${block.name.image}`;
-  if (!(block.keyword.image in BLOCK_TYPES)) {
+  if (!Object.hasOwn(BLOCK_TYPES, block.keyword.image)) {
     return { message: `Unknown block type \`${block.keyword.image}\`: a schema holds ${BLOCK_LIST} blocks.`, offset: block.keyword.start };
   }
   if (!foundToken) {
