@@ -3,7 +3,7 @@
 //
 // DESIGN §6, measured side by side in one run and printed as tables:
 //   eslint-corpus         1. ESLint over a generated TS corpus, recommended vs. no rules   (hook: suites/eslint-corpus.js)
-//   compare-prisma-lint   2. our CLI vs. the npm package `prisma-lint` on a 2,000-model schema
+//   compare-prisma-lint   2. our CLI vs. the npm package `prisma-lint` on real schemas and 2,000/4,000 models
 //   schema-scaling        3. our CLI at 500, 1,000, 2,000, 4,000 models: time must grow linearly
 // Never part of `npm test`. Times are wall-clock process times (start-up included), median of --runs.
 import { parseArgs } from "node:util";
