@@ -52,9 +52,8 @@ let pluginCache: ESLint.Plugin | undefined;
  * TypeScript rules).
  */
 export function schemaPlugin(): ESLint.Plugin {
-  const { name, version } = readPackageInfo();
   pluginCache ??= {
-    meta: { name, version, namespace: NAMESPACE },
+    meta: { ...readPackageInfo(), namespace: NAMESPACE },
     languages: { prisma: PrismaLanguage as unknown as NonNullable<ESLint.Plugin["languages"]>[string] },
     rules: schemaRulesRegistry as unknown as NonNullable<ESLint.Plugin["rules"]>,
   };
