@@ -25,6 +25,7 @@ export declare class LanguageServer {
   open(relativePath: string, languageId: string): string;
   change(relativePath: string, text: string): void;
   diagnostics(relativePath: string, timeoutMs?: number): Promise<{ items: Diagnostic[]; ms: number }>;
+  cpuTime(): number | undefined;
   uri(relativePath: string): string;
   stop(): Promise<void>;
 }

@@ -182,6 +182,18 @@ export class LanguageServer {
     return { items: report?.items ?? [], ms: performance.now() - start };
   }
 
+  /** CPU time (user + system, ms) the server process has used so far, from /proc (Linux); else undefined. */
+  cpuTime() {
+    try {
+      const stat = readFileSync(`/proc/${this.#child.pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // utime and stime are fields 14 and 15, in clock ticks (100 per second)
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return undefined;
+    }
+  }
+
   uri(relativePath) {
     return new URL(relativePath, this.workspaceUri.endsWith("/") ? this.workspaceUri : `${this.workspaceUri}/`).href;
   }

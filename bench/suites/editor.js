@@ -10,7 +10,8 @@
 //   warm re-lint     the 300-line route handler again after an edit: target < 2 ms above parse-only
 //
 // Times are round trips as the editor sees them (the server builds a new ESLint instance per request);
-// the server's own `eslint/status` validation time is shown too.
+// the server's own `eslint/status` validation time and, on Linux, its CPU time per request are shown too
+// (CPU time is what a busy machine distorts least).
 import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createEditorProject, languageServerPath, LanguageServer } from "../editor-session.js";
@@ -28,6 +29,12 @@ function spread(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
   return `${median(sorted).toFixed(1)} ms (${q(0.25).toFixed(1)} to ${q(0.75).toFixed(1)})`;
+}
+
+/** The server's CPU time per request since `cpuBefore` (steadier than round trips on a busy machine). */
+function cpuPerRequest(s, requests) {
+  const now = s.server.cpuTime();
+  return now === undefined || s.cpuBefore === undefined ? undefined : (now - s.cpuBefore) / requests;
 }
 
 async function session(config) {
@@ -54,6 +61,7 @@ export async function editor({ runs = 3, quick = false } = {}) {
     for (const config of ["recommended", "parse-only"]) sessions.push(await session(config));
 
     // the first lint of files the warm servers have not seen, alternating
+    for (const s of sessions) s.cpuBefore = s.server.cpuTime();
     for (let i = 1; i <= FRESH_COPIES; i++) {
       for (const s of sessions) {
         const file = `app/api/projects-${i}/route.ts`;
@@ -61,6 +69,7 @@ export async function editor({ runs = 3, quick = false } = {}) {
         s.firstLints.push((await s.server.diagnostics(file, 60_000)).ms);
       }
     }
+    for (const s of sessions) s.firstLintCpu = cpuPerRequest(s, FRESH_COPIES);
 
     // the 300-line route handler again and again, each time after an edit (a blank line added or removed)
     const repeats = quick ? 20 : Math.max(30, runs * 20);
@@ -71,11 +80,13 @@ export async function editor({ runs = 3, quick = false } = {}) {
     }
     for (let i = 0; i < repeats + 3; i++) {
       for (const s of sessions) {
+        if (i === 3) s.cpuBefore = s.server.cpuTime(); // the first few warm the JIT
         s.server.change(ROUTE, i % 2 ? s.text : `${s.text}\n`);
         const { ms: t } = await s.server.diagnostics(ROUTE, 60_000);
-        if (i >= 3) s.warm.push(t); // the first few warm the JIT
+        if (i >= 3) s.warm.push(t);
       }
     }
+    for (const s of sessions) s.warmCpu = cpuPerRequest(s, repeats);
 
     const [rules, floor] = sessions;
     const serverTimes = (s) => s.server.validationTimes.get(s.server.uri(ROUTE)) ?? [];
@@ -96,6 +107,12 @@ export async function editor({ runs = 3, quick = false } = {}) {
           `${ms(median(rules.warm.map((t, i) => t - floor.warm[i])))} (median of paired differences)`,
         ],
         ["the same, the server's own validation time (1 ms resolution)", ms(median(serverTimes(rules).slice(-repeats))), ms(median(serverTimes(floor).slice(-repeats))), ""],
+        ...(rules.warmCpu === undefined || floor.warmCpu === undefined
+          ? []
+          : [
+              ["first lint, the server's CPU time per request (mean)", ms(rules.firstLintCpu), ms(floor.firstLintCpu), ms(rules.firstLintCpu - floor.firstLintCpu)],
+              ["warm re-lint, the server's CPU time per request (mean)", ms(rules.warmCpu), ms(floor.warmCpu), ms(rules.warmCpu - floor.warmCpu)],
+            ]),
       ],
     );
     console.log(`\nfindings in the route handler: ${rules.findings} (recommended), ${floor.findings} (parse only)`);
