@@ -71,10 +71,20 @@ async function lint(options: LintSchemaOptions): Promise<LintResult[]> {
   }
 
   const problems: UserError[] = [];
-  const settings: Map<string, RuleSetting> = recommendedSettings(schemaRules);
+  let settings: Map<string, RuleSetting> = recommendedSettings(schemaRules);
   if (typeof options.config === "string") {
     const loaded = await loadConfigFile(options.config, cwd);
-    applyConfig(loaded.config, displayPath(loaded.filepath ?? options.config, cwd), schemaRules, settings, problems);
+    const source = displayPath(loaded.filepath ?? options.config, cwd);
+    let config: unknown = loaded.config;
+    if (loaded.translatedFrom !== undefined) {
+      // a config of the npm package prisma-lint: translated, and only its rules run
+      const { translatePrismalintConfig } = await import("./prismalint-config.js");
+      const translation = translatePrismalintConfig(config, source, new Set(Object.keys(schemaRules)));
+      problems.push(...translation.problems);
+      config = translation.config;
+      settings = new Map();
+    }
+    applyConfig(config, source, schemaRules, settings, problems);
   } else if (options.config !== undefined) {
     applyConfig(options.config, "config", schemaRules, settings, problems);
   }
@@ -98,3 +108,5 @@ async function lint(options: LintSchemaOptions): Promise<LintResult[]> {
   const results = await engine.lint(schemas);
   return results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 }
+
+export { defineConfig, type DefinedConfig, type SchemaRuleOptions } from "./define-config.js";

@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import { UserError } from "./errors.js";
+import { translateTheirFlags } from "./prismalint-args.js";
 
-export const FORMATS = ["stylish", "json", "sarif", "github"] as const;
+export const FORMATS = ["stylish", "json", "sarif", "github", "filepath", "none"] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 /** The command line, parsed and checked. */
@@ -17,6 +18,8 @@ export interface CliOptions {
   outputFile: string | undefined;
   /** `true` (--color), `false` (--no-color) or `undefined` (decide from NO_COLOR and the terminal). */
   color: boolean | undefined;
+  /** Print the config in force as a `prisma-lint.config.json` and exit. */
+  printConfig: boolean;
   help: boolean;
   version: boolean;
 }
@@ -32,6 +35,7 @@ const OPTIONS = {
   "output-file": { type: "string", short: "o" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
+  "print-config": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -45,13 +49,14 @@ or globs. Without a path the schema is found the way Prisma finds it: the "schem
 prisma.config.ts, package.json#prisma.schema, prisma/schema.prisma, schema.prisma, prisma/schema/.
 
 Options:
-  -f, --format <name>     stylish (default), json, sarif or github
+  -f, --format <name>     stylish (default), json, sarif, github, filepath (one line per file) or none
   -c, --config <file>     use this config file instead of searching for prisma-lint.config.{js,mjs,json}
                           or package.json#prisma-lint from the schema's folder upward
       --rule <id:level>   set a rule's severity (off, warn, error), e.g. --rule require-uuid-id:error;
                           repeatable; JSON works too: --rule 'require-timestamps:["error",{"ignoreModels":["Log"]}]'
       --fix               apply automatic fixes to the schema files (each file is replaced atomically)
       --fix-dry-run       compute fixes without writing them; prints the results with their "output" as JSON
+      --print-config      print the rules in force as a prisma-lint.config.json and exit
       --max-warnings <n>  exit with 1 when there are more than n warnings
       --quiet             report errors only (rules set to "warn" do not run)
   -o, --output-file <f>   write the report to a file instead of standard output
@@ -59,6 +64,10 @@ Options:
       --color             colours even when standard output is not a terminal
   -h, --help              show this help
   -v, --version           show the version
+
+Coming from the npm package prisma-lint: its configs (.prismalintrc.json and the other cosmiconfig
+"prismalint" files) are read and translated when there is no config of ours, its /// prisma-lint-ignore-*
+comments are honoured, and -o/--output-format simple|contextual|json|filepath|none still work.
 
 Exit codes: 0 no errors (warnings within --max-warnings), 1 lint errors or too many warnings,
 2 usage, config, file or schema syntax errors.
@@ -95,7 +104,7 @@ function parseError(error: unknown): UserError {
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: translateTheirFlags(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     throw parseError(error);
   }
@@ -132,6 +141,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     quiet: values.quiet ?? false,
     outputFile: values["output-file"],
     color: values.color ? true : values["no-color"] ? false : undefined,
+    printConfig: values["print-config"] ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
   };

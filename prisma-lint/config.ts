@@ -18,6 +18,8 @@ export interface PrismaLintConfig {
 export interface LoadedConfig {
   config: PrismaLintConfig | undefined;
   filepath: string | undefined;
+  /** Set when the file is a config of the npm package `prisma-lint`: `config` is theirs, to be translated. */
+  translatedFrom?: string;
 }
 
 /** What a rule looks like to the config code: its meta is enough. */
@@ -95,20 +97,32 @@ function rethrow(error: unknown, fallbackFile: string): never {
   throw new UserError(`cannot read config: ${describeFsError(error)}`, displayPath(fallbackFile));
 }
 
-/** Searches `prisma-lint.config.*` / `package.json#prisma-lint` from `dir` upward (stops at the home folder). */
+/**
+ * Searches `prisma-lint.config.*` / `package.json#prisma-lint` from `dir` upward (stops at the home folder);
+ * when there is none, the config of the npm package `prisma-lint` (see `prismalint-config.ts`).
+ */
 export async function searchConfig(dir: string): Promise<LoadedConfig> {
   cached ??= explorer();
   const ex = await cached;
+  let loaded: LoadedConfig;
   try {
-    return toLoaded(await ex.search(dir));
+    loaded = toLoaded(await ex.search(dir));
   } catch (error) {
     rethrow(error, dir);
   }
+  if (loaded.filepath !== undefined) return loaded;
+  const { searchPrismalintConfig } = await import("./prismalint-config.js");
+  const theirs = await searchPrismalintConfig(dir);
+  return theirs ? { config: theirs.config as PrismaLintConfig, filepath: theirs.filepath, translatedFrom: theirs.filepath } : loaded;
 }
 
 /** Loads the config file named with `--config` (or the `config` option of the API). */
 export async function loadConfigFile(file: string, cwd = process.cwd()): Promise<LoadedConfig> {
   const absolute = path.resolve(cwd, file);
+  const theirs = await import("./prismalint-config.js");
+  if (theirs.isPrismalintConfigFile(absolute)) {
+    return { config: (await theirs.loadPrismalintFile(absolute)) as PrismaLintConfig, filepath: absolute, translatedFrom: absolute };
+  }
   cached ??= explorer();
   const ex = await cached;
   let result;
@@ -123,6 +137,8 @@ export async function loadConfigFile(file: string, cwd = process.cwd()): Promise
   }
   const loaded = toLoaded(result);
   if (loaded.config == null && path.basename(absolute) === "package.json") {
+    const prismalint = await theirs.loadPrismalintFile(absolute);
+    if (prismalint !== undefined) return { config: prismalint as PrismaLintConfig, filepath: absolute, translatedFrom: absolute };
     throw new UserError(`package.json has no "${CONFIG_NAME}" key`, file);
   }
   return loaded;

@@ -2,11 +2,14 @@
  * `createSchemaRule`: the schema-rule twin of `lib/util/create-rule.ts`. typescript-eslint's
  * `RuleCreator` types its context and visitors for ESTree, so schema rules get their own five-line
  * creator with the same contract: it stamps `meta.docs.url` and hands `create` the options merged
- * with `meta.defaultOptions` (ESLint merges them into `context.options` since 9.15).
+ * with `meta.defaultOptions` (ESLint merges them into `context.options` since 9.15). It also applies the
+ * `/// prisma-lint-ignore-*` comments of the npm package `prisma-lint` (see `ignore-comments.ts`), so a
+ * rule reports as usual and a report in an ignored model, enum or field is dropped.
  */
 import type { RuleContext, RuleDefinition, RulesMeta } from "@eslint/core";
 import type { BackendArchitectDocs } from "../lib/util/create-rule.js";
 import { REPO_URL } from "../lib/util/repo-url.js";
+import { IgnoreComments } from "./ignore-comments.js";
 import type { Node } from "./language/ast.js";
 import type { PrismaLanguageOptions, PrismaSourceCode } from "./language/source-code.js";
 
@@ -57,7 +60,20 @@ export function createSchemaRule<Options extends unknown[], MessageIds extends s
   return {
     meta: { ...meta, docs: { ...meta.docs, url: `${REPO_URL}/blob/main/docs/rules/${name}.md` } },
     create(context) {
-      return create(context, context.options);
+      const ignores = IgnoreComments.of(context.sourceCode);
+      const ruleContext = ignores ? withIgnoreComments(context, name, ignores) : context;
+      return create(ruleContext, ruleContext.options);
     },
   };
+}
+
+/** The context with a `report` that drops what an ignore comment suppresses. */
+function withIgnoreComments<C extends SchemaRuleContext<string, unknown[]>>(context: C, ruleId: string, ignores: IgnoreComments): C {
+  const report: C["report"] = (descriptor) => {
+    const { node, loc } = descriptor as { node?: Node; loc?: { line: number; column: number } | { start: { line: number; column: number } } };
+    const offset = node ? node.range[0] : context.sourceCode.getIndexFromLoc(loc && "start" in loc ? loc.start : loc!);
+    if (!ignores.suppresses(ruleId, offset)) context.report(descriptor);
+  };
+  // ESLint builds rule contexts the same way: an object on the frozen file context, with its own `report`
+  return Object.freeze(Object.create(context, { report: { value: report, enumerable: true } }) as C);
 }

@@ -78,12 +78,17 @@ async function groupByConfig(targets: readonly SchemaTarget[], options: CliOptio
   return [...groups.values()];
 }
 
-/** The rule settings for a group: recommended, then the config file, then `--rule` flags. */
+/**
+ * The rule settings for a group: recommended, then the config file, then `--rule` flags. A config of the
+ * npm package `prisma-lint` is translated first, and replaces the recommended rules (theirs are all off
+ * by default, so switching adds no findings).
+ */
 async function settingsFor(
   group: ConfigGroup,
   options: CliOptions,
   cwd: string,
   problems: UserError[],
+  notes: string[],
 ): Promise<Map<string, RuleSetting>> {
   const { schemaRules } = await import("./engine.js");
   const flagRules = options.rules.map((flag) => [flag, parseRuleFlag(flag, problems)] as const);
@@ -93,9 +98,19 @@ async function settingsFor(
   ];
   // loading the TypeScript rules costs start-up time: only for a helpful message about an unknown id
   const otherRuleIds = named.some((id) => !Object.hasOwn(schemaRules, bareRuleId(id))) ? await typeScriptRuleIds() : new Set<string>();
-  const settings = recommendedSettings(schemaRules);
+  const translated = group.loaded.translatedFrom !== undefined;
+  const settings = translated ? new Map<string, RuleSetting>() : recommendedSettings(schemaRules);
   if (group.loaded.filepath !== undefined) {
-    applyConfig(group.loaded.config, displayPath(group.loaded.filepath, cwd), schemaRules, settings, problems, otherRuleIds);
+    const source = displayPath(group.loaded.filepath, cwd);
+    let config: unknown = group.loaded.config;
+    if (translated) {
+      const { translatePrismalintConfig, translationNote } = await import("./prismalint-config.js");
+      const translation = translatePrismalintConfig(config, source, new Set(Object.keys(schemaRules)));
+      problems.push(...translation.problems);
+      notes.push(translationNote(source, translation.notes));
+      config = translation.config;
+    }
+    applyConfig(config, source, schemaRules, settings, problems, otherRuleIds);
   }
   for (const [flag, rules] of flagRules) {
     if (rules) applyConfig({ rules }, `--rule ${flag}`, schemaRules, settings, problems, otherRuleIds);
@@ -160,9 +175,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const groups = await groupByConfig(discovery.targets, options, cwd);
   const { Engine, validateRuleOptions, schemaRules } = await import("./engine.js");
   const problems: UserError[] = [];
+  const notes: string[] = [];
   const groupSettings: Map<string, RuleSetting>[] = [];
   for (const group of groups) {
-    const settings = await settingsFor(group, options, cwd, problems);
+    const settings = await settingsFor(group, options, cwd, problems, notes);
     await validateRuleOptions(settings, problems);
     groupSettings.push(settings);
   }
@@ -170,6 +186,11 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     const unique = [...new Map(problems.map((p) => [p.line, p])).values()];
     throw new UserErrors(unique);
   }
+  if (options.printConfig) {
+    io.stdout.write(`${printedConfig(groupSettings[0] ?? new Map(), schemaRules)}\n`);
+    return EXIT_OK;
+  }
+  if (!options.quiet) for (const note of new Set(notes)) io.stderr.write(note);
 
   const fix = options.fix || options.fixDryRun;
   const labels = new Map<string, string>();
@@ -247,6 +268,13 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_LINT;
   }
   return EXIT_OK;
+}
+
+/** `--print-config`: every schema rule with its setting, as a `prisma-lint.config.json`. */
+function printedConfig(settings: ReadonlyMap<string, RuleSetting>, schemaRules: Readonly<Record<string, unknown>>): string {
+  const rules: Record<string, unknown> = {};
+  for (const id of Object.keys(schemaRules).sort()) rules[id] = settings.get(id)?.entry ?? "off";
+  return JSON.stringify({ rules }, null, 2);
 }
 
 function isInside(dir: string, files: readonly string[]): boolean {

@@ -4,9 +4,13 @@
  * model's own indentation and line endings. Schema rules never compute offsets themselves.
  */
 import type { RuleTextEdit, RuleTextEditor } from "@eslint/core";
-import type { BlockAttribute, Field, FieldAttribute, Model, Value } from "./language/ast.js";
+import type { Block, BlockAttribute, Enum, EnumValue, Field, FieldAttribute, Model, Value } from "./language/ast.js";
 import type { PrismaSourceCode } from "./language/source-code.js";
 import { findSchemaFolder, summarize, type FileSummary, type SchemaFolder } from "./schema-folder.js";
+import { isValidIdentifier } from "./naming.js";
+import { planRename, type RenameFix, type RenameTarget } from "./schema-rename.js";
+
+export type { RenameFix, RenameTarget } from "./schema-rename.js";
 
 /** Prisma's scalar types. `Unsupported(...)` fields are scalars too. */
 export const SCALAR_TYPES = new Set([
@@ -59,7 +63,7 @@ interface ContextLike {
   settings: Record<string, unknown>;
 }
 
-type Fixer = Pick<RuleTextEditor, "insertTextAfterRange" | "insertTextBeforeRange" | "replaceTextRange">;
+export type Fixer = Pick<RuleTextEditor, "insertTextAfterRange" | "insertTextBeforeRange" | "replaceTextRange">;
 
 /** `[a, b(sort: Desc)]` -> ["a", "b"]; a bare `a` -> ["a"]. */
 export function fieldNames(value: Value | undefined): string[] {
@@ -93,6 +97,33 @@ export function fieldAttribute(field: Field, name: string): FieldAttribute | und
 
 export function blockAttributes(model: Model, name: string): BlockAttribute[] {
   return model.attributes.filter((attribute) => attribute.name === name);
+}
+
+/** The value of `@map("x")` / `@@map(name: "x")` (the name in the database), when it is a string. */
+export function mappedName(node: Field | EnumValue | Model | Enum): string | undefined {
+  const attribute = mapAttribute(node);
+  const value = attribute && argument(attribute, "name", 0);
+  return value?.type === "StringLiteral" ? value.value : undefined;
+}
+
+/** The model's table name: its `@@map`, or its own name. */
+export function tableName(model: Model): string {
+  return mappedName(model) ?? model.name.name;
+}
+
+/** The field's column name: its `@map`, or its own name. */
+export function columnName(field: Field): string {
+  return mappedName(field) ?? field.name.name;
+}
+
+/** The `@map` / `@@map` attribute of a field, enum value, model or enum. */
+export function mapAttribute(node: Field | EnumValue | Model | Enum): FieldAttribute | BlockAttribute | undefined {
+  return (node.attributes as Array<FieldAttribute | BlockAttribute>).find((a) => a.name === "map");
+}
+
+/** A string literal as Prisma writes it. */
+export function quote(text: string): string {
+  return JSON.stringify(text);
 }
 
 /** `@@ignore`d models are outside every model rule. */
@@ -242,11 +273,30 @@ export class SchemaContext {
   // Fixers: text goes where `prisma format` would put it, in the model's indentation
   // -------------------------------------------------------------------------------------------
 
-  /** Appends a block attribute (`@@index([a, b])`) after the model's last field or block attribute. */
-  insertBlockAttribute(fixer: Fixer, model: Model, text: string): RuleTextEdit {
+  /**
+   * Is this file a schema of its own, so that every reference to a name is in it? False for a file of a
+   * multi-file schema (another file may use a model or field a fix would rename).
+   */
+  isStandalone(): boolean {
+    const others = this.folder()?.summaries ?? [];
+    return others.length === 0 || (this.#own.datasource !== undefined && others.every((s) => s.datasource));
+  }
+
+  /** Model names in the other files of the schema (they may own table names too). */
+  otherModelNames(): string[] {
+    return (this.folder()?.summaries ?? []).flatMap((s) => s.models);
+  }
+
+  /** Every block of this file. */
+  blocks(): readonly Block[] {
+    return this.sourceCode.ast.body;
+  }
+
+  /** Appends a block attribute (`@@index([a, b])`, `@@map("x")`) after the block's last member. */
+  insertBlockAttribute(fixer: Fixer, model: Model | Enum, text: string): RuleTextEdit {
     const last = model.members.at(-1);
     const indent = this.#indentation(model);
-    const blank = last?.type === "Field" ? this.#eol : "";
+    const blank = last?.type === "Field" || last?.type === "EnumValue" ? this.#eol : "";
     return this.#insertAfterLine(fixer, model, last?.range[1] ?? model.openBrace + 1, `${blank}${indent}${text}`);
   }
 
@@ -276,8 +326,29 @@ export class SchemaContext {
     return fixer.insertTextBeforeRange([end - 1, end], attribute.args.length > 0 ? `, ${text}` : text);
   }
 
+  /** Adds an attribute after an enum value's name and attributes (` @map("OLD")`). */
+  appendToEnumValue(fixer: Fixer, value: EnumValue, text: string): RuleTextEdit {
+    return fixer.insertTextAfterRange(value.range, text);
+  }
+
+  /** Replaces a node's text (a name, an argument's value). */
+  replace(fixer: Fixer, node: { range: [number, number] }, text: string): RuleTextEdit {
+    return fixer.replaceTextRange(node.range, text);
+  }
+
+  /**
+   * The fix that renames a model, enum, field or enum value everywhere this file uses it, keeping its database name
+   * with `@map`/`@@map` where it has none. Undefined when that cannot be done safely: another file of the
+   * schema may use the name, the new name is taken, or the rename would change an implicit
+   * many-to-many join table.
+   */
+  rename(target: RenameTarget, newName: string): RenameFix | undefined {
+    if (!isValidIdentifier(newName) || !this.isStandalone()) return undefined;
+    return planRename(this, target, newName);
+  }
+
   /** The indentation of the model's members (two spaces for an empty model). */
-  #indentation(model: Model): string {
+  #indentation(model: Model | Enum): string {
     const first = model.members[0];
     if (!first) return "  ";
     const text = this.sourceCode.text;
@@ -288,7 +359,7 @@ export class SchemaContext {
   }
 
   /** Inserts `line` on a new line after the line where `offset` is (after its trailing comment). */
-  #insertAfterLine(fixer: Fixer, model: Model, offset: number, line: string): RuleTextEdit {
+  #insertAfterLine(fixer: Fixer, model: Model | Enum, offset: number, line: string): RuleTextEdit {
     const end = this.#lineEnd(offset);
     if (end >= model.closeBrace) {
       return fixer.insertTextBeforeRange([model.closeBrace, model.closeBrace + 1], `${this.#eol}${line}${this.#eol}`);

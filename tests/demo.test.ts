@@ -7,14 +7,14 @@ import plugin from "../lib/index.js";
 const cwd = fileURLToPath(new URL("../examples/next-prisma-app/", import.meta.url));
 
 /** The example app's findings as `file:line:column rule`, with the plugin from source. */
-async function demoFindings(): Promise<string[]> {
+async function demoFindings(config: "recommended" | "strict" = "recommended"): Promise<string[]> {
   const eslint = new ESLint({
     cwd,
     overrideConfigFile: true,
     // mirrors examples/next-prisma-app/eslint.config.js
     overrideConfig: [
       { files: ["**/*.{ts,tsx}"], languageOptions: { parser: tseslint.parser } },
-      ...plugin.configs.recommended,
+      ...plugin.configs[config],
     ],
   });
   const results = await eslint.lintFiles(["."]);
@@ -38,13 +38,21 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
         "lib/reports.ts:5:18 backend-architect/prisma-client-singleton",
         "lib/session-cookie.ts:5:43 backend-architect/secure-cookie-options",
         "lib/tokens.ts:4:44 backend-architect/no-hardcoded-secrets",
-        "prisma/schema.prisma:51:7 backend-architect/require-timestamps",
-        "prisma/schema.prisma:51:7 backend-architect/require-timestamps",
-        "prisma/schema.prisma:60:22 backend-architect/require-foreign-key-index",
+        "prisma/schema.prisma:56:7 backend-architect/require-timestamps",
+        "prisma/schema.prisma:56:7 backend-architect/require-timestamps",
+        "prisma/schema.prisma:65:22 backend-architect/require-foreign-key-index",
+        "app/api/me/route.ts:11:28 backend-architect/no-sensitive-fields-in-response",
         "app/api/tags/route.ts:10:22 backend-architect/require-zod-parse",
         "app/posts/actions.ts:9:23 backend-architect/require-session-check",
         "app/posts/actions.ts:9:34 backend-architect/require-zod-parse",
       ].sort(),
     );
+  });
+
+  it("strict adds the unindexed filter of the posts-by-tag route", async () => {
+    const findings = await demoFindings("strict");
+    expect(findings.filter((f) => f.includes("require-indexed-query-fields"))).toEqual([
+      "app/api/posts/by-tag/route.ts:15:55 backend-architect/require-indexed-query-fields",
+    ]);
   });
 });

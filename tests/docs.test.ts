@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import plugin from "../lib/index.js";
 import { PRISMA_LANGUAGE } from "../lib/configs/index.js";
@@ -12,6 +14,18 @@ interface Example {
   lang: string;
   code: string;
   line: number;
+}
+
+/**
+ * Rules that read the Prisma schema take it from the page: the first `prisma` block of a TS rule's page
+ * (under a heading such as "The schema of these examples") is the schema its examples are linted against.
+ */
+function schemaSettings(markdown: string): Record<string, unknown> {
+  const match = /^```prisma\n([\s\S]*?)^```/mu.exec(markdown);
+  if (!match) return {};
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "docs-schema-")), "schema.prisma");
+  writeFileSync(file, match[1]!);
+  return { "backend-architect": { schema: file } };
 }
 
 /** Code blocks under the ❌/✅ headings of a rule page. */
@@ -50,6 +64,7 @@ describe("rule docs", () => {
       });
 
       const blocks = examples(markdown).filter((e) => (isPrisma ? e.lang === "prisma" : e.lang !== "prisma"));
+      const settings = isPrisma ? {} : schemaSettings(markdown);
       it("has ❌ and ✅ examples", () => {
         expect(blocks.some((b) => b.kind === "incorrect")).toBe(true);
         expect(blocks.some((b) => b.kind === "correct")).toBe(true);
@@ -57,7 +72,7 @@ describe("rule docs", () => {
       for (const block of blocks) {
         it(`${block.kind} example at line ${block.line} ${block.kind === "incorrect" ? "reports" : "passes"}`, () => {
           const filename = snippetFilename(block.code, isPrisma ? "schema.prisma" : "file.ts");
-          const messages = lintSnippet(id, block.code, filename);
+          const messages = lintSnippet(id, block.code, filename, settings);
           const fatal = messages.filter((m) => m.fatal || !m.ruleId);
           expect(fatal, "parse errors or bad inline config").toEqual([]);
           const reported = messages.filter((m) => m.ruleId === `backend-architect/${id}`);

@@ -392,6 +392,7 @@ export function analyzeAuth(
   root: TSESTree.Node,
   config: AuthConfig,
   helper?: (call: TSESTree.CallExpression) => HelperAuth,
+  isQuery?: (call: TSESTree.CallExpression) => boolean,
 ): AuthAnalysis {
   const analysis: AuthAnalysis = { checkedAt: undefined, guarded: [], authCalls: [], returnsAuth: false };
   const tracked = new Set<string>();
@@ -412,6 +413,10 @@ export function analyzeAuth(
   };
   const isGuardTest = (test: TSESTree.Node): boolean =>
     mentions(test, tracked) || containsAuthCall(test) || comparesWithEnv(test, envNames);
+  /** Results of other awaited calls (`const row = await db.update(...)`): a denial on their absence is not authentication. */
+  const workNames = new Set<string>();
+  const deniesOnlyForWork = (test: TSESTree.Node): boolean =>
+    mentions(test, workNames) && !mentions(test, tracked) && !containsAuthCall(test) && !comparesWithEnv(test, envNames);
 
   walk(root, (node) => {
     switch (node.type) {
@@ -419,6 +424,7 @@ export function analyzeAuth(
         if (!node.init) break;
         if (mentions(node.init, tracked)) for (const name of patternNamesOf(node.id)) tracked.add(name);
         if (mentionsEnv(node.init, new Set())) for (const name of patternNamesOf(node.id)) envNames.add(name);
+        else if (isAwaitedQuery(node.init, config, helper, isQuery)) for (const name of patternNamesOf(node.id)) workNames.add(name);
         break;
       }
       case AST_NODE_TYPES.CallExpression: {
@@ -452,6 +458,9 @@ export function analyzeAuth(
         break;
       }
       case AST_NODE_TYPES.IfStatement: {
+        // `if (!process.env.CRON_SECRET) return 401` only says the server is misconfigured;
+        // `if (!row) throw new UnauthorizedError()` after the write has already done the work
+        if (isEnvPresenceTest(node.test, envNames) || deniesOnlyForWork(node.test)) break;
         if (exits(node.consequent) && deniesAccess(node.consequent)) {
           markChecked(node.range[0]);
           break;
@@ -477,6 +486,39 @@ export function analyzeAuth(
     }
   });
   return analysis;
+}
+
+/** `await db.x.update(...)`: a database query that is not a credential lookup (those return a session). */
+function isAwaitedQuery(
+  init: TSESTree.Node,
+  config: AuthConfig,
+  helper: ((call: TSESTree.CallExpression) => HelperAuth) | undefined,
+  isQuery: ((call: TSESTree.CallExpression) => boolean) | undefined,
+): boolean {
+  if (init.type !== AST_NODE_TYPES.AwaitExpression || !isQuery) return false;
+  let call: TSESTree.Node = init.argument;
+  while (call.type === AST_NODE_TYPES.TSAsExpression || call.type === AST_NODE_TYPES.TSNonNullExpression) call = call.expression;
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (isAuthCall(call, config) || isThrowingAuthCall(call) || isSignatureCheck(call) || readsSessionCookie(call)) return false;
+  return isQuery(call) && helper?.(call) === undefined;
+}
+
+/** A condition that only tests whether environment values are set (`!process.env.SECRET`, `!secret || !url`). */
+function isEnvPresenceTest(test: TSESTree.Node, envNames: ReadonlySet<string>): boolean {
+  let sawEnv = false;
+  let other = false;
+  walk(test, (n) => {
+    if (other) return false;
+    if (isEnvRead(n) || (n.type === AST_NODE_TYPES.Identifier && envNames.has(n.name))) {
+      sawEnv = true;
+      return false;
+    }
+    if (n.type === AST_NODE_TYPES.UnaryExpression && n.operator === "!") return true;
+    if (n.type === AST_NODE_TYPES.LogicalExpression) return true;
+    other = true;
+    return false;
+  });
+  return sawEnv && !other;
 }
 
 function exitsExpression(node: TSESTree.Node): boolean {

@@ -19,6 +19,11 @@ export interface BackendArchitectSettings {
   uploadFunctions: readonly string[];
   /** The Prisma schema file or folder; found by Prisma's conventions when absent. */
   schema: string | undefined;
+  /**
+   * The Next.js middleware to read (`require-session-check`): a file relative to the ESLint cwd, `false` to
+   * not read any; found at the app root (`middleware.ts`, `src/middleware.ts`, `proxy.ts`) when absent.
+   */
+  middleware: string | false | undefined;
 }
 
 const LIST_KEYS = [
@@ -40,7 +45,8 @@ export function getSettings(
 ): BackendArchitectSettings {
   const raw = (context.settings as Record<string, unknown> | undefined)?.["backend-architect"];
   const obj = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
-  const result = { schema: typeof obj.schema === "string" ? obj.schema : undefined } as {
+  const middleware = obj.middleware === false ? false : typeof obj.middleware === "string" ? obj.middleware : undefined;
+  const result = { schema: typeof obj.schema === "string" ? obj.schema : undefined, middleware } as {
     -readonly [K in keyof BackendArchitectSettings]: BackendArchitectSettings[K];
   };
   for (const key of LIST_KEYS) result[key] = stringList(obj[key]);

@@ -16,6 +16,8 @@ import noHardcodedSecrets from "./no-hardcoded-secrets.js";
 import noUnboundedFindMany from "./no-unbounded-find-many.js";
 import requireRateLimit from "./require-rate-limit.js";
 import secureCookieOptions from "./secure-cookie-options.js";
+import noSensitiveFieldsInResponse from "./no-sensitive-fields-in-response.js";
+import requireIndexedQueryFields from "./require-indexed-query-fields.js";
 
 export type BackendArchitectRule = TSESLint.RuleModule<string, readonly unknown[], BackendArchitectDocs>;
 
@@ -34,6 +36,8 @@ export const rules: Record<string, BackendArchitectRule> = {
   "no-unbounded-find-many": noUnboundedFindMany,
   "require-rate-limit": requireRateLimit,
   "secure-cookie-options": secureCookieOptions,
+  "no-sensitive-fields-in-response": noSensitiveFieldsInResponse,
+  "require-indexed-query-fields": requireIndexedQueryFields,
   ...schemaRules,
   "no-raw-blob-url": noRawBlobUrl,
   "require-upload-rollback": requireUploadRollback,

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { isFunction, memberChainName } from "../util/ast.js";
@@ -25,7 +26,30 @@ import {
 } from "../analysis/auth.js";
 import { classifyAuthHelper, classifySafeActionClient, classifyWrapper, definitionOf, type AuthVerdict } from "../analysis/resolve.js";
 import { validatorCall } from "../analysis/validation.js";
+import { appRootOf, readMiddlewareFor, routePathOf } from "../analysis/middleware.js";
+import {
+  appliesIpRateLimit,
+  forwardsPendingSignIn,
+  isPublicActionClientName,
+  isPublicWrapperName,
+  isRateLimitMiddleware,
+  supabaseCookieClients,
+} from "../analysis/public-signals.js";
+import { ASTUtils } from "@typescript-eslint/utils";
 import { walk } from "../analysis/walk.js";
+
+export interface PublicSignals {
+  /** Sign-in steps that run before a session exists and forward a pending token to the identity provider. */
+  pendingSignIn?: boolean;
+  /** next-safe-action chains on a bare public client (`actionClient`, `publicActionClient`) whose definition does not authenticate. */
+  publicActionClient?: boolean;
+  /** Handlers that apply a rate limit keyed by the caller's IP address (or rate-limit middleware on the route). */
+  ipRateLimit?: boolean;
+  /** Reads through a Supabase client created with the user's cookies: row level security decides. */
+  rlsClient?: boolean;
+  /** Handlers wrapped by a `PublicEndpoint`-style wrapper that declares them public. */
+  publicWrapper?: boolean;
+}
 
 export type Options = [
   {
@@ -33,8 +57,17 @@ export type Options = [
     publicRoutes?: string[];
     publicFunctions?: string[];
     trustUnresolvedWrappers?: boolean;
+    publicSignals?: PublicSignals;
   },
 ];
+
+const DEFAULT_PUBLIC_SIGNALS: Required<PublicSignals> = {
+  pendingSignIn: true,
+  publicActionClient: true,
+  ipRateLimit: true,
+  rlsClient: true,
+  publicWrapper: true,
+};
 export type MessageIds = "noSessionCheck" | "sessionNotChecked" | "checkAfterQuery";
 
 export const DEFAULT_PUBLIC_ROUTES = [
@@ -87,7 +120,11 @@ const PUBLIC_PREFIXES = [
 /** `register` alone is too broad (`registerDomain`): only these continuations. */
 const REGISTER_REST = /^(?:|User|Account|Action|Form|Handler|With[A-Z]\w*)$/u;
 
+/** `completeOAuthSignIn`, `finishSignUp`, `resendAuthCode`, `sendVerificationEmail`: steps of signing in. */
+const SIGN_IN_STEP = /^(?:complete|finish|confirm|begin|start|handle|process|submit)\w*(?:SignIn|SignUp|LogIn|Login|Register)$|^(?:send|resend)\w*(?:Code|Otp|OTP|MagicLink|Verification\w*)$/u;
+
 function isPublicByName(name: string): boolean {
+  if (SIGN_IN_STEP.test(name)) return true;
   const bare = name.replace(/^(?:handle|on|do|submit|perform)(?=[A-Z])/u, "");
   const lower = bare.toLowerCase();
   for (const prefix of PUBLIC_PREFIXES) {
@@ -190,6 +227,18 @@ export default createRule<Options, MessageIds>({
             type: "boolean",
             description: "Trust wrappers and safe-action clients whose definition cannot be found (a package, a dynamic value).",
           },
+          publicSignals: {
+            type: "object",
+            description: "Signals that an endpoint is public by design (each on by default); set one to false to report such endpoints again.",
+            properties: {
+              pendingSignIn: { type: "boolean", description: "Sign-in steps that forward a pending token to the identity provider." },
+              publicActionClient: { type: "boolean", description: "next-safe-action chains on a bare public client whose definition does not authenticate." },
+              ipRateLimit: { type: "boolean", description: "Handlers that apply a rate limit keyed by the caller's IP address." },
+              rlsClient: { type: "boolean", description: "Reads through a Supabase client created with the user's cookies (row level security decides)." },
+              publicWrapper: { type: "boolean", description: "Handlers wrapped by a `PublicEndpoint`-style wrapper." },
+            },
+            additionalProperties: false,
+          },
         },
         additionalProperties: false,
       },
@@ -219,9 +268,11 @@ export default createRule<Options, MessageIds>({
         publicRoutes = DEFAULT_PUBLIC_ROUTES,
         publicFunctions = [],
         trustUnresolvedWrappers = true,
+        publicSignals = DEFAULT_PUBLIC_SIGNALS,
       },
     ],
   ) {
+    const signals: Required<PublicSignals> = { ...DEFAULT_PUBLIC_SIGNALS, ...publicSignals };
     if (matchesAnyGlob(context, publicRoutes)) return {};
     const boundaries = getRequestBoundaries(context);
     const settings = getSettings(context);
@@ -256,14 +307,35 @@ export default createRule<Options, MessageIds>({
       else if (call.callee.type === AST_NODE_TYPES.Identifier || call.callee.type === AST_NODE_TYPES.MemberExpression) {
         const { full } = calleeName(call);
         result = full !== undefined && !isDbQuery(call) ? classifyAuthHelper(context, call, config) : undefined;
+        result ??= nestedHelperAuth(call);
       }
       helperCache.set(call, result);
       return result;
     }
 
+    /** A helper declared inside an enclosing function (`function authedBody(schema, req, reply)` in `buildServer`), shared by several routes. */
+    function nestedHelperAuth(call: TSESTree.CallExpression): HelperAuth {
+      if (call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = ASTUtils.findVariable(context.sourceCode.getScope(call), call.callee.name);
+      const definition = variable?.defs[0]?.node;
+      if (!definition || variable?.scope.type === "module" || variable?.scope.type === "global") return undefined;
+      const fn =
+        definition.type === AST_NODE_TYPES.FunctionDeclaration
+          ? definition
+          : definition.type === AST_NODE_TYPES.VariableDeclarator && definition.init && isFunction(definition.init)
+            ? definition.init
+            : undefined;
+      if (!fn || fn.range[0] <= call.range[0] && call.range[1] <= fn.range[1]) return undefined;
+      const analysis = analyzeAuth(fn, config);
+      if (authenticates(analysis)) return "guards";
+      return analysis.returnsAuth ? "returns-session" : undefined;
+    }
+
     function isHarmless(call: TSESTree.CallExpression): boolean {
       const { last } = calleeName(call);
       if (last !== undefined && HARMLESS.has(last)) return true;
+      // `setLastUsedOrgCookie(...)`, `getCookieInternal(name)`: request state, like `cookies()` itself
+      if (last !== undefined && COOKIE_HELPER.test(last)) return true;
       // `supabase.auth.updateUser()`, better-auth `auth.api.changePassword({ headers })`: the auth provider checks the session itself
       const { object } = calleeName(call);
       if (object === "auth" || (object === "api" && /auth/iu.test(calleeName(call).full ?? ""))) return true;
@@ -276,14 +348,27 @@ export default createRule<Options, MessageIds>({
      * Whether `fn` does any work, and its first database write (source order): a read before the check is
      * wasted but leaks nothing once the check stops the request; a write before it has already happened.
      */
-    function workOf(fn: TSESTree.Node): { doesWork: boolean; firstQuery: TSESTree.Node | undefined } {
+    function workOf(fn: TSESTree.Node): { doesWork: boolean; firstQuery: TSESTree.Node | undefined; queries: TSESTree.Node[]; otherWork: boolean } {
       let doesWork = false;
+      let otherWork = false;
+      const queries: TSESTree.Node[] = [];
       let firstQuery: TSESTree.Node | undefined;
+      const inputs = new Set(isFunction(fn) ? fn.params.flatMap((param) => bindingNames(param)) : []);
       walk(fn, (node) => {
         if (node !== fn && isFunction(node) && boundaries.boundaryOf(node)) return false;
+        // `for await (const part of streamText(...).partialOutputStream)`: consuming a stream is work
+        if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) {
+          doesWork = true;
+          otherWork = true;
+        }
+        if (node.type === AST_NODE_TYPES.CallExpression && !isDbQuery(node) && passesInputOn(node, inputs)) {
+          doesWork = true;
+          otherWork = true;
+        }
         if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
           if (isDbQuery(node) && !(node.type === AST_NODE_TYPES.CallExpression && isCredentialLookup(node))) {
             doesWork = true;
+            queries.push(node);
             const query = db.queryAt(node);
             if (query && !query.readsOnly && (!firstQuery || node.range[0] < firstQuery.range[0])) firstQuery = node;
           }
@@ -292,15 +377,53 @@ export default createRule<Options, MessageIds>({
           while (argument.type === AST_NODE_TYPES.TSAsExpression || argument.type === AST_NODE_TYPES.TSNonNullExpression) {
             argument = argument.expression;
           }
-          if (argument.type === AST_NODE_TYPES.CallExpression && !isHarmless(argument)) doesWork = true;
+          if (argument.type === AST_NODE_TYPES.CallExpression && !isHarmless(argument) && !isDbQuery(argument)) {
+            doesWork = true;
+            otherWork = true;
+          }
         }
         return true;
       });
-      return { doesWork, firstQuery };
+      return { doesWork, firstQuery, queries, otherWork };
+    }
+
+    /**
+     * `return deleteProjectService(id)`, `handleRequest(req, res)`, `(c) => createItem(c)`: the inputs are handed
+     * on (not awaited here) to a function that does the work.
+     */
+    function kindOf(node: TSESTree.Node): RequestBoundary["kind"] | undefined {
+      return boundaries.enclosingBoundary(node)?.kind;
+    }
+
+    function passesInputOn(call: TSESTree.CallExpression, inputs: ReadonlySet<string>): boolean {
+      const parent = call.parent;
+      const statementLike =
+        parent.type === AST_NODE_TYPES.ReturnStatement || (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === call);
+      if (!statementLike || inputs.size === 0) return false;
+      const root = rootName(call.callee);
+      if (root === undefined || inputs.has(root) || PASS_THROUGH_RECEIVERS.has(root)) return false;
+      if (call.callee.type !== AST_NODE_TYPES.Identifier && call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      if (isHarmless(call)) return false;
+      // only functions of the project (`createNextApiHandler(...)` results, packages: their own business)
+      const definition = definitionOf(context, call.callee);
+      if (!definition || !(isFunction(definition.node) || isMemoCall(definition.node))) return false;
+      // a route's dispatcher in another module decides per route; a local helper is part of the handler
+      if (definition.imported && !actionKinds.has(kindOf(call))) return false;
+      return call.arguments.some((argument) => {
+        let found = false;
+        walk(argument, (n) => {
+          if (found || isFunction(n)) return false;
+          if (n.type === AST_NODE_TYPES.Identifier && inputs.has(n.name)) found = true;
+          return !found;
+        });
+        return found;
+      });
     }
 
     /** `({ parsedInput: { token } })`, `const { token } = parsedInput`, `const { otp } = await req.json()`. */
     function takesCredentialInput(fn: TSESTree.Node): boolean {
+      // `app/api/uploads/[token]/route.ts`: the URL carries the credential
+      if (/\/\[(?:token|[a-z]+Token|otp|secret|signature)\]\//u.test(context.filename.replaceAll("\\", "/"))) return true;
       let found = false;
       const inputNames = /^(?:parsedInput|input|body|data|params|args)$/u;
       const check = (pattern: TSESTree.Node): void => {
@@ -421,8 +544,44 @@ export default createRule<Options, MessageIds>({
       return found;
     }
 
+    /** Public by design (each signal behind `publicSignals`): see `public-signals.ts`. */
+    function publicByDesign(boundary: RequestBoundary, queries: readonly TSESTree.Node[], otherWork: boolean): boolean {
+      if (signals.publicWrapper && boundary.wrappers.some((w) => isPublicWrapperName(calleeName(w).last ?? ""))) return true;
+      if (signals.pendingSignIn && forwardsPendingSignIn(boundary.fn)) return true;
+      if (signals.ipRateLimit) {
+        if (appliesIpRateLimit(boundary.fn, context.sourceCode)) return true;
+        if (boundary.route?.middleware.some((m) => isRateLimitMiddleware(m))) return true;
+        if (boundary.safeAction?.middleware.some((m) => appliesIpRateLimit(m, context.sourceCode))) return true;
+      }
+      if (signals.rlsClient && !otherWork && queries.length > 0) {
+        const clients = supabaseCookieClients(boundary.fn, context.sourceCode);
+        const readsThroughRls = queries.every((node) => {
+          const query = db.queryAt(node as TSESTree.CallExpression);
+          return query?.library === "supabase" && query.readsOnly && clients.has(rootName(query.client) ?? "");
+        });
+        if (readsThroughRls) return true;
+      }
+      return false;
+    }
+
     function wrappedByAuth(boundary: RequestBoundary): boolean {
       return boundary.wrappers.some((wrapper) => !isMemoWrapper(wrapper) && trusted(classifyWrapper(context, wrapper, config)));
+    }
+
+    /**
+     * The app's Next.js middleware refuses signed-out requests to the URL this boundary serves (a route
+     * handler's or Pages API route's path; the page folder a server action module sits in).
+     */
+    function protectedByMiddleware(boundary: RequestBoundary): boolean {
+      if (boundary.kind === "express" || boundary.kind === "hono" || boundary.kind === "trpc") return false;
+      const reading = readMiddlewareFor(context, settings.middleware, config);
+      if (!reading) return false;
+      const file = path.resolve(context.cwd, context.filename);
+      const root = appRootOf(file);
+      const urlPath = root === undefined ? undefined : routePathOf(file, root);
+      if (urlPath === undefined) return false;
+      const methods = boundary.kind === "route-handler" ? boundary.methods.filter((m) => checkedMethods.has(m)) : ["POST"];
+      return methods.length > 0 && methods.every((method) => reading.protects(urlPath, method));
     }
 
     function check(boundary: RequestBoundary): void {
@@ -436,16 +595,21 @@ export default createRule<Options, MessageIds>({
         const { middleware, client } = boundary.safeAction;
         if (middleware.some((m) => middlewareAuthenticates(m))) return;
         if (trusted(classifySafeActionClient(context, client, config))) return;
+        // `actionClient` next to the app's `authActionClient`: public by choice, like tRPC's publicProcedure
+        const clientName = boundary.safeAction.clientName?.split(".").at(-1);
+        if (signals.publicActionClient && clientName !== undefined && isPublicActionClientName(clientName)) return;
       }
       if (boundary.route && (routeMiddlewareAuthenticates(boundary) || readsContextSession(boundary))) return;
 
-      const { doesWork, firstQuery } = workOf(boundary.fn);
+      const { doesWork, firstQuery, queries, otherWork } = workOf(boundary.fn);
       if (!doesWork) return;
+      if (publicByDesign(boundary, queries, otherWork)) return;
       if (takesCredentialInput(boundary.fn)) return;
-      const analysis = analyzeAuth(boundary.fn, config, helper);
+      const analysis = analyzeAuth(boundary.fn, config, helper, (call) => isDbQuery(call));
       const data = { kind: KIND_TEXT[boundary.kind], name: boundary.name };
       // `if (session) { ... }` alone: a public endpoint with an optional session, by choice
       if (analysis.checkedAt === undefined && analysis.guarded.length > 0) return;
+      if (protectedByMiddleware(boundary)) return;
       if (authenticates(analysis)) {
         if (firstQuery && !isCheckedAt(analysis, firstQuery.range[0])) {
           context.report({ loc: boundary.loc, messageId: "checkAfterQuery", data });
@@ -471,6 +635,58 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+const COOKIE_HELPER = /^(?:get|set|delete|clear|remove|read|write)\w*Cookies?(?:Internal|Value|Data)?$/u;
+const actionKinds: ReadonlySet<string | undefined> = new Set(["server-action", "safe-action"]);
+
+/** Receivers whose calls only answer or log (`res.json(data)`, `console.log(id)`, `NextResponse.json(body)`). */
+const PASS_THROUGH_RECEIVERS = new Set([
+  "console",
+  "JSON",
+  "Math",
+  "Object",
+  "Array",
+  "Promise",
+  "String",
+  "Number",
+  "Boolean",
+  "Response",
+  "NextResponse",
+  "logger",
+  "log",
+  "redirect",
+  "permanentRedirect",
+  "notFound",
+  "next",
+  "resolve",
+  "reject",
+  "callback",
+  "done",
+  "cb",
+]);
+
+/** `cache(async (id) => ...)`: a memoized function. */
+function isMemoCall(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.CallExpression && isMemoWrapper(node) && node.arguments.some((a) => isFunction(a));
+}
+
+function bindingNames(pattern: TSESTree.Node): string[] {
+  const names: string[] = [];
+  walk(pattern, (n) => {
+    if (n.type === AST_NODE_TYPES.TSTypeAnnotation) return false;
+    if (n.type === AST_NODE_TYPES.Property) {
+      names.push(...bindingNames(n.value));
+      return false;
+    }
+    if (n.type === AST_NODE_TYPES.AssignmentPattern) {
+      names.push(...bindingNames(n.left));
+      return false;
+    }
+    if (n.type === AST_NODE_TYPES.Identifier) names.push(n.name);
+    return true;
+  });
+  return names;
+}
 
 function rootName(node: TSESTree.Node): string | undefined {
   let current = node;

@@ -74,5 +74,10 @@ export async function formatResults(name: FormatName, results: ESLint.LintResult
       const { formatGithub } = await import("./github.js");
       return formatGithub(withBareRuleIds(results), context);
     }
+    case "filepath":
+      // the npm package prisma-lint's `-o filepath`: each file, with ✖ when it has problems
+      return results.map((r) => `${path.relative(context.baseDir, r.filePath) || r.filePath} ${r.messages.length > 0 ? "✖" : "✔"}`).join("\n");
+    case "none":
+      return "";
   }
 }

@@ -70,13 +70,29 @@ describe("fixes and suggestions keep schemas valid for Prisma", () => {
     });
   }
 
-  it("the fixtures exercise the fix", () => {
+  it("the fixtures exercise the rename suggestions", () => {
+    const naming = schemas.find((s) => s.name === "naming")!.files[0]!;
+    const suggested = new Set(
+      linter
+        .verify(naming[1], config, { filename: naming[0] })
+        .filter((m) => (m.suggestions ?? []).length > 0)
+        .map((m) => m.ruleId!.replace("backend-architect/", "")),
+    );
+    for (const id of ["model-name-pascal-case", "field-name-camel-case", "enum-name-pascal-case", "enum-value-case", "model-name-grammatical-number", "field-name-grammatical-number"]) {
+      expect(suggested.has(id), id).toBe(true);
+    }
+  });
+
+  it("the fixtures exercise the fixes", () => {
     const fixedFiles = schemas
       .flatMap(({ files }) => files)
       .filter(([path, text]) => linter.verifyAndFix(text, config, { filename: path }).fixed);
     expect(fixedFiles.map(([path]) => path.slice(FIXTURES.length)).sort()).toEqual([
       "crlf-tabs.prisma",
+      "multi-schema.prisma",
       "multi/session.prisma",
+      "multi/user.prisma",
+      "naming/schema.prisma",
       "planetscale.prisma",
       "saas.prisma",
     ]);

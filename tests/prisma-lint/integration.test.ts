@@ -63,6 +63,17 @@ for (const [name, ESLint] of versions) {
       expect(second).toEqual(EXPECTED);
     });
 
+    it("honours the /// prisma-lint-ignore-* comments of the prisma-lint package", async () => {
+      const eslint = new ESLint({
+        cwd,
+        overrideConfigFile: true,
+        overrideConfig: [{ files: ["**/*.prisma"], plugins: { ba: plugin }, language: "ba/prisma", rules: { "ba/field-name-camel-case": "error" } }],
+      });
+      const text = "model User {\n  id String @id\n  /// prisma-lint-ignore-field field-name-camel-case\n  user_name String\n  user_email String\n}\n";
+      const [result] = await eslint.lintText(text, { filePath: "prisma/ignore.prisma" });
+      expect(result!.messages.map((m) => `${m.line} ${m.ruleId}`)).toEqual(["5 ba/field-name-camel-case"]);
+    });
+
     it("works under a renamed plugin namespace", async () => {
       const result = await findings(ESLint, {
         overrideConfig: [

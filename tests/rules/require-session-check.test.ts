@@ -7,9 +7,200 @@ const ruleTester = createRuleTester();
 const FIXTURES = fileURLToPath(new URL("../fixtures/boundary/", import.meta.url));
 const appOne = (file: string): string => path.join(FIXTURES, "app-one", file);
 const appTwo = (file: string): string => path.join(FIXTURES, "app-two", file);
+const MIDDLEWARE = fileURLToPath(new URL("../fixtures/middleware/", import.meta.url));
+const inApp = (app: string, file: string): string => path.join(MIDDLEWARE, app, file);
 
 ruleTester.run("require-session-check", rule, {
   valid: [
+    {
+      name: "Clerk middleware protects every route outside its public list",
+      filename: inApp("clerk", "app/api/projects/route.ts"),
+      code: `
+        export async function POST(req: Request) {
+          const body = await req.json();
+          await prisma.project.create({ data: { name: body.name } });
+          return Response.json({ ok: true });
+        }
+      `,
+    },
+    {
+      name: "a server action module under a path the middleware refuses to signed-out requests",
+      filename: inApp("cookie-list", "src/app/(app)/settings/actions.ts"),
+      code: `
+        "use server";
+        export async function renameWorkspace(id: string, name: string) {
+          await prisma.workspace.update({ where: { id }, data: { name } });
+        }
+      `,
+    },
+    {
+      name: "a PublicEndpoint wrapper declares the API route public",
+      filename: "pages/api/v1/tags.ts",
+      code: `
+        import { PublicEndpoint } from "~/server/utils/endpoint-helpers";
+        export default PublicEndpoint(async function handler(req, res) {
+          const tags = await prisma.tag.findMany({ take: 50 });
+          res.status(200).json(tags);
+        });
+      `,
+    },
+    {
+      name: "a route handler rate-limited by the caller's IP is public by design",
+      filename: "app/api/resumes/upload-url/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const ip = req.headers.get("x-forwarded-for") ?? "127.0.0.1";
+          const { success } = await ratelimit(5, "1 m").limit(\`upload:\${ip}\`);
+          if (!success) return new Response("Too many requests", { status: 429 });
+          const url = await storage.getSignedUploadUrl({ key: crypto.randomUUID() });
+          return Response.json({ url });
+        }
+      `,
+    },
+    {
+      name: "a public safe-action client with an IP rate limit (survey respondents)",
+      filename: "app/s/[surveyId]/actions.ts",
+      code: `
+        "use server";
+        import { actionClient } from "@/lib/utils/action-client";
+        export const checkSurveyPin = actionClient.inputSchema(pinSchema).action(async ({ parsedInput }) => {
+          await applyIPRateLimit(limits.surveyPin);
+          const survey = await prisma.survey.findUnique({ where: { id: parsedInput.surveyId } });
+          return survey?.pin === parsedInput.pin;
+        });
+      `,
+    },
+    {
+      name: "the bare base client \`actionClient\` is public by choice, like tRPC's publicProcedure",
+      filename: appOne("src/app/actions/links.ts"),
+      code: `
+        "use server";
+        import { actionClient } from "@/lib/safe-action";
+        export const cancelInvite = actionClient.inputSchema(schema).action(async ({ parsedInput }) => {
+          await prisma.invite.delete({ where: { uid: parsedInput.inviteUid } });
+        });
+      `,
+    },
+    {
+      name: "rate-limit middleware on a Hono route",
+      filename: "app/api/licensing/[...route]/route.ts",
+      code: `
+        import { Hono } from "hono";
+        const app = new Hono().basePath("/api/licensing");
+        app.post("/licenses/validate", rateLimiter({ windowMs: 60000, limit: 100 }), async (c) => {
+          const { key } = await c.req.json();
+          const license = await prisma.license.findUnique({ where: { key } });
+          return c.json({ valid: Boolean(license) });
+        });
+      `,
+    },
+    {
+      name: "a sign-in step that forwards the pending token to the identity provider",
+      filename: "app/auth/actions.ts",
+      code: `
+        "use server";
+        import { cookies } from "next/headers";
+        export async function completeMfaChallenge(code: string) {
+          const pending = (await cookies()).get(PENDING_SESSION_COOKIE)?.value;
+          if (!pending) return { ok: false };
+          const result = await identity.completeMfaChallenge({ code, pendingAuthToken: pending });
+          return result;
+        }
+      `,
+    },
+    {
+      name: "sign-in step names (completeOAuthSignIn, resendAuthCode)",
+      filename: "app/auth/oauth-actions.ts",
+      code: `
+        "use server";
+        export async function completeOAuthSignIn(request: Request) {
+          const result = await provider.completeOAuthSignIn(request);
+          return result;
+        }
+        export async function resendAuthCode(email: string) {
+          await provider.resendCode({ email });
+        }
+      `,
+    },
+    {
+      name: "several routes calling one helper in the enclosing function that checks a shared secret",
+      filename: "src/app.ts",
+      code: `
+        import Fastify from "fastify";
+        export async function buildServer() {
+          const app = Fastify();
+          function authorizedBody(schema, req, reply) {
+            if (req.headers.authorization !== \`Bearer \${process.env.SERVICE_TOKEN}\`) {
+              reply.code(401).send({ error: "Unauthorized" });
+              return null;
+            }
+            return schema.parse(req.body);
+          }
+          app.post("/notifications", async (req, reply) => {
+            const body = authorizedBody(notificationSchema, req, reply);
+            if (!body) return reply;
+            await createNotification(body);
+            return reply.code(202).send({ queued: true });
+          });
+          return app;
+        }
+      `,
+    },
+    {
+      name: "reads through a Supabase client made with the user's cookies (row level security decides)",
+      filename: "app/api/notes/search/route.ts",
+      code: `
+        import { createClient } from "@/utils/supabase/server";
+        export async function POST(req: Request) {
+          const supabase = await createClient();
+          const { data } = await supabase.from("notes").select("*").limit(20);
+          return Response.json(data);
+        }
+      `,
+    },
+    {
+      name: "an action that only sets a cookie through a cookie helper",
+      filename: "lib/auth/cookie-actions.ts",
+      code: `
+        "use server";
+        export async function rememberLastOrg(params: { orgId: string }) {
+          await setLastUsedOrgCookie(params);
+        }
+      `,
+    },
+    {
+      name: "an upload URL carrying its token in a route segment",
+      filename: "app/api/uploads/[token]/route.ts",
+      code: `
+        import { handleUploadRequest } from "@/features/uploads/handle-upload";
+        export const PUT = async (request: Request, context: RouteContext) => handleUploadRequest(request, context);
+      `,
+    },
+    {
+      name: "a Pages handler that hands the request to a dispatcher in another module",
+      filename: "pages/api/conversations/[[...path]].ts",
+      code: `
+        import { handleRoute } from "@/features/conversations/route";
+        export default async function handler(req, res) {
+          return handleRoute(req, res);
+        }
+      `,
+    },
+    {
+      name: "a Pages handler whose local helper checks the session",
+      filename: "pages/api/items.ts",
+      code: `
+        async function createItem(req, res) {
+          const session = await getServerSession(req, res, authOptions);
+          if (!session) return res.status(401).end();
+          await prisma.item.create({ data: { ownerId: session.user.id } });
+          res.status(201).end();
+        }
+        export default function handler(req, res) {
+          return createItem(req, res);
+        }
+      `,
+    },
     {
       name: "route handler returns 401 when there is no session",
       filename: "app/api/posts/route.ts",
@@ -360,6 +551,127 @@ ruleTester.run("require-session-check", rule, {
   ],
   invalid: [
     {
+      name: "settings.middleware: false does not read the middleware",
+      filename: inApp("clerk", "app/api/projects/route.ts"),
+      code: `export async function POST(req: Request) {
+  await prisma.project.create({ data: { name: "x" } });
+  return Response.json({ ok: true });
+}`,
+      settings: { "backend-architect": { middleware: false } },
+      errors: [{ messageId: "noSessionCheck", line: 1, column: 23, endLine: 1, endColumn: 27 }],
+    },
+    {
+      name: "a middleware matcher that leaves out /api protects no route handler",
+      filename: inApp("api-excluded", "app/api/projects/route.ts"),
+      code: `export async function POST(req: Request) {
+  await prisma.project.create({ data: { name: "x" } });
+  return Response.json({ ok: true });
+}`,
+      errors: [{ messageId: "noSessionCheck", line: 1, column: 23, endLine: 1, endColumn: 27 }],
+    },
+    {
+      name: "an environment variable presence check answered with 401 is not authentication",
+      filename: "app/api/digest/route.ts",
+      code: `export async function POST(req: Request) {
+  if (!process.env.DIGEST_SECRET) return new Response("Unauthorized", { status: 401 });
+  await prisma.digest.create({ data: { body: await req.text() } });
+  return new Response("ok");
+}`,
+      errors: [{ messageId: "noSessionCheck", line: 1, column: 23, endLine: 1, endColumn: 27 }],
+    },
+    {
+      name: "an authorization error thrown only when the updated row is missing comes after the work",
+      filename: "app/projects/actions.ts",
+      code: `"use server";
+export async function archiveProject(id: string) {
+  const rows = await db.update(projects).set({ archived: true }).where(eq(projects.id, id)).returning();
+  if (rows.length === 0) throw new UnauthorizedError("Not allowed");
+  return rows[0];
+}`,
+      errors: [{ messageId: "noSessionCheck", line: 2, column: 23, endLine: 2, endColumn: 37 }],
+    },
+    {
+      name: "a 'use server' export that passes its arguments on to a service function",
+      filename: "app/projects/actions.ts",
+      code: `"use server";
+async function deleteProjectService(id: string) {
+  return prisma.project.delete({ where: { id } });
+}
+export async function deleteProject(id: string) {
+  return deleteProjectService(id);
+}`,
+      errors: [{ messageId: "noSessionCheck", line: 5, column: 23, endLine: 5, endColumn: 36 }],
+    },
+    {
+      name: "a Pages handler whose request flows through a local helper",
+      filename: "pages/api/items.ts",
+      code: `async function createItem(req, res) {
+  await prisma.item.create({ data: { name: req.body.name } });
+  res.status(201).end();
+}
+export default function handler(req, res) {
+  return createItem(req, res);
+}`,
+      errors: [{ messageId: "noSessionCheck", line: 5, column: 25, endLine: 5, endColumn: 32 }],
+    },
+    {
+      name: "a Hono handler whose context flows through a local helper",
+      filename: "src/routes/items.ts",
+      code: `import { Hono } from "hono";
+const app = new Hono();
+const createItem = async (c) => {
+  await prisma.item.create({ data: await c.req.json() });
+  return c.json({ ok: true });
+};
+app.post("/items", (c) => createItem(c));`,
+      errors: [{ messageId: "noSessionCheck", line: 7, column: 10, endLine: 7, endColumn: 18 }],
+    },
+    {
+      name: "a server action that streams a model's answer",
+      filename: "lib/ai/generate-filters.ts",
+      code: `"use server";
+export async function generateFilters(prompt: string) {
+  const { partialOutputStream } = streamText({ model, prompt });
+  for await (const part of partialOutputStream) stream.update(part);
+  return stream.value;
+}`,
+      errors: [{ messageId: "noSessionCheck", line: 2, column: 23, endLine: 2, endColumn: 38 }],
+    },
+    {
+      name: "a Supabase client made with the service role key is not the user's",
+      filename: "app/api/username/get/route.ts",
+      code: `export async function POST(request: Request) {
+  const { userId } = await request.json();
+  const admin = createClient(process.env.SUPABASE_URL, process.env.SUPABASE_SERVICE_ROLE_KEY);
+  const { data } = await admin.from("profiles").select("username").eq("user_id", userId).single();
+  return Response.json(data);
+}`,
+      errors: [{ messageId: "noSessionCheck", line: 1, column: 23, endLine: 1, endColumn: 27 }],
+    },
+    {
+      name: "a rate limit keyed by something other than the caller's IP does not make a route public",
+      filename: "app/api/invites/route.ts",
+      code: `export async function POST(req: Request) {
+  const { email } = await req.json();
+  await ratelimit.limit(email);
+  await prisma.invite.create({ data: { email } });
+  return Response.json({ ok: true });
+}`,
+      errors: [{ messageId: "noSessionCheck", line: 1, column: 23, endLine: 1, endColumn: 27 }],
+    },
+    {
+      name: "publicSignals.ipRateLimit: false reports IP rate-limited routes",
+      filename: "app/api/contact/route.ts",
+      code: `export async function POST(req: Request) {
+  const { success } = await ratelimit.limit(ipAddress(req));
+  if (!success) return new Response(null, { status: 429 });
+  await prisma.message.create({ data: await req.json() });
+  return new Response("ok");
+}`,
+      options: [{ publicSignals: { ipRateLimit: false } }],
+      errors: [{ messageId: "noSessionCheck", line: 1, column: 23, endLine: 1, endColumn: 27 }],
+    },
+    {
       name: "server action deletes without any session check",
       filename: "app/chat/actions.ts",
       code: `"use server";
@@ -409,13 +721,14 @@ export { handler as GET, handler as POST };`,
       errors: [{ messageId: "noSessionCheck", data: { kind: "route handler", name: "handler" }, line: 1, column: 7, endLine: 1, endColumn: 14 }],
     },
     {
-      name: "the bare base client `actionClient` of this app does not authenticate",
+      name: "publicSignals.publicActionClient: false reports the bare base client `actionClient`",
       filename: appOne("src/app/actions/links.ts"),
       code: `"use server";
 import { actionClient } from "@/lib/safe-action";
 export const deleteLink = actionClient.inputSchema(schema).action(async ({ parsedInput }) => {
   await prisma.link.delete({ where: { id: parsedInput.id } });
 });`,
+      options: [{ publicSignals: { publicActionClient: false } }],
       errors: [{ messageId: "noSessionCheck", data: { kind: "server action", name: "deleteLink" }, line: 3, column: 14, endLine: 3, endColumn: 24 }],
     },
     {

@@ -21,7 +21,7 @@ describe("usage", () => {
 
   it.each([
     [["--fixx"], "prisma-lint: unknown option --fixx (run prisma-lint --help for the options)"],
-    [["--format", "xml"], 'prisma-lint: unknown format "xml"; use one of stylish, json, sarif, github (--format)'],
+    [["--format", "xml"], 'prisma-lint: unknown format "xml"; use one of stylish, json, sarif, github, filepath, none (--format)'],
     [["--format"], "prisma-lint: option --format needs a value (--format)"],
     [["--max-warnings", "many"], 'prisma-lint: --max-warnings needs a whole number >= 0, got "many" (--max-warnings)'],
     [["--fix", "--fix-dry-run"], "prisma-lint: --fix and --fix-dry-run cannot be used together (--fix)"],

@@ -246,6 +246,73 @@ ruleTester.run("require-foreign-key-index", rule, {
         }
       `,
     },
+    {
+      name: "forNames (their docs: createdAt @unique, leading an @@index, leading a composite @@index)",
+      code: prisma`
+        model A {
+          createdAt DateTime @unique
+        }
+
+        model B {
+          createdAt DateTime
+          @@index([createdAt])
+        }
+
+        model C {
+          createdAt DateTime
+          id        String
+          @@index([createdAt, id])
+        }
+      `,
+      options: [{ forNames: ["createdAt"] }],
+    },
+    {
+      name: "forNames as a pattern (their docs: /Id$/); the primary key counts, unlike theirs",
+      code: prisma`
+        model User {
+          tenantId String
+          @@index([tenantId])
+        }
+
+        model Membership {
+          tenantId String
+          userId   String
+          @@id([tenantId, userId])
+          @@index([userId])
+        }
+      `,
+      options: [{ forAllRelations: false, forNames: ["/Id$/"] }],
+    },
+    {
+      name: "forAllRelations false: relations are not checked (their default)",
+      code: prisma`
+        datasource db {
+          provider = "postgresql"
+        }
+
+        model Bar {
+          fooId String
+          foo   Foo    @relation(fields: [fooId], references: [id])
+        }
+      `,
+      options: [{ forAllRelations: false }],
+    },
+    {
+      name: "their ignore comment names the foreign key (as require-field-index)",
+      code: prisma`
+        datasource db {
+          provider = "postgresql"
+        }
+
+        model Bar {
+          /// prisma-lint-ignore-model require-field-index fooId,tenantId
+          fooId    String
+          foo      Foo    @relation(fields: [fooId], references: [id])
+          tenantId String
+        }
+      `,
+      options: [{ forNames: ["tenantId"] }],
+    },
   ],
   invalid: [
     {
@@ -503,6 +570,60 @@ ruleTester.run("require-foreign-key-index", rule, {
       output:
         'datasource db {\r\n\tprovider = "postgresql"\r\n}\r\n\r\nmodel Post {\r\n\tid String @id\r\n\tauthor User @relation(fields: [authorId], references: [id])\r\n\tauthorId String\r\n\r\n\t@@index([authorId])\r\n}\r\n',
       errors: [{ messageId: "missingIndex", line: 7, column: 14, endLine: 7, endColumn: 61 }],
+    },
+    {
+      name: "forNames (their docs: createdAt without index, and second in a composite index), fixed",
+      code: prisma`
+        model User {
+          createdAt DateTime
+          id        String
+          @@index([id, createdAt])
+        }
+      `,
+      output: prisma`
+        model User {
+          createdAt DateTime
+          id        String
+          @@index([id, createdAt])
+          @@index([createdAt])
+        }
+      `,
+      options: [{ forNames: ["createdAt"] }],
+      errors: [{ messageId: "missingFieldIndex", data: { field: "createdAt", model: "User" }, line: 2, column: 3, endLine: 2, endColumn: 12 }],
+    },
+    {
+      name: "forNames and forAllRelations (their docs: Bar.fooId): one report for a key that both name",
+      code: prisma`
+        datasource db {
+          provider = "postgresql"
+        }
+
+        model Bar {
+          id       String @id
+          fooId    String
+          foo      Foo    @relation(fields: [fooId], references: [id])
+          tenantId String
+        }
+      `,
+      output: prisma`
+        datasource db {
+          provider = "postgresql"
+        }
+
+        model Bar {
+          id       String @id
+          fooId    String
+          foo      Foo    @relation(fields: [fooId], references: [id])
+          tenantId String
+
+          @@index([fooId])
+        }
+      `,
+      options: [{ forNames: ["/^(foo|tenant)Id$/"] }],
+      errors: [
+        { messageId: "missingFieldIndex", data: { field: "fooId", model: "Bar" }, line: 7, column: 3, endLine: 7, endColumn: 8 },
+        { messageId: "missingFieldIndex", data: { field: "tenantId", model: "Bar" }, line: 9, column: 3, endLine: 9, endColumn: 11 },
+      ],
     },
   ],
 });
