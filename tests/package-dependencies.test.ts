@@ -30,7 +30,8 @@ function runtimeImports(file: string): string[] {
     .replace(/^\s*\/\/.*$/gmu, "");
   const specifiers = [
     ...[...text.matchAll(/^\s*(?:import|export)\s+(?!type\s)(?:[^;]*?\sfrom\s+)?["']([^"']+)["']/gmu)].map((m) => m[1]!),
-    ...[...text.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/gu)].map((m) => m[1]!),
+    // `typeof import("typescript")` is a type
+    ...[...text.matchAll(/(?<!typeof\s+)\bimport\(\s*["']([^"']+)["']\s*\)/gu)].map((m) => m[1]!),
   ];
   return specifiers
     .filter((s) => !s.startsWith(".") && !s.startsWith("node:") && !builtinModules.includes(s))
