@@ -195,6 +195,15 @@ describe("parseSchema: node model", () => {
     expect(errorOf("toString A\n").message).toContain("Unknown block type `toString`");
   });
 
+  it("reads Object.prototype names as plain identifiers, and never as block keywords", () => {
+    const text = "model toString {\n  id          Int    @id\n  constructor String\n  hasOwnProperty Int\n  valueOf     Boolean @default(true)\n}\n";
+    const model = parseOk(text).body[0] as Model;
+    expect(model.name.name).toBe("toString");
+    expect(model.fields.map((f) => f.name.name)).toEqual(["id", "constructor", "hasOwnProperty", "valueOf"]);
+    expect(errorOf("constructor X {\n}\n").message).toContain("Unknown block type `constructor`");
+    expect(errorOf("hasOwnProperty\n").message).toContain("Unknown block type `hasOwnProperty`");
+  });
+
   it("parses an empty file and a file of comments", () => {
     expect(parseOk("").body).toEqual([]);
     expect(parseOk("// nothing here\n/* or here */\n").comments).toHaveLength(2);
