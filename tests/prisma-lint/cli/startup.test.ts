@@ -44,6 +44,9 @@ describe("start-up", () => {
   it("linting loads ESLint's Linter only: no ESLint class, no Ajv (options checks that cannot fail are skipped), no chevrotain", async () => {
     const packages = await loadedModules([], fixture("mixed"));
     for (const heavy of ["ajv", "chevrotain", "@mrleebo/prisma-ast", "lodash-es", "file-entry-cache"]) expect(packages).not.toContain(heavy);
+    // no config file: the searches list folders and load no config library
+    expect(packages).not.toContain("lilconfig");
+    expect(packages).not.toContain("js-yaml");
     const files = await loadedModules(["--format", "stylish"], fixture("mixed"), true);
     expect(files).toContain("node_modules/eslint/lib/linter/linter.js");
     expect(files).toContain("node_modules/eslint/lib/cli-engine/formatters/stylish.js");
