@@ -102,11 +102,12 @@ export async function compareWithPrismaLint({ runs, quick }) {
       },
     }),
   );
-  const fkOnlyOurs = path.join(GENERATED, "prisma-lint.fk-only.json");
-  writeFileSync(fkOnlyOurs, JSON.stringify({ rules: { "require-id": "off", "require-timestamps": "off" } }));
-  const ours = (target, config) => ({
+  // ours searches for its config as it does for a user (and finds none: the npm package's config search
+  // runs too); the FK-only set is the recommended one with two rules turned off by flags
+  const fkOnlyOurs = ["--rule", "require-id:off", "--rule", "require-timestamps:off"];
+  const ours = (target, flags = []) => ({
     command: process.execPath,
-    args: [CLI, "--format", "json", ...(config ? ["--config", config] : []), target],
+    args: [CLI, "--format", "json", ...flags, target],
   });
   // it prints violations on standard error; its cwd holds no config of its own
   const theirsRun = (target, config) => ({ command: process.execPath, args: [theirs.bin, "-c", config, "-o", "json", target], cwd: theirs.dir });

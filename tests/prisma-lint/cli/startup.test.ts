@@ -47,6 +47,9 @@ describe("start-up", () => {
     // no config file: the searches list folders and load no config library
     expect(packages).not.toContain("lilconfig");
     expect(packages).not.toContain("js-yaml");
+    // loaded on first use: no rule option or argument here is a glob, no rule checks grammatical number
+    expect(packages).not.toContain("picomatch");
+    expect(packages).not.toContain("pluralize");
     const files = await loadedModules(["--format", "stylish"], fixture("mixed"), true);
     expect(files).toContain("node_modules/eslint/lib/linter/linter.js");
     expect(files).toContain("node_modules/eslint/lib/cli-engine/formatters/stylish.js");
