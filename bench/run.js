@@ -8,13 +8,15 @@
 //                            (hook: suites/eslint-corpus.js)
 //   eslint-app            1. ESLint over a real project folder (--app <dir>): parse only, one-trivial-rule floor,
 //                            recommended, all, and TIMING per rule   (suites/eslint-app.js; skipped without --app)
-//   compare-prisma-lint   2. our CLI vs. the npm package `prisma-lint` on a 2,000-model schema
+//   compare-prisma-lint   2. our CLI vs. the npm package `prisma-lint` on real schemas and 2,000/4,000 models
 //   schema-scaling        3. our CLI at 500, 1,000, 2,000, 4,000 models: time must grow linearly
 //   sql-migrations        the SQL language: nothing paid without SQL files; 1,000 statements well under 1 s
+//   editor                the ESLint language server VS Code runs: first and warm diagnostics
 // Never part of `npm test`. Times are wall-clock process times (start-up included), median of --runs.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { compareWithPrismaLint } from "./suites/compare-prisma-lint.js";
+import { editor } from "./suites/editor.js";
 import { eslintCorpus } from "./suites/eslint-corpus.js";
 import { eslintApp } from "./suites/eslint-app.js";
 import { schemaScaling } from "./suites/schema-scaling.js";
@@ -26,6 +28,7 @@ const SUITES = {
   "schema-scaling": schemaScaling,
   "sql-migrations": sqlMigrations,
   "eslint-app": eslintApp,
+  editor,
 };
 
 const { values } = parseArgs({

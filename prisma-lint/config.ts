@@ -1,9 +1,11 @@
 /**
- * The CLI's config: `prisma-lint.config.{js,mjs,json}` or `package.json#prisma-lint`, found with lilconfig
- * from the schema's folder upward, or named with `--config`; `--rule id:severity` on top.
+ * The CLI's config: `prisma-lint.config.{js,mjs,json}` or `package.json#prisma-lint`, found as lilconfig
+ * finds it (config-search.ts) from the schema's folder upward, or named with `--config`; `--rule id:severity` on top.
  * Shape: `{ rules: { "<id>": "error" | ["warn", { ...options }] } }`; the default is the recommended schema rules.
  */
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { findConfigFile, FolderListings, packageProp, type SearchPlaces } from "./config-search.js";
 import { describeFsError, firstLine, UserError } from "./errors.js";
 
 export type Severity = "off" | "warn" | "error" | 0 | 1 | 2;
@@ -55,41 +57,34 @@ class ConfigLoadError extends Error {
   }
 }
 
-/** lilconfig with loaders that name the file when it cannot be parsed or run. */
-async function explorer() {
-  const { lilconfig, defaultLoaders } = await import("lilconfig");
-  const json = (filepath: string, content: string): unknown => {
-    try {
-      return JSON.parse(content.replace(/^\uFEFF/u, ""));
-    } catch (error) {
-      throw new ConfigLoadError(filepath, `cannot parse JSON: ${firstLine((error as Error).message)}`);
-    }
-  };
-  const js = async (filepath: string, content: string): Promise<unknown> => {
-    try {
-      return await defaultLoaders[".js"]!(filepath, content);
-    } catch (error) {
-      throw new ConfigLoadError(filepath, `cannot load config: ${firstLine((error as Error)?.message ?? String(error))}`);
-    }
-  };
-  return lilconfig(CONFIG_NAME, {
-    searchPlaces: SEARCH_PLACES,
-    packageProp: CONFIG_NAME,
-    ignoreEmptySearchPlaces: false,
-    cache: true,
-    loaders: { ".json": json, noExt: json, ".js": js, ".mjs": js, ".cjs": js },
-  });
+function parseJson(filepath: string, content: string): unknown {
+  try {
+    return JSON.parse(content.replace(/^\uFEFF/u, ""));
+  } catch (error) {
+    throw new ConfigLoadError(filepath, `cannot parse JSON: ${firstLine((error as Error).message)}`);
+  }
 }
 
-type Explorer = Awaited<ReturnType<typeof explorer>>;
-let cached: Promise<Explorer> | undefined;
-
-function toLoaded(result: { config: unknown; filepath: string; isEmpty?: boolean } | null): LoadedConfig {
-  if (!result) return { config: undefined, filepath: undefined };
-  // an empty file is an empty config: the defaults
-  const config = result.isEmpty ? {} : (result.config as PrismaLintConfig);
-  return { config, filepath: result.filepath };
+/** Runs a JavaScript config as lilconfig does (only loaded for one: it costs start-up time). */
+async function loadJs(filepath: string, content: string): Promise<unknown> {
+  const { defaultLoaders } = await import("lilconfig");
+  try {
+    return await defaultLoaders[".js"]!(filepath, content);
+  } catch (error) {
+    throw new ConfigLoadError(filepath, `cannot load config: ${firstLine((error as Error)?.message ?? String(error))}`);
+  }
 }
+
+const JS_EXTENSIONS = new Set([".js", ".mjs", ".cjs"]);
+
+/** A config file's value by its extension (`.json`, no extension: JSON; `.js`, `.mjs`, `.cjs`: run); an empty file is an empty config. */
+async function loadContent(filepath: string, content: string): Promise<PrismaLintConfig> {
+  if (content.trim() === "") return {};
+  return (JS_EXTENSIONS.has(path.extname(filepath)) ? await loadJs(filepath, content) : parseJson(filepath, content)) as PrismaLintConfig;
+}
+
+/** Where ours is looked for in each folder. */
+const SEARCH: SearchPlaces = { places: SEARCH_PLACES, packageProp: CONFIG_NAME, ignoreEmpty: false, parseJson };
 
 function rethrow(error: unknown, fallbackFile: string): never {
   if (error instanceof ConfigLoadError) throw new UserError(error.reason, displayPath(error.filepath));
@@ -102,18 +97,20 @@ function rethrow(error: unknown, fallbackFile: string): never {
  * when there is none, the config of the npm package `prisma-lint` (see `prismalint-config.ts`).
  */
 export async function searchConfig(dir: string): Promise<LoadedConfig> {
-  cached ??= explorer();
-  const ex = await cached;
-  let loaded: LoadedConfig;
+  // both searches visit the same folders: each is listed once
+  const listings = new FolderListings();
   try {
-    loaded = toLoaded(await ex.search(dir));
+    const found = findConfigFile(dir, SEARCH, listings);
+    if (found) {
+      const config = "packageConfig" in found ? (found.packageConfig as PrismaLintConfig) : await loadContent(found.filepath, found.content);
+      return { config, filepath: found.filepath };
+    }
   } catch (error) {
     rethrow(error, dir);
   }
-  if (loaded.filepath !== undefined) return loaded;
   const { searchPrismalintConfig } = await import("./prismalint-config.js");
-  const theirs = await searchPrismalintConfig(dir);
-  return theirs ? { config: theirs.config as PrismaLintConfig, filepath: theirs.filepath, translatedFrom: theirs.filepath } : loaded;
+  const theirs = await searchPrismalintConfig(dir, listings);
+  return theirs ? { config: theirs.config as PrismaLintConfig, filepath: theirs.filepath, translatedFrom: theirs.filepath } : { config: undefined, filepath: undefined };
 }
 
 /** Loads the config file named with `--config` (or the `config` option of the API). */
@@ -123,25 +120,30 @@ export async function loadConfigFile(file: string, cwd = process.cwd()): Promise
   if (theirs.isPrismalintConfigFile(absolute)) {
     return { config: (await theirs.loadPrismalintFile(absolute)) as PrismaLintConfig, filepath: absolute, translatedFrom: absolute };
   }
-  cached ??= explorer();
-  const ex = await cached;
-  let result;
+  const isPackageJson = path.basename(absolute) === "package.json";
+  const extension = path.extname(absolute);
+  if (!isPackageJson && extension !== ".json" && extension !== "" && !JS_EXTENSIONS.has(extension)) {
+    throw new UserError("config file must end in .js, .mjs, .cjs or .json (or be a package.json)", file);
+  }
+  let config: PrismaLintConfig | undefined;
   try {
-    result = await ex.load(absolute);
+    const content = String(readFileSync(absolute));
+    if (isPackageJson) {
+      const value = packageProp(parseJson(absolute, content), CONFIG_NAME);
+      config = value == null ? undefined : (value as PrismaLintConfig);
+    } else {
+      config = await loadContent(absolute, content);
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException)?.code === "ENOENT") throw new UserError("config file not found", file);
-    if ((error as Error)?.message?.startsWith("No loader specified")) {
-      throw new UserError("config file must end in .js, .mjs, .cjs or .json (or be a package.json)", file);
-    }
     rethrow(error, absolute);
   }
-  const loaded = toLoaded(result);
-  if (loaded.config == null && path.basename(absolute) === "package.json") {
+  if (config == null && isPackageJson) {
     const prismalint = await theirs.loadPrismalintFile(absolute);
     if (prismalint !== undefined) return { config: prismalint as PrismaLintConfig, filepath: absolute, translatedFrom: absolute };
     throw new UserError(`package.json has no "${CONFIG_NAME}" key`, file);
   }
-  return loaded;
+  return { config, filepath: absolute };
 }
 
 /** Levenshtein distance, for "did you mean". */

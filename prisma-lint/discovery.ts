@@ -4,8 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
-import picomatch from "picomatch";
 import { describeFsError, UserError } from "./errors.js";
+import { picomatch } from "./lazy-packages.js";
 
 export interface SchemaTarget {
   /** The path as the user (or the discovery) named it, for messages. */
@@ -259,10 +259,10 @@ export function discoverSchema(cwd: string): Discovery {
 /** Expands a glob (picomatch syntax) relative to cwd to the files it matches, sorted. */
 export function expandGlob(pattern: string, cwd: string): string[] {
   const posix = pattern.split(path.sep).join("/");
-  const scan = picomatch.scan(posix);
+  const scan = picomatch().scan(posix);
   const base = path.resolve(cwd, scan.base || ".");
   if (!existsSync(base)) return [];
-  const isMatch = picomatch(scan.glob);
+  const isMatch = picomatch()(scan.glob);
   const found: string[] = [];
   const walk = (dir: string, rel: string): void => {
     let entries: Dirent[];
@@ -300,7 +300,7 @@ export function resolveTargets(paths: readonly string[], cwd: string): Discovery
   const seen = new Set<string>();
   for (const arg of paths) {
     const absolute = path.resolve(cwd, arg);
-    if (!existsSync(absolute) && picomatch.scan(arg.split(path.sep).join("/")).isGlob) {
+    if (!existsSync(absolute) && picomatch().scan(arg.split(path.sep).join("/")).isGlob) {
       const files = expandGlob(arg, cwd);
       if (files.length === 0) throw new UserError("no files match this pattern", arg);
       for (const file of files) {

@@ -1,7 +1,11 @@
 /**
- * The core: ESLint's own `ESLint` class with the plugin's Prisma language and schema rules, so suppression
+ * The core: ESLint's own `Linter` with the plugin's Prisma language and schema rules, so suppression
  * comments, fixes, option validation and the stylish/json formatters are ESLint's. Everything the CLI adds
  * (discovery, config files, SARIF/GitHub formats, exit codes) sits around this module.
+ *
+ * Start-up time is most of a CLI run on a real schema, so this module loads ESLint's `Linter` alone
+ * (`eslint/universal`) rather than the `ESLint` class and the rest of its API, and builds the `LintResult`s
+ * the `ESLint` class would (`tests/prisma-lint/engine-equivalence.test.ts` compares the two).
  */
 import path from "node:path";
 import type { ESLint, Linter } from "eslint";
@@ -23,6 +27,21 @@ export interface RuleMeta {
   hasSuggestions?: boolean;
   docs?: { description?: string; url?: string; recommended?: unknown; severity?: unknown };
   languages?: readonly string[];
+  schema?: unknown;
+  deprecated?: unknown;
+  replacedBy?: readonly string[];
+}
+
+type LinterClass = typeof Linter;
+let linterClass: Promise<LinterClass> | undefined;
+
+/** ESLint's `Linter`: from `eslint/universal` (the `Linter` alone), or the main entry on older ESLint 9. */
+export function loadLinter(): Promise<LinterClass> {
+  linterClass ??= import("eslint/universal").then(
+    (m) => m.Linter as unknown as LinterClass,
+    () => import("eslint").then((m) => m.Linter),
+  );
+  return linterClass;
 }
 
 let pluginCache: ESLint.Plugin | undefined;
@@ -33,9 +52,8 @@ let pluginCache: ESLint.Plugin | undefined;
  * TypeScript rules).
  */
 export function schemaPlugin(): ESLint.Plugin {
-  const { name, version } = readPackageInfo();
   pluginCache ??= {
-    meta: { name, version, namespace: NAMESPACE },
+    meta: { ...readPackageInfo(), namespace: NAMESPACE },
     languages: { prisma: PrismaLanguage as unknown as NonNullable<ESLint.Plugin["languages"]>[string] },
     rules: schemaRulesRegistry as unknown as NonNullable<ESLint.Plugin["rules"]>,
   };
@@ -53,6 +71,24 @@ function optionsMessage(error: unknown, ruleId: string): string {
   return (lines.join(" ") || firstLine(message)).replace(/\s+/gu, " ");
 }
 
+function hasDefault(schema: unknown): boolean {
+  if (Array.isArray(schema)) return schema.some(hasDefault);
+  if (schema === null || typeof schema !== "object") return false;
+  return Object.entries(schema).some(([key, value]) => key === "default" || hasDefault(value));
+}
+
+/**
+ * True when ESLint's check of this entry cannot fail and cannot change it: no options are given, and the
+ * rule's schema is ESLint's array form (which accepts no options) without `default`s (which ESLint's Ajv
+ * would fill in). ESLint builds its Ajv instance, a noticeable share of a CLI run, on the first check, so
+ * these entries are not sent through it.
+ */
+function checkIsNoOp(rule: { meta?: RuleMeta } | undefined, entry: RuleEntry): boolean {
+  if (Array.isArray(entry) && entry.length > 1) return false;
+  const schema = rule?.meta?.schema;
+  return schema === false || (Array.isArray(schema) && !hasDefault(schema));
+}
+
 /**
  * Validates rule options with ESLint itself (meta.schema, meta.defaultOptions), one rule at a time so that
  * every broken rule is reported at once rather than only the first.
@@ -61,13 +97,16 @@ export async function validateRuleOptions(
   settings: ReadonlyMap<string, RuleSetting>,
   problems: UserError[],
 ): Promise<void> {
-  const { Linter } = await import("eslint");
+  const toCheck = [...settings].filter(([id, { entry, source }]) => {
+    if (source === undefined) return false; // the built-in defaults are valid
+    const severity = Array.isArray(entry) ? entry[0] : entry;
+    return severity !== "off" && severity !== 0 && !checkIsNoOp(schemaRules[id], entry);
+  });
+  if (toCheck.length === 0) return;
+  const Linter = await loadLinter();
   const linter = new Linter({ configType: "flat" });
   const plugin = schemaPlugin();
-  for (const [id, { entry, source }] of settings) {
-    if (source === undefined) continue; // the built-in defaults are valid
-    const severity = Array.isArray(entry) ? entry[0] : entry;
-    if (severity === "off" || severity === 0) continue;
+  for (const [id, { entry, source }] of toCheck) {
     const ruleId = `${NAMESPACE}/${id}`;
     try {
       linter.verify("", [{ files: ["**/*.prisma"], plugins: { [NAMESPACE]: plugin }, language: PRISMA_LANGUAGE, rules: { [ruleId]: entry as Linter.RuleEntry } }], {
@@ -114,46 +153,157 @@ export interface SchemaText {
   text: string;
 }
 
-/** Lints schema texts with ESLint; results are ESLint's `LintResult`s, sorted by file path. */
-export class Engine {
-  readonly #eslint: ESLint;
+/** The plugin for one run: rules whose options were checked already lose their schema (see `checkIsNoOp`). */
+function pluginFor(rules: Readonly<Record<string, RuleEntry>>, texts: readonly SchemaText[]): ESLint.Plugin {
+  const plugin = schemaPlugin();
+  // an inline `/* eslint rule: [...] */` comment may give options that only ESLint checks
+  if (texts.some((t) => t.text.includes("eslint"))) return plugin;
+  const registry = plugin.rules as Record<string, { meta?: RuleMeta }>;
+  const copies: Record<string, unknown> = { ...registry };
+  for (const [ruleId, entry] of Object.entries(rules)) {
+    const id = ruleId.slice(NAMESPACE.length + 1);
+    const rule = registry[id];
+    if (rule?.meta && rule.meta.schema !== false && checkIsNoOp(rule, entry)) copies[id] = { ...rule, meta: { ...rule.meta, schema: false } };
+  }
+  return { ...plugin, rules: copies as NonNullable<ESLint.Plugin["rules"]> };
+}
 
-  private constructor(eslint: ESLint) {
-    this.#eslint = eslint;
+const NO_CONFIG = /^No matching configuration found for /u;
+
+/** `ESLint#lintText`'s result for a file its default ignores (`**\/node_modules/`, `.git/`) skip. */
+function ignoredResult(filePath: string, cwd: string, eslintVersion: string): ESLint.LintResult {
+  const inNodeModules = path.dirname(path.relative(cwd, filePath)).split(path.sep).includes("node_modules");
+  const message = inNodeModules
+    ? 'File ignored by default because it is located under the node_modules directory. Use ignore pattern "!**/node_modules/" to disable file ignore settings or use "--no-warn-ignored" to suppress this warning.'
+    : 'File ignored because of a matching ignore pattern. Use "--no-ignore" to disable file ignore settings or use "--no-warn-ignored" to suppress this warning.';
+  const warning = { ruleId: null, fatal: false, severity: 1, message, ...(eslintVersion.startsWith("9.") ? { nodeType: null } : {}) };
+  return {
+    filePath,
+    messages: [warning as Linter.LintMessage],
+    suppressedMessages: [],
+    errorCount: 0,
+    warningCount: 1,
+    fatalErrorCount: 0,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    usedDeprecatedRules: [],
+  };
+}
+
+/** ESLint's per-file counts (`calculateStatsPerFile`). */
+function counts(messages: readonly Linter.LintMessage[]) {
+  const stats = { errorCount: 0, fatalErrorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+  for (const message of messages) {
+    if (message.fatal || message.severity === 2) {
+      stats.errorCount++;
+      if (message.fatal) stats.fatalErrorCount++;
+      if (message.fix) stats.fixableErrorCount++;
+    } else {
+      stats.warningCount++;
+      if (message.fix) stats.fixableWarningCount++;
+    }
+  }
+  return stats;
+}
+
+/** The deprecated rules a run uses, as the `ESLint` class lists them (none today). */
+function deprecatedRules(rules: Readonly<Record<string, RuleEntry>>): ESLint.DeprecatedRuleUse[] {
+  const used: ESLint.DeprecatedRuleUse[] = [];
+  for (const [ruleId, entry] of Object.entries(rules)) {
+    const severity = Array.isArray(entry) ? entry[0] : entry;
+    const meta = schemaRules[ruleId.slice(NAMESPACE.length + 1)]?.meta;
+    if (severity === "off" || severity === 0 || !meta?.deprecated) continue;
+    const info = typeof meta.deprecated === "object" ? (meta.deprecated as { replacedBy?: unknown }) : undefined;
+    const replacements = info ? (Array.isArray(info.replacedBy) ? (info.replacedBy as Array<{ plugin?: { name?: unknown }; rule?: { name?: unknown } }>) : []) : undefined;
+    const replacedBy = replacements
+      ? replacements.map((r) => `${typeof r?.plugin?.name === "string" ? `${r.plugin.name}/` : ""}${typeof r?.rule?.name === "string" ? r.rule.name : ""}`)
+      : [...(meta.replacedBy ?? [])];
+    used.push({ ruleId, replacedBy, info } as ESLint.DeprecatedRuleUse);
+  }
+  return used;
+}
+
+/** What the `ESLint` class uses of the `Linter`, beyond its public types: a fix filter, suppressed messages. */
+interface FullLinter {
+  verifyAndFix(
+    text: string,
+    config: Linter.Config[],
+    options: { filename: string; fix: boolean | ((message: Linter.LintMessage) => boolean); ruleFilter: (rule: { ruleId: string; severity: number }) => boolean },
+  ): Linter.FixReport;
+  getSuppressedMessages(): Linter.SuppressedLintMessage[];
+}
+
+/** Lints schema texts with ESLint's `Linter`; results are what `ESLint#lintText` gives. */
+export class Engine {
+  readonly #linter: FullLinter;
+  readonly #version: string;
+  readonly #options: EngineOptions;
+  readonly #cwd: string;
+  readonly #files: string[];
+
+  private constructor(Linter: LinterClass, options: EngineOptions, cwd: string, files: string[]) {
+    this.#linter = new Linter({ cwd, configType: "flat" }) as unknown as FullLinter;
+    this.#version = Linter.version;
+    this.#options = options;
+    this.#cwd = cwd;
+    this.#files = files;
   }
 
   static async create(options: EngineOptions): Promise<Engine> {
-    const { ESLint } = await import("eslint");
+    const Linter = await loadLinter();
     const cwd = commonAncestor([options.cwd ?? process.cwd(), ...options.files]);
-    const extra = options.files.filter((f) => !f.endsWith(".prisma")).map((f) => escapeGlob(path.relative(cwd, f)));
-    const overrideConfig: Linter.Config[] = [
+    const files = ["**/*.prisma", ...options.files.filter((f) => !f.endsWith(".prisma")).map((f) => escapeGlob(path.relative(cwd, f)))];
+    return new Engine(Linter, options, cwd, files);
+  }
+
+  lint(schemas: readonly SchemaText[]): ESLint.LintResult[] {
+    const { rules, fix, quiet } = this.#options;
+    const config: Linter.Config[] = [
       {
-        files: ["**/*.prisma", ...extra],
-        plugins: { [NAMESPACE]: schemaPlugin() },
+        files: this.#files,
+        plugins: { [NAMESPACE]: pluginFor(rules, schemas) },
         language: PRISMA_LANGUAGE,
-        rules: options.rules as Linter.RulesRecord,
+        rules: rules as Linter.RulesRecord,
       },
     ];
-    const eslint = new ESLint({
-      cwd,
-      overrideConfigFile: true,
-      overrideConfig,
-      fix: options.fix ? (options.quiet ? (message) => message.severity === 2 : true) : false,
-      ...(options.quiet ? { ruleFilter: ({ severity }: { severity: number }) => severity === 2 } : {}),
+    const fixer = fix ? (quiet ? (message: Linter.LintMessage) => message.severity === 2 : true) : false;
+    const ruleFilter = quiet ? ({ severity }: { severity: number }) => severity === 2 : () => true;
+    const usedDeprecatedRules = deprecatedRules(rules);
+    return schemas.map(({ filePath, text }) => {
+      const resolved = path.resolve(this.#cwd, filePath);
+      const { fixed, messages, output } = this.#linter.verifyAndFix(text, config, { filename: resolved, fix: fixer, ruleFilter });
+      if (messages.length === 1 && messages[0]!.ruleId === null && messages[0]!.line === 0 && NO_CONFIG.test(messages[0]!.message)) {
+        return ignoredResult(resolved, this.#cwd, this.#version);
+      }
+      const result: ESLint.LintResult = {
+        filePath: resolved,
+        messages,
+        suppressedMessages: this.#linter.getSuppressedMessages(),
+        ...counts(messages),
+      } as ESLint.LintResult;
+      if (fixed) result.output = output;
+      if (result.errorCount + result.warningCount > 0 && result.output === undefined) result.source = text;
+      result.usedDeprecatedRules = usedDeprecatedRules;
+      return result;
     });
-    return new Engine(eslint);
   }
+}
 
-  /** The ESLint instance (for its formatters and rule meta). */
-  get eslint(): ESLint {
-    return this.#eslint;
-  }
-
-  async lint(schemas: readonly SchemaText[]): Promise<ESLint.LintResult[]> {
-    const results: ESLint.LintResult[] = [];
-    for (const { filePath, text } of schemas) {
-      results.push(...(await this.#eslint.lintText(text, { filePath, warnIgnored: true })));
-    }
-    return results;
-  }
+/** `ESLint.getErrorResults`: the results with errors, errors only. */
+export function errorResults(results: readonly ESLint.LintResult[]): ESLint.LintResult[] {
+  return results.flatMap((result) => {
+    const messages = result.messages.filter((m) => m.severity === 2);
+    if (messages.length === 0) return [];
+    return [
+      {
+        ...result,
+        messages,
+        suppressedMessages: result.suppressedMessages.filter((m) => m.severity === 2),
+        errorCount: messages.length,
+        warningCount: 0,
+        fixableErrorCount: result.fixableErrorCount,
+        fixableWarningCount: 0,
+      },
+    ];
+  });
 }

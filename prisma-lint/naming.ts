@@ -7,7 +7,7 @@
  * tables are never changed; irregular plurals are looked up by the caller's options instead).
  */
 import { split, splitSeparateNumbers } from "change-case";
-import pluralize from "pluralize";
+import { pluralize } from "./lazy-packages.js";
 
 // ---------------------------------------------------------------------------------------------
 // Name patterns
@@ -210,8 +210,8 @@ const ACRONYM_PLURALS = /^(?:uri|url|id|api|sku|ip|kpi|faq|cta|jwt|cdn|dns)s$/iu
 
 function numberOf(word: string): GrammaticalNumber | undefined {
   if (ACRONYM_PLURALS.test(word)) return "plural";
-  const plural = pluralize.isPlural(word);
-  if (plural === pluralize.isSingular(word)) return undefined;
+  const plural = pluralize().isPlural(word);
+  if (plural === pluralize().isSingular(word)) return undefined;
   return plural ? "plural" : "singular";
 }
 
@@ -242,7 +242,7 @@ export function withGrammaticalNumber(name: string, number: GrammaticalNumber): 
   const all = words(tail!);
   const last = all.at(-1) ?? tail!;
   const start = tail!.length - last.length;
-  const converted = number === "plural" ? pluralize.plural(last) : pluralize.singular(last);
+  const converted = number === "plural" ? pluralize().plural(last) : pluralize().singular(last);
   return head! + tail!.slice(0, start) + converted + digits!;
 }
 
@@ -251,6 +251,6 @@ export function pluralizeSnake(snake: string, irregularPlurals: Readonly<Record<
   if (Object.hasOwn(irregularPlurals, snake)) return irregularPlurals[snake]!;
   const parts = snake.split("_");
   const last = parts.pop()!;
-  const plural = Object.hasOwn(irregularPlurals, last) ? irregularPlurals[last]! : pluralize.plural(last);
+  const plural = Object.hasOwn(irregularPlurals, last) ? irregularPlurals[last]! : pluralize().plural(last);
   return [...parts, plural].join("_");
 }

@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { LoadedConfig, PrismaLintConfig, RuleEntry } from "./config.js";
+import { findConfigFile, FolderListings, type SearchPlaces } from "./config-search.js";
 import { firstLine, UserError } from "./errors.js";
 import { RENAMED_RULES } from "./prismalint-rules.js";
 
@@ -137,22 +138,8 @@ async function loadByName(filepath: string, content: string): Promise<unknown> {
   return parseYaml(filepath, content);
 }
 
-function noExtensionLoader(filepath: string, content: string): Promise<unknown> {
-  return loadByName(filepath, content);
-}
-
-async function explorer() {
-  const { lilconfig } = await import("lilconfig");
-  const loaders = Object.fromEntries(EXTENSIONS.map((ext) => [`.${ext}`, noExtensionLoader]));
-  return lilconfig(NAME, {
-    searchPlaces: PRISMALINT_SEARCH_PLACES,
-    packageProp: NAME,
-    loaders: { ...loaders, noExt: noExtensionLoader },
-    cache: true,
-  });
-}
-
-let cached: ReturnType<typeof explorer> | undefined;
+/** Where theirs is looked for in each folder (cosmiconfig's search places, empty files skipped). */
+const SEARCH: SearchPlaces = { places: PRISMALINT_SEARCH_PLACES, packageProp: NAME, ignoreEmpty: true, parseJson };
 
 function toUserError(error: unknown, fallback: string): UserError {
   if (error instanceof LoadError) return new UserError(error.reason, error.filepath);
@@ -160,13 +147,18 @@ function toUserError(error: unknown, fallback: string): UserError {
   return new UserError(`cannot read config: ${firstLine((error as Error)?.message ?? String(error))}`, fallback);
 }
 
-/** Their config, searched from `dir` upward; `translatedFrom` is set when found. */
-export async function searchPrismalintConfig(dir: string): Promise<{ config: unknown; filepath: string } | undefined> {
-  cached ??= explorer();
-  const ex = await cached;
+/**
+ * Their config, searched from `dir` upward (the folders listed for our search are not listed again);
+ * `translatedFrom` is set when found.
+ */
+export async function searchPrismalintConfig(
+  dir: string,
+  listings = new FolderListings(),
+): Promise<{ config: unknown; filepath: string } | undefined> {
   try {
-    const result = await ex.search(dir);
-    return result && !result.isEmpty ? { config: result.config, filepath: result.filepath } : undefined;
+    const found = findConfigFile(dir, SEARCH, listings);
+    if (!found) return undefined;
+    return { config: "packageConfig" in found ? found.packageConfig : await loadByName(found.filepath, found.content), filepath: found.filepath };
   } catch (error) {
     throw toUserError(error, dir);
   }

@@ -195,7 +195,6 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const fix = options.fix || options.fixDryRun;
   const labels = new Map<string, string>();
   const results: ESLint.LintResult[] = [];
-  let engine: import("./engine.js").Engine | undefined;
   const enabled = new Map<string, 1 | 2>();
   for (const [i, group] of groups.entries()) {
     const texts = group.files.map((f) => {
@@ -204,7 +203,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     });
     const settings = groupSettings[i]!;
     for (const [id, level] of enabledRules(settings, options.quiet)) enabled.set(id, Math.max(level, enabled.get(id) ?? 0) as 1 | 2);
-    engine = await Engine.create({ rules: toEslintRules(settings), files: texts.map((t) => t.filePath), fix, quiet: options.quiet, cwd });
+    const engine = await Engine.create({ rules: toEslintRules(settings), files: texts.map((t) => t.filePath), fix, quiet: options.quiet, cwd });
     results.push(...(await engine.lint(texts)));
   }
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
@@ -231,17 +230,16 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     }
   }
 
-  const { ESLint } = await import("eslint");
   const errorCount = results.reduce((n, r) => n + r.errorCount, 0);
   const warningCount = results.reduce((n, r) => n + r.warningCount, 0);
-  const reported = options.quiet ? ESLint.getErrorResults(results) : results;
+  const { errorResults } = await import("./engine.js");
+  const reported = options.quiet ? errorResults(results) : results;
 
   const { formatResults } = await import("./formatters/index.js");
   const baseDir = io.env.GITHUB_WORKSPACE && isInside(io.env.GITHUB_WORKSPACE, results.map((r) => r.filePath)) ? io.env.GITHUB_WORKSPACE : cwd;
   const report = await formatResults(options.format, reported, {
     baseDir: path.resolve(baseDir),
     color,
-    eslint: engine!.eslint,
     enabledRules: enabled,
     rulesMeta: Object.fromEntries(Object.entries(schemaRules).map(([id, rule]) => [id, rule.meta])),
     version: readPackageInfo().version,

@@ -370,10 +370,26 @@ export class SchemaContext {
   /** The end of the line `offset` is on, past any block comment that starts on it. */
   #lineEnd(offset: number): number {
     const text = this.sourceCode.text;
+    const comments = this.sourceCode.comments;
+    // comments are in source order: start at the first one at or after `offset` (a fix per model must
+    // not scan every comment of the file, or fixing every model of a large schema grows quadratically)
+    let low = 0;
+    let high = comments.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (comments[mid]!.range[0] < offset) low = mid + 1;
+      else high = mid;
+    }
     let end = offset;
     for (;;) {
       while (end < text.length && text[end] !== "\n" && text[end] !== "\r") end++;
-      const comment = this.sourceCode.comments.find((c) => c.range[0] < end && c.range[1] > end && c.range[0] >= offset);
+      let comment: (typeof comments)[number] | undefined;
+      for (let i = low; i < comments.length && comments[i]!.range[0] < end; i++) {
+        if (comments[i]!.range[1] > end) {
+          comment = comments[i];
+          break;
+        }
+      }
       if (!comment) return end;
       end = comment.range[1];
     }

@@ -2,8 +2,15 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The package's own name and version, found from source (tests) and from dist/ alike. */
+let cached: { name: string; version: string } | undefined;
+
+/** The package's own name and version, found from source (tests) and from dist/ alike; read once per process. */
 export function readPackageInfo(): { name: string; version: string } {
+  cached ??= findPackageInfo();
+  return cached;
+}
+
+function findPackageInfo(): { name: string; version: string } {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     try {

@@ -2,6 +2,7 @@
  * Report formats. `stylish` and `json` are ESLint's own formatters; `sarif` and `github` are ours.
  * Each is loaded only when used.
  */
+import { createRequire } from "node:module";
 import path from "node:path";
 import type { ESLint } from "eslint";
 import type { FormatName } from "../args.js";
@@ -13,14 +14,34 @@ export interface FormatContext {
   baseDir: string;
   /** Colours for stylish. */
   color: boolean;
-  /** ESLint, for its built-in formatters. */
-  eslint: ESLint;
   /** Every rule that ran, by bare id, with its severity (1 warn, 2 error). */
   enabledRules: ReadonlyMap<string, 1 | 2>;
   /** The schema rules' meta by bare id. */
   rulesMeta: Readonly<Record<string, RuleMeta>>;
   /** The package version, for SARIF's tool driver. */
   version: string;
+}
+
+type BuiltInFormatter = (results: ESLint.LintResult[], context: { cwd: string; color?: boolean; rulesMeta?: unknown }) => string;
+
+/**
+ * ESLint's built-in formatter, loaded from where `ESLint#loadFormatter` loads it, without loading the
+ * `ESLint` class (which costs start-up time); through `ESLint#loadFormatter` should that file ever move.
+ */
+async function builtInFormatter(name: "json" | "stylish", rulesMeta: FormatContext["rulesMeta"]): Promise<BuiltInFormatter> {
+  const require = createRequire(import.meta.url);
+  try {
+    const eslintDir = path.dirname(require.resolve("eslint/package.json"));
+    const formatter = require(path.join(eslintDir, "lib/cli-engine/formatters", `${name}.js`)) as unknown;
+    if (typeof formatter === "function") {
+      return (results, context) => (formatter as BuiltInFormatter)(results, { ...context, rulesMeta });
+    }
+  } catch {
+    // not where ESLint 9 and 10 keep it: ask ESLint
+  }
+  const { ESLint } = await import("eslint");
+  const loaded = await new ESLint().loadFormatter(name);
+  return (results, context) => loaded.format(results, context as never) as string;
 }
 
 /** Copies of the results with bare rule ids (`require-id`), as the CLI prints them. */
@@ -36,14 +57,14 @@ export function withBareRuleIds(results: readonly ESLint.LintResult[]): ESLint.L
 export async function formatResults(name: FormatName, results: ESLint.LintResult[], context: FormatContext): Promise<string> {
   switch (name) {
     case "json": {
-      const formatter = await context.eslint.loadFormatter("json");
-      return formatter.format(results, { cwd: context.baseDir, maxWarningsExceeded: undefined } as never);
+      const formatter = await builtInFormatter("json", context.rulesMeta);
+      return formatter(results, { cwd: context.baseDir });
     }
     case "stylish": {
       // syntax errors are printed as file:line:col lines on standard error instead
       const shown = withBareRuleIds(results.filter((r) => r.fatalErrorCount === 0));
-      const formatter = await context.eslint.loadFormatter("stylish");
-      return formatter.format(shown, { color: context.color } as never);
+      const formatter = await builtInFormatter("stylish", context.rulesMeta);
+      return formatter(shown, { cwd: context.baseDir, color: context.color });
     }
     case "sarif": {
       const { formatSarif } = await import("./sarif.js");

@@ -2,14 +2,16 @@
  * `parseSchema(text)`: the schema's node model with exact ranges, or one syntax error a person
  * understands. Never throws.
  *
- * The grammar is `@mrleebo/prisma-ast`'s chevrotain parser (one instance per process, built on first
- * use); tokens come from our own lexer (`./lexer.ts`) and the node model is built from the concrete
- * syntax tree, where every token has its offset, so ranges are exact down to the values inside
- * `@@index([...])`.
+ * A hand-written recursive-descent parser over our own tokens (`./lexer.ts`) that builds the node model
+ * directly. It accepts exactly the grammar of `@mrleebo/prisma-ast` (a chevrotain parser) and decides
+ * like it, token for token: the same lookahead at every choice, the same first error. Building a
+ * chevrotain parser and loading chevrotain cost more start-up time than a CLI run on a real schema, so
+ * prisma-ast is only the reference now: `tests/prisma-lint/language/parser-differential.test.ts` parses
+ * real and thousands of mutated schemas with both and compares node models and errors.
  */
-import { PrismaParser } from "@mrleebo/prisma-ast";
 import type * as AST from "./ast.js";
-import { tokenize, type RawComment, type Token, type TokenKind } from "./lexer.js";
+import { tokenize, type LexResult, type Token, type TokenKind } from "./lexer.js";
+import { BLOCK_TYPES, SchemaSyntaxError, syntaxError, type GrammarRule, type SyntaxProblem } from "./syntax-errors.js";
 
 export interface ParseError {
   message: string;
@@ -22,64 +24,7 @@ export interface ParseError {
 export type ParseResult = { ok: true; ast: AST.Schema } | { ok: false; errors: [ParseError] };
 
 // ---------------------------------------------------------------------------------------------
-// The shared chevrotain parser
-// ---------------------------------------------------------------------------------------------
-
-interface ChevrotainTokenType {
-  name: string;
-  tokenTypeIdx: number;
-}
-
-interface CstToken {
-  image: string;
-  startOffset: number;
-  /** Inclusive. */
-  endOffset: number;
-  tokenType: ChevrotainTokenType;
-  tokenTypeIdx: number;
-}
-
-interface CstNode {
-  name: string;
-  children: Record<string, CstElement[] | undefined>;
-}
-
-type CstElement = CstNode | CstToken;
-
-interface RecognitionException extends Error {
-  token: CstToken;
-  previousToken?: CstToken;
-  context?: { ruleStack?: string[] };
-}
-
-interface SharedParser {
-  parser: {
-    input: CstToken[];
-    errors: RecognitionException[];
-    schema(): CstNode;
-  };
-  types: Record<TokenKind, ChevrotainTokenType>;
-}
-
-let shared: SharedParser | undefined;
-
-/** Building a chevrotain parser runs its grammar analysis: do it once per process. */
-function sharedParser(): SharedParser {
-  if (!shared) {
-    const parser = new PrismaParser({ nodeLocationTracking: "none" }) as unknown as SharedParser["parser"] & {
-      tokensMap: Record<string, ChevrotainTokenType>;
-    };
-    shared = { parser, types: parser.tokensMap as SharedParser["types"] };
-  }
-  return shared;
-}
-
-function isToken(element: CstElement): element is CstToken {
-  return "tokenType" in element;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Offsets to lines and columns
+// Offsets to lines and columns, for syntax errors (the tokens know their own)
 // ---------------------------------------------------------------------------------------------
 
 class LineIndex {
@@ -110,153 +55,261 @@ class LineIndex {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Building the node model from the concrete syntax tree
+// The grammar (prisma-ast's), one method per rule
 // ---------------------------------------------------------------------------------------------
 
-class SchemaSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
-  }
+/** The tokens a value can start with (prisma-ast's `value` rule). */
+const VALUE_START = new Set<TokenKind | undefined>(["StringLiteral", "NumberLiteral", "LSquare", "LCurly", "Identifier", "True", "False", "Null"]);
+
+/** Thrown at the first syntax error: chevrotain, without error recovery, stops there too. */
+class ParseFailure {
+  constructor(readonly problem: SyntaxProblem) {}
 }
 
-const BLOCK_TYPES: ReadonlyMap<string, AST.Block["type"]> = new Map([
-  ["datasource", "Datasource"],
-  ["generator", "Generator"],
-  ["model", "Model"],
-  ["view", "View"],
-  ["type", "CompositeType"],
-  ["enum", "Enum"],
-]);
+/** Where a token starts. */
+function startOf(token: Token): AST.Position {
+  return { line: token.line, column: token.column };
+}
 
-class Builder {
-  constructor(
-    private readonly text: string,
-    private readonly lines: LineIndex,
-  ) {}
+/** Where a token ends (a token other than a line break never spans lines). */
+function endOf(token: Token): AST.Position {
+  return { line: token.line, column: token.column + token.end - token.start };
+}
 
-  loc(start: number, end: number): AST.SourceLocation {
-    return { start: this.lines.position(start), end: this.lines.position(end) };
+/** The location from the start of one token to the end of another. */
+function tokenLoc(first: Token, last: Token): AST.SourceLocation {
+  return { start: startOf(first), end: endOf(last) };
+}
+
+/** The location from the start of one node to the end of another (nodes share their position objects). */
+function nodeLoc(first: AST.NodeBase, last: AST.NodeBase): AST.SourceLocation {
+  return { start: first.loc.start, end: last.loc.end };
+}
+
+function identifier(token: Token): AST.Identifier {
+  return { type: "Identifier", name: token.image, range: [token.start, token.end], loc: tokenLoc(token, token) };
+}
+
+class Parser {
+  readonly #tokens: Token[];
+  #pos = 0;
+  /** The rules entered, innermost last (chevrotain's rule stack, which error messages read). */
+  readonly #rules: GrammarRule[] = [];
+  /** The first problem the node model has that the grammar accepts (an unknown block keyword...). */
+  #modelError: SchemaSyntaxError | undefined;
+
+  constructor(tokens: Token[]) {
+    this.#tokens = tokens;
   }
 
-  base(start: number, end: number): AST.NodeBase {
-    return { range: [start, end], loc: this.loc(start, end) };
+  get modelError(): SchemaSyntaxError | undefined {
+    return this.#modelError;
   }
 
-  identifier(token: CstToken): AST.Identifier {
-    return { type: "Identifier", name: token.image, ...this.base(token.startOffset, token.endOffset + 1) };
+  // --- tokens -----------------------------------------------------------------------------
+
+  /** The kind of the token `ahead` tokens on (1 = the next one); undefined at the end. */
+  #la(ahead = 1): TokenKind | undefined {
+    return this.#tokens[this.#pos + ahead - 1]?.kind;
   }
 
-  schema(cst: CstNode, comments: RawComment[]): AST.Schema {
-    const body = children(cst, "list")
-      .filter((item): item is CstNode => !isToken(item) && item.name === "component")
-      .map((item) => this.block(item));
+  #next(): Token {
+    return this.#tokens[this.#pos++]!;
+  }
+
+  #fail(exception: SyntaxProblem["exception"], expected?: TokenKind): never {
+    throw new ParseFailure({
+      exception,
+      found: this.#pos,
+      previousKind: this.#tokens[this.#pos - 1]?.kind,
+      ruleStack: exception === "NotAllInputParsedException" ? [] : [...this.#rules],
+      expected,
+    });
+  }
+
+  #consume(kind: TokenKind): Token {
+    if (this.#la() !== kind) this.#fail("MismatchedTokenException", kind);
+    return this.#next();
+  }
+
+  #enter(rule: GrammarRule): void {
+    this.#rules.push(rule);
+  }
+
+  /** Leaving a rule normally; after a failure the stack stays as it was, like chevrotain's report. */
+  #leave(): void {
+    this.#rules.pop();
+  }
+
+  #modelProblem(message: string, offset: number): void {
+    this.#modelError ??= new SchemaSyntaxError(message, offset);
+  }
+
+  // --- rules ------------------------------------------------------------------------------
+
+  schema(lexed: LexResult, length: number): AST.Schema {
+    this.#enter("schema");
+    const body: AST.Block[] = [];
+    for (;;) {
+      const kind = this.#la();
+      if (kind === "Identifier") {
+        const block = this.#component();
+        if (block) body.push(block);
+      } else if (kind === "LineBreak") {
+        this.#pos++; // prisma-ast's `break` (two line breaks) or a single one: nothing to keep
+      } else {
+        break;
+      }
+    }
+    this.#leave();
+    if (this.#pos < this.#tokens.length) this.#fail("NotAllInputParsedException");
     return {
       type: "Schema",
       body,
-      comments: comments.map((c) => ({ type: "Comment", kind: c.kind, value: c.value, ...this.base(c.start, c.end) })),
-      ...this.base(0, this.text.length),
+      comments: lexed.comments.map((c) => ({
+        type: "Comment",
+        kind: c.kind,
+        value: c.value,
+        range: [c.start, c.end],
+        loc: { start: { line: c.startLine, column: c.startColumn }, end: { line: c.endLine, column: c.endColumn } },
+      })),
+      range: [0, length],
+      loc: { start: { line: 1, column: 1 }, end: { line: lexed.endLine, column: lexed.endColumn } },
     };
   }
 
-  block(cst: CstNode): AST.Block {
-    const keyword = token(cst, "type");
-    const nameToken = token(cst, "componentName");
-    const group = children(cst, "groupName")[0];
-    const blockType = BLOCK_TYPES.get(keyword.image);
+  /** `model User {`: keyword, optional `group.`, name, block. Undefined for an unknown keyword. */
+  #component(): AST.Block | undefined {
+    this.#enter("component");
+    const keyword = this.#next();
+    let group: Token | undefined;
+    let nameToken: Token;
+    if (this.#la() === "Identifier" && this.#la(2) === "Dot") {
+      group = this.#next();
+      this.#pos++;
+      nameToken = this.#consume("Identifier");
+    } else if (this.#la() === "Identifier") {
+      nameToken = this.#next();
+    } else {
+      this.#fail("NoViableAltException");
+    }
+    const blockType = Object.hasOwn(BLOCK_TYPES, keyword.image) ? BLOCK_TYPES[keyword.image] : undefined;
     if (!blockType) {
-      throw new SchemaSyntaxError(
+      this.#modelProblem(
         `Unknown block type \`${keyword.image}\`: a schema holds \`model\`, \`enum\`, \`type\`, \`view\`, \`datasource\` and \`generator\` blocks.`,
-        keyword.startOffset,
+        keyword.start,
       );
     }
-    const body = node(cst, "block");
-    const open = token(body, "LCurly");
-    const close = token(body, "RCurly");
-    const name = this.identifier(nameToken);
-    if (group && isToken(group)) {
-      name.name = `${group.image}.${nameToken.image}`;
-      name.range = [group.startOffset, nameToken.endOffset + 1];
-      name.loc = this.loc(group.startOffset, nameToken.endOffset + 1);
-    }
-    const common = {
-      name,
-      openBrace: open.startOffset,
-      closeBrace: close.startOffset,
-      ...this.base(keyword.startOffset, close.endOffset + 1),
-    };
-    const items = children(body, "list").filter((item): item is CstNode => !isToken(item));
+    const block = this.#block(keyword, group, nameToken, blockType);
+    this.#leave();
+    return block;
+  }
 
+  #block(keyword: Token, group: Token | undefined, nameToken: Token, blockType: AST.Block["type"] | undefined): AST.Block | undefined {
+    this.#enter("block");
+    const isEnum = keyword.image === "enum";
+    const isObject = keyword.image === "model" || keyword.image === "view" || keyword.image === "type";
+    const open = this.#consume("LCurly");
+    this.#consume("LineBreak");
+    const members: Array<AST.Field | AST.BlockAttribute | AST.EnumValue | AST.Assignment> = [];
+    for (;;) {
+      const kind = this.#la();
+      if (kind !== "Identifier" && kind !== "BlockAttribute" && kind !== "LineBreak") break;
+      const second = this.#la(2);
+      if (isObject && kind === "Identifier" && second === "Equals" && VALUE_START.has(this.#la(3))) {
+        this.#keyValue("property"); // `key = value` in a model: accepted by the grammar, not part of the model
+      } else if (kind === "BlockAttribute") {
+        members.push(this.#attribute("blockAttribute"));
+      } else if (isObject && kind === "Identifier" && VALUE_START.has(second)) {
+        members.push(this.#field());
+      } else if (isEnum && kind === "Identifier") {
+        members.push(this.#enumValue());
+      } else if (!isObject && kind === "Identifier" && second === "Equals" && VALUE_START.has(this.#la(3))) {
+        members.push(this.#keyValue("assignment"));
+      } else if (kind === "LineBreak") {
+        this.#pos++;
+      } else {
+        this.#fail("NoViableAltException");
+      }
+    }
+    const close = this.#consume("RCurly");
+    this.#leave();
+    if (!blockType) return undefined;
+
+    const name: AST.Identifier = group
+      ? { type: "Identifier", name: `${group.image}.${nameToken.image}`, range: [group.start, nameToken.end], loc: tokenLoc(group, nameToken) }
+      : identifier(nameToken);
+    const common = { name, openBrace: open.start, closeBrace: close.start, range: [keyword.start, close.end] as [number, number], loc: tokenLoc(keyword, close) };
     if (blockType === "Datasource" || blockType === "Generator") {
-      const assignments = items.filter((item) => item.name === "assignment").map((item) => this.assignment(item));
+      const assignments = members.filter((m): m is AST.Assignment => m.type === "Assignment");
       if (blockType === "Generator") return { type: "Generator", assignments, ...common };
       const stringValue = (key: string): string | undefined => {
         const value = assignments.find((a) => a.key.name === key)?.value;
         return value?.type === "StringLiteral" ? value.value : undefined;
       };
-      return {
-        type: "Datasource",
-        assignments,
-        provider: stringValue("provider"),
-        relationMode: stringValue("relationMode"),
-        ...common,
-      };
+      return { type: "Datasource", assignments, provider: stringValue("provider"), relationMode: stringValue("relationMode"), ...common };
     }
-
     if (blockType === "Enum") {
-      const members: Array<AST.EnumValue | AST.BlockAttribute> = [];
-      for (const item of items) {
-        if (item.name === "enum") members.push(this.enumValue(item));
-        else if (item.name === "blockAttribute") members.push(this.attribute(item, "BlockAttribute"));
-      }
+      const enumMembers = members as Array<AST.EnumValue | AST.BlockAttribute>;
       return {
         type: "Enum",
-        members,
-        values: members.filter((m): m is AST.EnumValue => m.type === "EnumValue"),
-        attributes: members.filter((m): m is AST.BlockAttribute => m.type === "BlockAttribute"),
+        members: enumMembers,
+        values: enumMembers.filter((m): m is AST.EnumValue => m.type === "EnumValue"),
+        attributes: enumMembers.filter((m): m is AST.BlockAttribute => m.type === "BlockAttribute"),
         ...common,
       };
     }
-
-    const members: Array<AST.Field | AST.BlockAttribute> = [];
-    for (const item of items) {
-      if (item.name === "field") members.push(this.field(item));
-      else if (item.name === "blockAttribute") members.push(this.attribute(item, "BlockAttribute"));
-    }
+    const objectMembers = members as Array<AST.Field | AST.BlockAttribute>;
     return {
       type: blockType,
-      members,
-      fields: members.filter((m): m is AST.Field => m.type === "Field"),
-      attributes: members.filter((m): m is AST.BlockAttribute => m.type === "BlockAttribute"),
+      members: objectMembers,
+      fields: objectMembers.filter((m): m is AST.Field => m.type === "Field"),
+      attributes: objectMembers.filter((m): m is AST.BlockAttribute => m.type === "BlockAttribute"),
       ...common,
     };
   }
 
-  assignment(cst: CstNode): AST.Assignment {
-    const key = this.identifier(token(cst, "assignmentName"));
-    const value = this.value(node(cst, "assignmentValue"));
-    return { type: "Assignment", key, value, ...this.base(key.range[0], value.range[1]) };
+  /** `key = value`: an `assignment` in datasource and generator blocks, a `property` elsewhere. */
+  #keyValue(rule: "assignment" | "property"): AST.Assignment {
+    this.#enter(rule);
+    const key = identifier(this.#next());
+    this.#pos++; // `=`, seen by the caller's lookahead
+    const value = this.#value();
+    this.#leave();
+    return { type: "Assignment", key, value, range: [key.range[0], value.range[1]], loc: nodeLoc(key, value) };
   }
 
-  enumValue(cst: CstNode): AST.EnumValue {
-    const name = this.identifier(token(cst, "enumName"));
-    const attributes = nodes(cst, "attributeList").map((a) => this.attribute(a, "FieldAttribute"));
-    const end = attributes.at(-1)?.range[1] ?? name.range[1];
-    return { type: "EnumValue", name, attributes, ...this.base(name.range[0], end) };
+  #enumValue(): AST.EnumValue {
+    this.#enter("enum");
+    const name = identifier(this.#next());
+    const attributes: AST.FieldAttribute[] = [];
+    while (this.#la() === "FieldAttribute") attributes.push(this.#attribute("fieldAttribute"));
+    this.#leave();
+    const last = attributes.at(-1) ?? name;
+    return { type: "EnumValue", name, attributes, range: [name.range[0], last.range[1]], loc: nodeLoc(name, last) };
   }
 
-  field(cst: CstNode): AST.Field {
-    const name = this.identifier(token(cst, "fieldName"));
-    const typeValue = this.value(node(cst, "fieldType"));
-    const optional = children(cst, "optional")[0];
-    const list = children(cst, "array");
-    const modifierEnd = Math.max(
-      typeValue.range[1],
-      ...[optional, ...list].filter((t): t is CstToken => t !== undefined && isToken(t)).map((t) => t.endOffset + 1),
-    );
-    let typeName: string;
+  #field(): AST.Field {
+    this.#enter("field");
+    const name = identifier(this.#next());
+    const typeValue = this.#value();
+    // where the type ends: after `[]` or `?` when there is one
+    let modifier: Token | undefined;
+    let optional = false;
+    let list = false;
+    if (this.#la() === "LSquare") {
+      this.#pos++;
+      modifier = this.#consume("RSquare");
+      list = true;
+    } else if (this.#la() === "QuestionMark") {
+      modifier = this.#next();
+      optional = true;
+    }
+    const attributes: AST.FieldAttribute[] = [];
+    while (this.#la() === "FieldAttribute") attributes.push(this.#attribute("fieldAttribute"));
+    this.#leave();
+
+    let typeName = "";
     let unsupported: string | undefined;
     if (typeValue.type === "FunctionCall") {
       typeName = typeValue.name.name;
@@ -265,112 +318,168 @@ class Builder {
     } else if (typeValue.type === "Identifier") {
       typeName = typeValue.name;
     } else {
-      throw new SchemaSyntaxError(`Expected the type of field \`${name.name}\`.`, typeValue.range[0]);
+      this.#modelProblem(`Expected the type of field \`${name.name}\`.`, typeValue.range[0]);
     }
-    const fieldType: AST.FieldType = {
-      type: "FieldType",
-      name: typeName,
-      optional: optional !== undefined,
-      list: list.length > 0,
-      ...(unsupported === undefined ? {} : { unsupported }),
-      ...this.base(typeValue.range[0], modifierEnd),
-    };
-    const attributes = nodes(cst, "attributeList").map((a) => this.attribute(a, "FieldAttribute"));
-    const end = attributes.at(-1)?.range[1] ?? modifierEnd;
-    return { type: "Field", name, fieldType, attributes, ...this.base(name.range[0], end) };
+    const typeEnd: AST.NodeBase = modifier ? { range: [modifier.start, modifier.end], loc: tokenLoc(modifier, modifier) } : typeValue;
+    const typeRange: [number, number] = [typeValue.range[0], typeEnd.range[1]];
+    const fieldType: AST.FieldType =
+      unsupported === undefined
+        ? { type: "FieldType", name: typeName, optional, list, range: typeRange, loc: nodeLoc(typeValue, typeEnd) }
+        : { type: "FieldType", name: typeName, optional, list, unsupported, range: typeRange, loc: nodeLoc(typeValue, typeEnd) };
+    const last = attributes.at(-1) ?? typeEnd;
+    return { type: "Field", name, fieldType, attributes, range: [name.range[0], last.range[1]], loc: nodeLoc(name, last) };
   }
 
-  attribute<T extends "FieldAttribute" | "BlockAttribute">(
-    cst: CstNode,
-    type: T,
-  ): T extends "FieldAttribute" ? AST.FieldAttribute : AST.BlockAttribute {
-    const at = token(cst, type === "FieldAttribute" ? "fieldAttribute" : "blockAttribute");
-    const nameToken = token(cst, "attributeName");
-    const group = children(cst, "groupName")[0];
-    const name = group && isToken(group) ? `${group.image}.${nameToken.image}` : nameToken.image;
-    const close = children(cst, "RRound")[0];
-    const end = close && isToken(close) ? close.endOffset + 1 : nameToken.endOffset + 1;
-    const args = nodes(cst, "attributeArg").map((arg) => this.argument(node(arg, "value")));
-    return { type, name, args, ...this.base(at.startOffset, end) } as never;
-  }
-
-  /** A `keyedArg` (`fields: [a]`) or a plain `value`. */
-  argument(cst: CstNode): AST.Argument {
-    if (cst.name === "keyedArg") {
-      const name = this.identifier(token(cst, "keyName"));
-      const value = this.value(node(cst, "value"));
-      return { type: "Argument", name, value, ...this.base(name.range[0], value.range[1]) };
+  /** `@name`, `@group.name(args)`, `@@name(args)`. */
+  #attribute(rule: "fieldAttribute"): AST.FieldAttribute;
+  #attribute(rule: "blockAttribute"): AST.BlockAttribute;
+  #attribute(rule: "fieldAttribute" | "blockAttribute"): AST.FieldAttribute | AST.BlockAttribute {
+    this.#enter(rule);
+    const at = this.#next();
+    let name: string;
+    let end: Token;
+    if (this.#la() === "Identifier" && this.#la(2) === "Dot") {
+      const group = this.#next();
+      this.#pos++;
+      end = this.#consume("Identifier");
+      name = `${group.image}.${end.image}`;
+    } else if (this.#la() === "Identifier") {
+      end = this.#next();
+      name = end.image;
+    } else {
+      this.#fail("NoViableAltException");
     }
-    const value = this.value(cst);
-    return { type: "Argument", name: undefined, value, ...this.base(value.range[0], value.range[1]) };
-  }
-
-  value(cst: CstNode): AST.Value {
-    const inner = children(cst, "value")[0];
-    if (!inner) throw new SchemaSyntaxError("Expected a value.", 0);
-    if (isToken(inner)) return this.literal(inner);
-    switch (inner.name) {
-      case "array": {
-        const open = token(inner, "LSquare");
-        const close = token(inner, "RSquare");
-        const elements = nodes(inner, "value").map((v) => this.value(v));
-        return { type: "ArrayExpression", elements, ...this.base(open.startOffset, close.endOffset + 1) };
+    const args: AST.Argument[] = [];
+    if (this.#la() === "LRound") {
+      this.#pos++;
+      if (this.#la() === "Identifier" || VALUE_START.has(this.#la())) {
+        args.push(this.#attributeArg());
+        while (this.#la() === "Comma") {
+          this.#pos++;
+          args.push(this.#attributeArg());
+        }
       }
-      case "func": {
-        const name = this.identifier(token(inner, "funcName"));
-        const close = token(inner, "RRound");
-        const args = [...nodes(inner, "value"), ...nodes(inner, "keyedArg")]
-          .map((arg) => this.argument(arg))
-          .sort((a, b) => a.range[0] - b.range[0]);
-        return { type: "FunctionCall", name, args, ...this.base(name.range[0], close.endOffset + 1) };
-      }
-      case "object": {
-        const open = token(inner, "LCurly");
-        const close = token(inner, "RCurly");
-        const properties = nodes(inner, "keyedArg").map((p) => this.argument(p));
-        return { type: "ObjectExpression", properties, ...this.base(open.startOffset, close.endOffset + 1) };
-      }
-      default:
-        throw new SchemaSyntaxError("Expected a value.", 0);
+      end = this.#consume("RRound");
     }
+    this.#leave();
+    const type = rule === "fieldAttribute" ? "FieldAttribute" : "BlockAttribute";
+    return { type, name, args, range: [at.start, end.end], loc: tokenLoc(at, end) };
   }
 
-  literal(tok: CstToken): AST.Value {
-    const base = this.base(tok.startOffset, tok.endOffset + 1);
-    switch (tok.tokenType.name) {
-      case "StringLiteral":
-        return { type: "StringLiteral", value: unescape(tok.image), raw: tok.image, ...base };
-      case "NumberLiteral":
-        return { type: "NumberLiteral", value: Number(tok.image), raw: tok.image, ...base };
+  #attributeArg(): AST.Argument {
+    this.#enter("attributeArg");
+    const argument = this.#argument();
+    this.#leave();
+    return argument;
+  }
+
+  /** A named (`fields: [a]`) or positional argument: `attributeArg`, and the arguments of `func`. */
+  #argument(): AST.Argument {
+    if (this.#la() === "Identifier" && this.#la(2) === "Colon") return this.#keyedArg();
+    if (!VALUE_START.has(this.#la())) this.#fail("NoViableAltException");
+    const value = this.#value();
+    return { type: "Argument", name: undefined, value, range: [value.range[0], value.range[1]], loc: nodeLoc(value, value) };
+  }
+
+  #keyedArg(): AST.Argument {
+    this.#enter("keyedArg");
+    const name = identifier(this.#consume("Identifier"));
+    this.#consume("Colon");
+    const value = this.#value();
+    this.#leave();
+    return { type: "Argument", name, value, range: [name.range[0], value.range[1]], loc: nodeLoc(name, value) };
+  }
+
+  #value(): AST.Value {
+    this.#enter("value");
+    let value: AST.Value;
+    switch (this.#la()) {
+      case "StringLiteral": {
+        const token = this.#next();
+        value = { type: "StringLiteral", value: unescape(token.image), raw: token.image, range: [token.start, token.end], loc: tokenLoc(token, token) };
+        break;
+      }
+      case "NumberLiteral": {
+        const token = this.#next();
+        value = { type: "NumberLiteral", value: Number(token.image), raw: token.image, range: [token.start, token.end], loc: tokenLoc(token, token) };
+        break;
+      }
+      case "LSquare":
+        value = this.#array();
+        break;
+      case "LCurly":
+        value = this.#object();
+        break;
       case "True":
-      case "False":
-        return { type: "BooleanLiteral", value: tok.tokenType.name === "True", ...base };
-      case "Null":
-        return { type: "NullLiteral", ...base };
+      case "False": {
+        const token = this.#next();
+        value = { type: "BooleanLiteral", value: token.kind === "True", range: [token.start, token.end], loc: tokenLoc(token, token) };
+        break;
+      }
+      case "Null": {
+        const token = this.#next();
+        value = { type: "NullLiteral", range: [token.start, token.end], loc: tokenLoc(token, token) };
+        break;
+      }
+      case "Identifier":
+        value = this.#la(2) === "LRound" ? this.#func() : identifier(this.#next());
+        break;
       default:
-        return { type: "Identifier", name: tok.image, ...base };
+        this.#fail("NoViableAltException");
     }
+    this.#leave();
+    return value;
   }
-}
 
-function children(cst: CstNode, label: string): CstElement[] {
-  return cst.children[label] ?? [];
-}
+  #array(): AST.ArrayExpression {
+    this.#enter("array");
+    const open = this.#next();
+    const elements: AST.Value[] = [];
+    if (VALUE_START.has(this.#la())) {
+      elements.push(this.#value());
+      while (this.#la() === "Comma") {
+        this.#pos++;
+        elements.push(this.#value());
+      }
+    }
+    const close = this.#consume("RSquare");
+    this.#leave();
+    return { type: "ArrayExpression", elements, range: [open.start, close.end], loc: tokenLoc(open, close) };
+  }
 
-function token(cst: CstNode, label: string): CstToken {
-  const element = children(cst, label)[0];
-  if (!element || !isToken(element)) throw new Error(`prisma-lint: no token "${label}" in ${cst.name}`);
-  return element;
-}
+  #object(): AST.ObjectExpression {
+    this.#enter("object");
+    const open = this.#next();
+    const properties: AST.Argument[] = [];
+    if (this.#la() === "Identifier") {
+      properties.push(this.#keyedArg());
+      while (this.#la() === "Comma") {
+        this.#pos++;
+        properties.push(this.#keyedArg());
+      }
+    }
+    const close = this.#consume("RCurly");
+    this.#leave();
+    return { type: "ObjectExpression", properties, range: [open.start, close.end], loc: tokenLoc(open, close) };
+  }
 
-function node(cst: CstNode, label: string): CstNode {
-  const element = children(cst, label)[0];
-  if (!element || isToken(element)) throw new Error(`prisma-lint: no node "${label}" in ${cst.name}`);
-  return element;
-}
-
-function nodes(cst: CstNode, label: string): CstNode[] {
-  return children(cst, label).filter((element): element is CstNode => !isToken(element));
+  #func(): AST.FunctionCall {
+    this.#enter("func");
+    const nameToken = this.#next();
+    const name = identifier(nameToken);
+    this.#pos++; // `(`, seen by the caller's lookahead
+    const args: AST.Argument[] = [];
+    if (VALUE_START.has(this.#la())) {
+      args.push(this.#argument());
+      while (this.#la() === "Comma") {
+        this.#pos++;
+        args.push(this.#argument());
+      }
+    }
+    const close = this.#consume("RRound");
+    this.#leave();
+    return { type: "FunctionCall", name, args, range: [nameToken.start, close.end], loc: tokenLoc(nameToken, close) };
+  }
 }
 
 const ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", b: "\b", f: "\f", v: "\v", "0": "\0" };
@@ -384,192 +493,34 @@ function unescape(raw: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Syntax errors a person understands
-// ---------------------------------------------------------------------------------------------
-
-const TOKEN_WORDS: Record<string, string> = {
-  LineBreak: "a line break",
-  Identifier: "a name",
-  StringLiteral: "a string",
-  NumberLiteral: "a number",
-  EOF: "the end of the file",
-};
-
-function describeToken(tok: CstToken): string {
-  const name = tok.tokenType.name;
-  if (name === "EOF" || Number.isNaN(tok.startOffset)) return "end of file";
-  if (name === "LineBreak") return "end of line";
-  const image = tok.image.length > 40 ? `${tok.image.slice(0, 40)}...` : tok.image;
-  return `\`${image}\``;
-}
-
-/** `Expecting --> '}' <-- but found ...` -> "`}`". */
-function expectedFrom(message: string): string | undefined {
-  const match = /-->\s*(.+?)\s*<--/u.exec(message);
-  if (!match) return undefined;
-  const label = match[1]!;
-  const quoted = /^'(.*)'$/u.exec(label);
-  if (quoted) return `\`${quoted[1]}\``;
-  return TOKEN_WORDS[label] ?? label;
-}
-
-interface OpenBlock {
-  keyword: Token;
-  name: Token;
-}
-
-/** The block (`model User {`) that is open at `offset`, from the tokens alone. */
-function openBlockAt(tokens: Token[], offset: number): OpenBlock | undefined {
-  let depth = 0;
-  let current: OpenBlock | undefined;
-  for (let i = 0; i < tokens.length && tokens[i]!.start < offset; i++) {
-    const tok = tokens[i]!;
-    if (tok.kind === "LCurly") {
-      if (depth === 0) {
-        const name = tokens[i - 1];
-        const keyword = tokens[i - 2];
-        current =
-          name?.kind === "Identifier" && keyword?.kind === "Identifier" ? { keyword, name } : undefined;
-      }
-      depth++;
-    } else if (tok.kind === "RCurly" && depth > 0) {
-      depth--;
-      if (depth === 0) current = undefined;
-    }
-  }
-  return current;
-}
-
-const BLOCK_LIST = "`model`, `enum`, `type`, `view`, `datasource` and `generator`";
-
-/** The message for a top-level problem: an unknown keyword, a header without name or `{`, stray text. */
-function topLevelError(tokens: Token[], index: number, found: string): { message: string; offset: number } {
-  let first = index;
-  while (first > 0 && tokens[first - 1]!.kind !== "LineBreak" && tokens[first - 1]!.kind !== "RCurly") first--;
-  const keyword = tokens[first];
-  if (!keyword || keyword.kind !== "Identifier") {
-    return { message: `Unexpected ${found} outside of a block: a schema holds ${BLOCK_LIST} blocks and comments.`, offset: tokens[index]?.start ?? 0 };
-  }
-  if (!BLOCK_TYPES.has(keyword.image)) {
-    return { message: `Unknown block type \`${keyword.image}\`: a schema holds ${BLOCK_LIST} blocks.`, offset: keyword.start };
-  }
-  const name = tokens[first + 1];
-  if (!name || name.kind !== "Identifier") {
-    return { message: `Expected a name after \`${keyword.image}\`, found ${found}.`, offset: tokens[index]?.start ?? keyword.end };
-  }
-  return {
-    message: `Expected \`{\` after \`${keyword.image} ${name.image}\` on the same line, found ${found}.`,
-    offset: tokens[index]?.start ?? name.end,
-  };
-}
-
-function syntaxError(
-  exception: RecognitionException,
-  tokens: Token[],
-  text: string,
-): { message: string; offset: number } {
-  const found = exception.token;
-  const atEnd = found.tokenType.name === "EOF" || Number.isNaN(found.startOffset);
-  const offset = atEnd ? text.length : found.startOffset;
-  const index = atEnd ? tokens.length : tokens.findIndex((t) => t.start === offset);
-  const described = describeToken(found);
-  const block = openBlockAt(tokens, atEnd ? Number.POSITIVE_INFINITY : offset);
-  const innermost = exception.context?.ruleStack?.at(-1);
-  const expected = exception.name === "MismatchedTokenException" ? expectedFrom(exception.message) : undefined;
-
-  if (!block) {
-    const stray = exception.name === "NotAllInputParsedException" && found.tokenType.name !== "Identifier";
-    if (stray) return { message: `Unexpected ${described} outside of a block: a schema holds ${BLOCK_LIST} blocks and comments.`, offset };
-    return topLevelError(tokens, Math.max(0, index), described);
-  }
-  const label = `${block.keyword.image} ${block.name.image}`;
-  if (!BLOCK_TYPES.has(block.keyword.image)) {
-    return { message: `Unknown block type \`${block.keyword.image}\`: a schema holds ${BLOCK_LIST} blocks.`, offset: block.keyword.start };
-  }
-  if (atEnd) {
-    return { message: `The \`${label}\` block is never closed: add \`}\` at its end.`, offset: block.name.start };
-  }
-  if (innermost === "block" && exception.previousToken?.tokenType.name === "LCurly" && expected === "a line break") {
-    return {
-      message: `Start a new line after \`{\`: Prisma expects every field and attribute on its own line, found ${described}.`,
-      offset,
-    };
-  }
-  const next = tokens[index + 1];
-  if (
-    found.tokenType.name === "Identifier" &&
-    (!next || next.kind === "LineBreak") &&
-    (block.keyword.image === "model" || block.keyword.image === "view" || block.keyword.image === "type")
-  ) {
-    return { message: `The field \`${found.image}\` in \`${label}\` has no type.`, offset };
-  }
-  const ruleStack = exception.context?.ruleStack ?? [];
-  const inAttribute = ruleStack.includes("fieldAttribute") || ruleStack.includes("blockAttribute");
-  if (found.tokenType.name === "LineBreak" && inAttribute) {
-    const closing = expected ? `: close it with ${expected}` : "";
-    return {
-      message: `Unexpected end of line inside an attribute in \`${label}\`${closing}. Prisma expects an attribute to end on the line where it starts.`,
-      offset,
-    };
-  }
-  if (innermost === "block") {
-    const keyword = block.keyword.image;
-    const members =
-      keyword === "enum"
-        ? "an enum value, a block attribute or `}`"
-        : keyword === "datasource" || keyword === "generator"
-          ? "a `key = value` line or `}`"
-          : "a field, a block attribute (`@@...`) or `}`";
-    return { message: `Unexpected ${described} in \`${label}\`: expected ${members}.`, offset };
-  }
-  const expectation = expected ? `, expected ${expected}` : "";
-  return { message: `Unexpected ${described}${expectation} in \`${label}\`.`, offset };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------------------------
 
-function failure(text: string, lines: LineIndex | undefined, message: string, offset: number): ParseResult {
-  const position = (lines ?? new LineIndex(text)).position(Math.max(0, Math.min(offset, text.length)));
+/** A syntax error at `offset`; lines and columns are counted only now, when there is an error. */
+function failure(text: string, message: string, offset: number): ParseResult {
+  const position = new LineIndex(text).position(Math.max(0, Math.min(offset, text.length)));
   return { ok: false, errors: [{ message, line: position.line, column: position.column }] };
 }
 
 /** Parses a Prisma schema. Never throws: a syntax error comes back as `{ ok: false, errors: [...] }`. */
 export function parseSchema(text: string): ParseResult {
-  let lines: LineIndex | undefined;
   try {
-    if (typeof text !== "string") return failure("", undefined, "Expected the schema as text.", 0);
-    lines = new LineIndex(text);
+    if (typeof text !== "string") return failure("", "Expected the schema as text.", 0);
     const lexed = tokenize(text);
-    if (lexed.error) return failure(text, lines, lexed.error.message, lexed.error.offset);
-
-    const { parser, types } = sharedParser();
-    parser.input = lexed.tokens.map((t) => {
-      const tokenType = types[t.kind];
-      return {
-        image: t.image,
-        startOffset: t.start,
-        endOffset: t.end - 1,
-        tokenType,
-        tokenTypeIdx: tokenType.tokenTypeIdx,
-      };
-    });
-    let cst: CstNode;
+    if (lexed.error) return failure(text, lexed.error.message, lexed.error.offset);
+    const parser = new Parser(lexed.tokens);
+    let ast: AST.Schema;
     try {
-      cst = parser.schema();
-      const [error] = parser.errors;
-      if (error) {
-        const { message, offset } = syntaxError(error, lexed.tokens, text);
-        return failure(text, lines, message, offset);
-      }
-    } finally {
-      parser.input = [];
+      ast = parser.schema(lexed, text.length);
+    } catch (error) {
+      if (!(error instanceof ParseFailure)) throw error;
+      const { message, offset } = syntaxError(error.problem, lexed.tokens, text);
+      return failure(text, message, offset);
     }
-    return { ok: true, ast: new Builder(text, lines).schema(cst, lexed.comments) };
+    if (parser.modelError) return failure(text, parser.modelError.message, parser.modelError.offset);
+    return { ok: true, ast };
   } catch (error) {
-    if (error instanceof SchemaSyntaxError) return failure(text, lines, error.message, error.offset);
     const reason = error instanceof RangeError ? "it is nested too deeply" : String((error as Error)?.message ?? error);
-    return failure(typeof text === "string" ? text : "", lines, `Could not parse the schema: ${reason}.`, 0);
+    return failure(typeof text === "string" ? text : "", `Could not parse the schema: ${reason}.`, 0);
   }
 }

@@ -1,12 +1,5 @@
-import {
-  ConfigCommentParser,
-  Directive,
-  TextSourceCodeBase,
-  VisitNodeStep,
-  type DirectiveType,
-  type RulesConfig,
-} from "@eslint/plugin-kit";
-import type { FileProblem, SourceLocation as EslintSourceLocation } from "@eslint/core";
+import { ConfigCommentParser, Directive, TextSourceCodeBase, type DirectiveType, type RulesConfig } from "@eslint/plugin-kit";
+import type { FileProblem, SourceLocation as EslintSourceLocation, VisitTraversalStep } from "@eslint/core";
 import { visitorKeys, type Comment, type Node, type Schema } from "./ast.js";
 
 const commentParser = new ConfigCommentParser();
@@ -14,13 +7,11 @@ const commentParser = new ConfigCommentParser();
 /** `eslint`, `eslint-enable`, `eslint-disable`, `eslint-disable-line`, `eslint-disable-next-line`. */
 const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
 
-class PrismaTraversalStep extends VisitNodeStep {
-  declare target: Node;
-
-  constructor({ target, phase, args }: { target: Node; phase: 1 | 2; args: unknown[] }) {
-    super({ target, phase, args });
-    this.target = target;
-  }
+/** A visit of a node on the way down (phase 1) or up (phase 2): what `VisitNodeStep` holds, as a plain object. */
+interface PrismaTraversalStep extends VisitTraversalStep {
+  type: "visit";
+  target: Node;
+  args: [Node, Node | undefined];
 }
 
 export interface PrismaLanguageOptions {
@@ -41,7 +32,7 @@ export class PrismaSourceCode extends TextSourceCodeBase<{
   /** Every comment of the file, in source order. */
   readonly comments: Comment[];
   #steps: PrismaTraversalStep[] | undefined;
-  #parents = new WeakMap<Node, Node>();
+  #parents: WeakMap<Node, Node> | undefined;
   #inlineConfigComments: Comment[] | undefined;
 
   constructor({ text, ast }: { text: string; ast: Schema }) {
@@ -108,7 +99,18 @@ export class PrismaSourceCode extends TextSourceCodeBase<{
   }
 
   override getParent(node: Node): Node | undefined {
-    if (!this.#steps) this.traverse();
+    if (!this.#parents) {
+      // built on first use only: linting never asks, and a large schema has hundreds of thousands of nodes
+      const parents = new WeakMap<Node, Node>();
+      const visit = (parent: Node): void => {
+        for (const child of children(parent)) {
+          parents.set(child, parent);
+          visit(child);
+        }
+      };
+      visit(this.ast);
+      this.#parents = parents;
+    }
     return this.#parents.get(node);
   }
 
@@ -116,18 +118,33 @@ export class PrismaSourceCode extends TextSourceCodeBase<{
     if (this.#steps) return this.#steps.values();
     const steps: PrismaTraversalStep[] = [];
     const visit = (node: Node, parent: Node | undefined): void => {
-      if (parent) this.#parents.set(node, parent);
-      steps.push(new PrismaTraversalStep({ target: node, phase: 1, args: [node, parent] }));
-      const keys = visitorKeys[node.type as keyof typeof visitorKeys] ?? [];
-      for (const key of keys) {
-        const child = (node as unknown as Record<string, Node | Node[] | undefined>)[key];
-        if (Array.isArray(child)) for (const item of child) visit(item, node);
-        else if (child) visit(child, node);
+      const args: [Node, Node | undefined] = [node, parent];
+      steps.push({ type: "visit", kind: 1, target: node, phase: 1, args });
+      const keys = visitorKeys[node.type as keyof typeof visitorKeys];
+      if (keys) {
+        for (const key of keys) {
+          const child = (node as unknown as Record<string, Node | Node[] | undefined>)[key];
+          if (Array.isArray(child)) for (const item of child) visit(item, node);
+          else if (child) visit(child, node);
+        }
       }
-      steps.push(new PrismaTraversalStep({ target: node, phase: 2, args: [node, parent] }));
+      steps.push({ type: "visit", kind: 1, target: node, phase: 2, args });
     };
     visit(this.ast, undefined);
     this.#steps = steps;
     return steps.values();
   }
+}
+
+/** A node's children in traversal order. */
+function children(node: Node): Node[] {
+  const keys = visitorKeys[node.type as keyof typeof visitorKeys];
+  if (!keys) return [];
+  const result: Node[] = [];
+  for (const key of keys) {
+    const child = (node as unknown as Record<string, Node | Node[] | undefined>)[key];
+    if (Array.isArray(child)) result.push(...child);
+    else if (child) result.push(child);
+  }
+  return result;
 }

@@ -54,13 +54,30 @@ export default createSchemaRule<Options, MessageIds>({
       return options.pluralize ? variants.map((v) => pluralizeSnake(v, options.irregularPlurals)) : variants;
     }
 
+    /** The tables a model is stored in or would be after this rule's fix: its table, and its expected one when unmapped. */
+    function claims(model: Model): Set<string> {
+      const tables = new Set([tableName(model)]);
+      if (mappedName(model) === undefined) tables.add(expectedTables(model)[0]!);
+      return tables;
+    }
+
+    // how many models of the file claim each table, and the models of the other files: built once per file
+    // (asked per model, this was quadratic in the number of models)
+    let claimed: Map<string, number> | undefined;
+    let otherModels: Set<string> | undefined;
+
     /** Another model is stored in that table, or would be after this rule's fix (adding the `@@map` would clash). */
     function isTaken(model: Model, table: string): boolean {
-      const models = schema.blocks().filter((b): b is Model => b.type === "Model" && b !== model);
-      return (
-        models.some((m) => tableName(m) === table || (mappedName(m) === undefined && expectedTables(m)[0] === table)) ||
-        schema.otherModelNames().includes(table)
-      );
+      if (!claimed) {
+        claimed = new Map();
+        for (const block of schema.blocks()) {
+          if (block.type !== "Model") continue;
+          for (const t of claims(block)) claimed.set(t, (claimed.get(t) ?? 0) + 1);
+        }
+      }
+      otherModels ??= new Set(schema.otherModelNames());
+      const byOthers = (claimed.get(table) ?? 0) - (claims(model).has(table) ? 1 : 0);
+      return byOthers > 0 || otherModels.has(table);
     }
 
     return {

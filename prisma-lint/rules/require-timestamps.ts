@@ -1,6 +1,6 @@
-import { globMatcher } from "../../lib/util/file-match.js";
 import type { Field, Model } from "../language/ast.js";
 import { createSchemaRule } from "../create-schema-rule.js";
+import { picomatch } from "../lazy-packages.js";
 import {
   blockAttributes,
   fieldAttribute,
@@ -91,7 +91,7 @@ export default createSchemaRule<Options, MessageIds>({
     const createdAtName = options.createdAt ?? "createdAt";
     const updatedAtName = options.updatedAt ?? "updatedAt";
     const ignorePatterns = options.ignoreModels ?? [];
-    const ignored = globMatcher(ignorePatterns);
+    const ignored = ignorePatterns.length > 0 ? picomatch()(ignorePatterns) : () => false;
     const schema = getSchemaContext(context);
 
     /** Two relations with their foreign keys, and a composite `@@id`: nothing else. */

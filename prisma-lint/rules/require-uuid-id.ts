@@ -1,5 +1,5 @@
-import { globMatcher } from "../../lib/util/file-match.js";
 import { createSchemaRule } from "../create-schema-rule.js";
+import { picomatch } from "../lazy-packages.js";
 import { argument, fieldAttribute, getSchemaContext } from "../schema-context.js";
 
 export type Options = [{ allowModels?: string[] }];
@@ -39,7 +39,7 @@ export default createSchemaRule<Options, MessageIds>({
   },
   create(context, [{ allowModels = [] }]) {
     const schema = getSchemaContext(context);
-    const allowed = globMatcher(allowModels);
+    const allowed = allowModels.length > 0 ? picomatch()(allowModels) : () => false;
     return {
       Model(model) {
         if (schema.isExcluded(model) || allowed(model.name.name)) return;

@@ -179,6 +179,22 @@ describe("parseSchema: node model", () => {
     expect(defaults[3]).toMatchObject({ value: 1500 });
   });
 
+  it("reads names that are also names of Object.prototype's members as names", () => {
+    const ast = parseOk(
+      "model constructor {\n  toString  String @id\n  valueOf   Int    @default(0)\n  isPrototypeOf Json\n  hasOwnProperty Boolean\n}\n",
+    );
+    const model = ast.body[0] as Model;
+    expect(model.name.name).toBe("constructor");
+    expect(model.fields.map((f) => [f.name.name, f.fieldType.name])).toEqual([
+      ["toString", "String"],
+      ["valueOf", "Int"],
+      ["isPrototypeOf", "Json"],
+      ["hasOwnProperty", "Boolean"],
+    ]);
+    expect(errorOf("constructor A {\n  id Int @id\n}\n").message).toContain("Unknown block type `constructor`");
+    expect(errorOf("toString A\n").message).toContain("Unknown block type `toString`");
+  });
+
   it("reads Object.prototype names as plain identifiers, and never as block keywords", () => {
     const text = "model toString {\n  id          Int    @id\n  constructor String\n  hasOwnProperty Int\n  valueOf     Boolean @default(true)\n}\n";
     const model = parseOk(text).body[0] as Model;

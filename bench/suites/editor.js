@@ -1,0 +1,126 @@
+// The editor, measured through the real client: the ESLint language server that VS Code runs
+// (vscode-eslint-language-server from vscode-langservers-extracted, over stdio, pull diagnostics), on the
+// fixture project of the editor test (bench/editor-session.js). Two servers run side by side, one on a
+// project with the plugin's recommended config and one on the same project that only parses, and their
+// requests alternate so that a busy machine slows both alike.
+//
+//   cold start       server start to the first diagnostics (loads ESLint, the config, plugin and parser)
+//   first lint       the first diagnostics of a file the warm server has not seen (the rules follow its
+//                    imports to their definitions): target < 50 ms
+//   warm re-lint     the 300-line route handler again after an edit: target < 2 ms above parse-only
+//
+// Times are round trips as the editor sees them (the server builds a new ESLint instance per request);
+// the server's own `eslint/status` validation time and, on Linux, its CPU time per request are shown too
+// (CPU time is what a busy machine distorts least).
+import { cpSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { createEditorProject, languageServerPath, LanguageServer } from "../editor-session.js";
+import { median, table } from "./util.js";
+
+const ROUTE = "app/api/projects/route.ts";
+const FRESH_COPIES = 5;
+
+function ms(value) {
+  return `${value.toFixed(1)} ms`;
+}
+
+/** "12.3 ms (10.1-15.0)": the median and the middle half of the samples. */
+function spread(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const q = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+  return `${median(sorted).toFixed(1)} ms (${q(0.25).toFixed(1)} to ${q(0.75).toFixed(1)})`;
+}
+
+/** The server's CPU time per request since `cpuBefore` (steadier than round trips on a busy machine). */
+function cpuPerRequest(s, requests) {
+  const now = s.server.cpuTime();
+  return now === undefined || s.cpuBefore === undefined ? undefined : (now - s.cpuBefore) / requests;
+}
+
+async function session(config) {
+  const project = createEditorProject({ config });
+  // copies of the route handler that the server has never seen, for "first lint of a file"
+  for (let i = 1; i <= FRESH_COPIES; i++) {
+    cpSync(path.join(project.dir, "app/api/projects"), path.join(project.dir, `app/api/projects-${i}`), { recursive: true });
+  }
+  const start = performance.now();
+  const server = await LanguageServer.start(project.dir, { timeoutMs: 120_000 });
+  server.open("app/api/users/route.ts", "typescript");
+  const first = await server.diagnostics("app/api/users/route.ts", 120_000);
+  return { config, project, server, coldStart: performance.now() - start, coldFindings: first.items.length, firstLints: [], warm: [] };
+}
+
+export async function editor({ runs = 3, quick = false } = {}) {
+  const found = languageServerPath();
+  if (!found.server) {
+    console.log(`skipped: ${found.reason}`);
+    return;
+  }
+  const sessions = [];
+  try {
+    for (const config of ["recommended", "parse-only"]) sessions.push(await session(config));
+
+    // the first lint of files the warm servers have not seen, alternating
+    for (const s of sessions) s.cpuBefore = s.server.cpuTime();
+    for (let i = 1; i <= FRESH_COPIES; i++) {
+      for (const s of sessions) {
+        const file = `app/api/projects-${i}/route.ts`;
+        s.server.open(file, "typescript");
+        s.firstLints.push((await s.server.diagnostics(file, 60_000)).ms);
+      }
+    }
+    for (const s of sessions) s.firstLintCpu = cpuPerRequest(s, FRESH_COPIES);
+
+    // the 300-line route handler again and again, each time after an edit (a blank line added or removed)
+    const repeats = quick ? 20 : Math.max(30, runs * 20);
+    for (const s of sessions) {
+      s.text = readFileSync(path.join(s.project.dir, ROUTE), "utf8");
+      s.server.open(ROUTE, "typescript");
+      s.findings = (await s.server.diagnostics(ROUTE, 60_000)).items.length;
+    }
+    for (let i = 0; i < repeats + 3; i++) {
+      for (const s of sessions) {
+        if (i === 3) s.cpuBefore = s.server.cpuTime(); // the first few warm the JIT
+        s.server.change(ROUTE, i % 2 ? s.text : `${s.text}\n`);
+        const { ms: t } = await s.server.diagnostics(ROUTE, 60_000);
+        if (i >= 3) s.warm.push(t);
+      }
+    }
+    for (const s of sessions) s.warmCpu = cpuPerRequest(s, repeats);
+
+    const [rules, floor] = sessions;
+    const serverTimes = (s) => s.server.validationTimes.get(s.server.uri(ROUTE)) ?? [];
+    table(
+      ["measure", "recommended", "parse only", "difference"],
+      [
+        ["cold start: server start to first diagnostics", ms(rules.coldStart), ms(floor.coldStart), ms(rules.coldStart - floor.coldStart)],
+        [
+          `first lint of a file the server has not seen (${FRESH_COPIES} files; target < 50 ms)`,
+          spread(rules.firstLints),
+          spread(floor.firstLints),
+          ms(median(rules.firstLints) - median(floor.firstLints)),
+        ],
+        [
+          `warm re-lint of a ${rules.text.split("\n").length}-line route handler after an edit (${repeats} times; target < 2 ms above parse only)`,
+          spread(rules.warm),
+          spread(floor.warm),
+          `${ms(median(rules.warm.map((t, i) => t - floor.warm[i])))} (median of paired differences)`,
+        ],
+        ["the same, the server's own validation time (1 ms resolution)", ms(median(serverTimes(rules).slice(-repeats))), ms(median(serverTimes(floor).slice(-repeats))), ""],
+        ...(rules.warmCpu === undefined || floor.warmCpu === undefined
+          ? []
+          : [
+              ["first lint, the server's CPU time per request (mean)", ms(rules.firstLintCpu), ms(floor.firstLintCpu), ms(rules.firstLintCpu - floor.firstLintCpu)],
+              ["warm re-lint, the server's CPU time per request (mean)", ms(rules.warmCpu), ms(floor.warmCpu), ms(rules.warmCpu - floor.warmCpu)],
+            ]),
+      ],
+    );
+    console.log(`\nfindings in the route handler: ${rules.findings} (recommended), ${floor.findings} (parse only)`);
+    console.log("round trips include the server's new ESLint instance and config lookup per request, as in VS Code");
+  } finally {
+    for (const s of sessions) {
+      await s.server.stop();
+      s.project.cleanup();
+    }
+  }
+}
