@@ -183,8 +183,10 @@ export default createRule<Options, MessageIds>({
             verified(node.range[0]);
             return;
           }
-          if (queries.queryAt(node)) {
-            work(node.range[0]);
+          const query = queries.queryAt(node);
+          if (query) {
+            // a read changes nothing: looking up the tenant's webhook secret must come first
+            if (!query.readsOnly) work(node.range[0]);
             return;
           }
           // a project helper that verifies, or one named for handling webhooks that we cannot see into

@@ -19,7 +19,7 @@ const DOCUMENTS: Array<{ path: string; languageId: string; expected: string[] }>
   {
     path: "app/api/users/route.ts",
     languageId: "typescript",
-    expected: ["require-session-check 9:23-9:27", "require-zod-parse 10:22-10:36"],
+    expected: ["require-zod-parse 10:22-10:36"],
   },
   {
     path: "prisma/schema.prisma",

@@ -6,6 +6,26 @@ const ruleTester = createRuleTester();
 ruleTester.run("require-webhook-verification", rule, {
   valid: [
     {
+      name: "the installation's own secret read from the database before verifying with it",
+      filename: "pages/api/deploy/github.ts",
+      code: `
+        import type { NextApiRequest, NextApiResponse } from "next";
+        import { Webhooks } from "@octokit/webhooks";
+        import { db } from "@/server/db";
+        import { deployFromPush } from "@/server/deploy";
+        export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+          const signature = req.headers["x-hub-signature-256"];
+          if (!signature) return res.status(401).json({ message: "Missing signature header" });
+          const installation = await db.query.github.findFirst({ where: eq(github.installationId, req.body.installation.id) });
+          if (!installation?.webhookSecret) return res.status(400).end();
+          const webhooks = new Webhooks({ secret: installation.webhookSecret });
+          if (!(await webhooks.verify(JSON.stringify(req.body), signature as string))) return res.status(401).end();
+          await deployFromPush(req.body);
+          return res.status(200).end();
+        }
+      `,
+    },
+    {
       name: "Pages API: the raw body read with micro's buffer(req) and a client got ready before constructEvent",
       filename: "pages/api/webhooks/stripe.ts",
       code: `
