@@ -53,8 +53,8 @@ describe("demo: examples/next-prisma-app with the recommended config", () => {
     );
   });
 
-  it("strict adds the action that publishes any user's post (and not its twin that names the owner)", async () => {
-    const findings = await demoFindings("strict");
+  it("all adds the action that publishes any user's post (and not its twin that names the owner)", async () => {
+    const findings = await demoFindings("all");
     expect(findings.filter((f) => f.includes("require-ownership-check"))).toEqual([
       "app/posts/publish/actions.ts:12:9 backend-architect/require-ownership-check",
     ]);

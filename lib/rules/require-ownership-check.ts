@@ -28,7 +28,6 @@ export default createRule<Options, MessageIds>({
     type: "problem",
     docs: {
       description: "Require queries on a row the client names to check that it belongs to the signed-in user or their team",
-      recommended: "strict",
     },
     languages: ["js/js"],
     schema: [],

@@ -26,7 +26,6 @@ export default createRule<Options, MessageIds>({
     type: "problem",
     docs: {
       description: "Require list and bulk queries on tenant-owned Prisma models to filter on the tenant",
-      recommended: "strict",
     },
     languages: ["js/js"],
     schema: [
