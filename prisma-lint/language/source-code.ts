@@ -1,8 +1,7 @@
-import { ConfigCommentParser, Directive, TextSourceCodeBase, type DirectiveType, type RulesConfig } from "@eslint/plugin-kit";
+import { TextSourceCodeBase, type Directive, type RulesConfig } from "@eslint/plugin-kit";
 import type { FileProblem, SourceLocation as EslintSourceLocation, VisitTraversalStep } from "@eslint/core";
+import { disableDirectivesOf, inlineConfigsOf } from "../../lib/util/config-comments.js";
 import { visitorKeys, type Comment, type Node, type Schema } from "./ast.js";
-
-const commentParser = new ConfigCommentParser();
 
 /** `eslint`, `eslint-enable`, `eslint-disable`, `eslint-disable-line`, `eslint-disable-next-line`. */
 const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
@@ -51,51 +50,14 @@ export class PrismaSourceCode extends TextSourceCodeBase<{
   }
 
   getDisableDirectives(): { problems: FileProblem[]; directives: Directive[] } {
-    const problems: FileProblem[] = [];
-    const directives: Directive[] = [];
-    for (const comment of this.getInlineConfigNodes()) {
-      const parsed = commentParser.parseDirective(comment.value);
-      if (!parsed) continue;
-      const { label, value, justification } = parsed;
-      if (label === "eslint-disable-line" && comment.loc.start.line !== comment.loc.end.line) {
-        problems.push({ ruleId: null, message: `${label} comment should not span multiple lines.`, loc: comment.loc });
-        continue;
-      }
-      switch (label) {
-        case "eslint-disable":
-        case "eslint-enable":
-        case "eslint-disable-next-line":
-        case "eslint-disable-line":
-          directives.push(
-            new Directive({
-              type: label.slice("eslint-".length) as DirectiveType,
-              node: comment,
-              value,
-              justification,
-            }),
-          );
-          break;
-        default:
-          break;
-      }
-    }
-    return { problems, directives };
+    return disableDirectivesOf(this.getInlineConfigNodes());
   }
 
   applyInlineConfig(): {
     problems: FileProblem[];
     configs: Array<{ config: { rules: RulesConfig }; loc: EslintSourceLocation }>;
   } {
-    const problems: FileProblem[] = [];
-    const configs: Array<{ config: { rules: RulesConfig }; loc: EslintSourceLocation }> = [];
-    for (const comment of this.getInlineConfigNodes()) {
-      const parsed = commentParser.parseDirective(comment.value);
-      if (parsed?.label !== "eslint") continue;
-      const result = commentParser.parseJSONLikeConfig(parsed.value);
-      if (result.ok) configs.push({ config: { rules: result.config }, loc: comment.loc });
-      else problems.push({ ruleId: null, message: result.error.message, loc: comment.loc });
-    }
-    return { problems, configs };
+    return inlineConfigsOf(this.getInlineConfigNodes());
   }
 
   override getParent(node: Node): Node | undefined {

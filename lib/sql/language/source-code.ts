@@ -1,18 +1,10 @@
-import {
-  ConfigCommentParser,
-  Directive,
-  TextSourceCodeBase,
-  VisitNodeStep,
-  type DirectiveType,
-  type RulesConfig,
-} from "@eslint/plugin-kit";
+import { TextSourceCodeBase, VisitNodeStep, type Directive, type RulesConfig } from "@eslint/plugin-kit";
 import type { FileProblem, SourceLocation as EslintSourceLocation } from "@eslint/core";
 import { childNodes, type Comment, type Node, type Script, type SourceLocation, type SqlNode } from "./ast.js";
 import { TokenWindow } from "./extents.js";
 import { lex, type Token } from "./lexer.js";
 import { lineStarts, position } from "./parser.js";
-
-const commentParser = new ConfigCommentParser();
+import { disableDirectivesOf, inlineConfigsOf } from "../../util/config-comments.js";
 
 /** `eslint`, `eslint-enable`, `eslint-disable`, `eslint-disable-line`, `eslint-disable-next-line`. */
 const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
@@ -97,46 +89,14 @@ export class SqlSourceCode extends TextSourceCodeBase<{
   }
 
   getDisableDirectives(): { problems: FileProblem[]; directives: Directive[] } {
-    const problems: FileProblem[] = [];
-    const directives: Directive[] = [];
-    for (const comment of this.getInlineConfigNodes()) {
-      const parsed = commentParser.parseDirective(comment.value);
-      if (!parsed) continue;
-      const { label, value, justification } = parsed;
-      if (label === "eslint-disable-line" && comment.loc.start.line !== comment.loc.end.line) {
-        problems.push({ ruleId: null, message: `${label} comment should not span multiple lines.`, loc: comment.loc });
-        continue;
-      }
-      switch (label) {
-        case "eslint-disable":
-        case "eslint-enable":
-        case "eslint-disable-next-line":
-        case "eslint-disable-line":
-          directives.push(
-            new Directive({ type: label.slice("eslint-".length) as DirectiveType, node: comment, value, justification }),
-          );
-          break;
-        default:
-          break;
-      }
-    }
-    return { problems, directives };
+    return disableDirectivesOf(this.getInlineConfigNodes());
   }
 
   applyInlineConfig(): {
     problems: FileProblem[];
     configs: Array<{ config: { rules: RulesConfig }; loc: EslintSourceLocation }>;
   } {
-    const problems: FileProblem[] = [];
-    const configs: Array<{ config: { rules: RulesConfig }; loc: EslintSourceLocation }> = [];
-    for (const comment of this.getInlineConfigNodes()) {
-      const parsed = commentParser.parseDirective(comment.value);
-      if (parsed?.label !== "eslint") continue;
-      const result = commentParser.parseJSONLikeConfig(parsed.value);
-      if (result.ok) configs.push({ config: { rules: result.config }, loc: comment.loc });
-      else problems.push({ ruleId: null, message: result.error.message, loc: comment.loc });
-    }
-    return { problems, configs };
+    return inlineConfigsOf(this.getInlineConfigNodes());
   }
 
   /**
