@@ -18,6 +18,7 @@ import { ESLint } from "eslint";
 import tseslint from "typescript-eslint";
 import { parse } from "@typescript-eslint/typescript-estree";
 import plugin from "../dist/lib/index.js";
+import { APP_IGNORES } from "../bench/app-files.js";
 
 /** Rules built on the database-query analysis: a finding in a file naming no client is false by construction. */
 const DB_RULES = new Set([
@@ -37,20 +38,6 @@ const DB_RULES = new Set([
 const NAMES_A_DB_CLIENT =
   /prisma|drizzle|supabase|kysely|knex|mongoose|typeorm|sequelize|postgres|\bpg\b|\bsql\b|\bdb\b|\w+Db\b|database|\bpool\b|\btx\b|\btrx\b|\$transaction/iu;
 
-const IGNORES = [
-  "**/node_modules/**",
-  "**/dist/**",
-  "**/build/**",
-  "**/.next/**",
-  "**/out/**",
-  "**/coverage/**",
-  "**/*.d.ts",
-  "**/*.min.js",
-  "**/generated/**",
-  "**/__generated__/**",
-  "**/public/**",
-  "**/vendor/**",
-];
 const FILES = ["**/*.{ts,tsx,mts,cts}"];
 
 const { positionals, values } = parseArgs({
@@ -89,7 +76,7 @@ function eslintConfig(name, settings) {
   const keep = (rules) =>
     onlyRules ? Object.fromEntries(Object.entries(rules).filter(([id]) => onlyRules.has(id.replace(/^backend-architect\//u, "")))) : rules;
   return [
-    { ignores: IGNORES },
+    { ignores: APP_IGNORES },
     ...blocks.map((block) => ({ ...block, files: FILES, rules: keep(block.rules ?? {}) })),
     {
       files: FILES,
@@ -133,7 +120,7 @@ async function lintFolder(folder, configName) {
     collect(await eslint.lintFiles(["."]));
   } catch {
     // a rule threw somewhere: lint file by file to find where, and keep everything else
-    const all = await new ESLint({ cwd: folder, overrideConfigFile: true, overrideConfig: [{ ignores: IGNORES }, { files: FILES }] }).lintFiles(["."]);
+    const all = await new ESLint({ cwd: folder, overrideConfigFile: true, overrideConfig: [{ ignores: APP_IGNORES }, { files: FILES }] }).lintFiles(["."]);
     for (const { filePath } of all) {
       try {
         collect(await eslint.lintFiles([filePath]));

@@ -26,25 +26,12 @@ import { runInNewContext } from "node:vm";
 import { ESLint } from "eslint";
 import tseslint from "typescript-eslint";
 import plugin from "../../dist/lib/index.js";
+import { APP_IGNORES } from "../app-files.js";
 import { table } from "./util.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const WARMUP_FILES = 400;
 export const APP_FILES = ["**/*.{ts,tsx}"];
-export const APP_IGNORES = [
-  "**/node_modules/**",
-  "**/dist/**",
-  "**/build/**",
-  "**/.next/**",
-  "**/out/**",
-  "**/coverage/**",
-  "**/*.d.ts",
-  "**/*.min.js",
-  "**/generated/**",
-  "**/__generated__/**",
-  "**/public/**",
-  "**/vendor/**",
-];
 const FLOOR_RULE = "no-await-in-loop";
 
 /**
