@@ -342,18 +342,19 @@ export default createRule<Options, MessageIds>({
     }
 
     /** `await readModifyWrite(...)`: a helper of this file that only reads and writes cookies does no work either. */
-    const visitingHelpers = new Set<TSESTree.Node>();
+    /** Helpers already judged (a file calls the same cookie helper from every action), `undefined` while judging one. */
+    const helperVerdicts = new Map<TSESTree.Node, boolean | undefined>();
     function localHelperDoesNoWork(call: TSESTree.CallExpression): boolean {
       if (call.callee.type !== AST_NODE_TYPES.Identifier) return false;
       const definition = definitionOf(context, call.callee);
-      if (!definition || definition.imported || !isFunction(definition.node) || visitingHelpers.has(definition.node)) return false;
-      if (boundaries.boundaryOf(definition.node)) return false;
-      visitingHelpers.add(definition.node);
-      try {
-        return !workOf(definition.node).doesWork;
-      } finally {
-        visitingHelpers.delete(definition.node);
-      }
+      if (!definition || definition.imported || !isFunction(definition.node)) return false;
+      const node = definition.node;
+      if (helperVerdicts.has(node)) return helperVerdicts.get(node) ?? false; // recursion: not proven harmless
+      if (boundaries.boundaryOf(node)) return false;
+      helperVerdicts.set(node, undefined);
+      const verdict = !workOf(node).doesWork;
+      helperVerdicts.set(node, verdict);
+      return verdict;
     }
 
     /**
