@@ -15,6 +15,7 @@ export type Options = [
     sensitiveFields?: string[];
     allowFields?: string[];
     requireSelect?: boolean;
+    requireSelectMinColumns?: number;
   },
 ];
 export type MessageIds = "sensitiveField" | "fullRow";
@@ -52,13 +53,19 @@ export default createRule<Options, MessageIds>({
           },
           requireSelect: {
             type: "boolean",
-            description: "Also report every full row sent to the client (a query without `select`): over-fetching.",
+            description: "Also report full rows sent to the client (a query without `select`): over-fetching.",
+          },
+          requireSelectMinColumns: {
+            type: "integer",
+            minimum: 1,
+            description:
+              "With `requireSelect`, the fewest columns a full row must have to be reported: small rows are usually all meant for the screen. `1` reports every full row.",
           },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ sensitiveFields: [], allowFields: [], requireSelect: false }],
+    defaultOptions: [{ sensitiveFields: [], allowFields: [], requireSelect: false, requireSelectMinColumns: 12 }],
     messages: {
       sensitiveField:
         "This sends {{fields}} to the client. `select` only the fields the client needs, or leave {{pronoun}} out with `omit: { {{omit}} }` on the query (or in the client's global `omit`).",
@@ -66,7 +73,7 @@ export default createRule<Options, MessageIds>({
         "Every column of {{models}} is sent to the client here, also any column added to the model later. `select` only the fields the client needs, or map the row to a response type.",
     },
   },
-  create(context, [{ sensitiveFields = [], allowFields = [], requireSelect = false }]) {
+  create(context, [{ sensitiveFields = [], allowFields = [], requireSelect = false, requireSelectMinColumns = 12 }]) {
     const { sourceCode } = context;
     const facts = fileFacts(context);
     // every finding is a Prisma query's result
@@ -122,7 +129,8 @@ export default createRule<Options, MessageIds>({
       const visit = (row: RowShape, depth: number): void => {
         if (depth > MAX_RELATION_DEPTH) return;
         for (const field of row.scalars) if (isSensitive(row.model, field)) into.fields.add(`${row.model.name}.${field}`);
-        if (row.allColumns) into.rows.add(row.model.name);
+        // a narrow row (a dashboard's name and ids) is usually all meant for the screen
+        if (row.allColumns && row.scalars.size >= requireSelectMinColumns) into.rows.add(row.model.name);
         for (const related of row.relations.values()) visit(related, depth + 1);
       };
       visit(exposed.shape, 0);

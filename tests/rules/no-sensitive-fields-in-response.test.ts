@@ -10,6 +10,33 @@ const file = (relative: string): string => path.join(APP, relative);
 ruleTester.run("no-sensitive-fields-in-response", rule, {
   valid: [
     {
+      name: "requireSelect: a narrow row (9 columns, all meant for the screen) is not reported by default",
+      filename: file("app/api/posts/route.ts"),
+      code: `
+        import { prisma } from "../../../lib/prisma";
+        export async function GET() {
+          const posts = await prisma.post.findMany({ take: 10 });
+          return Response.json(posts);
+        }
+      `,
+      options: [{ requireSelect: true }],
+    },
+    {
+      name: "requireSelect: a wide row whose omit leaves it under the threshold",
+      filename: file("app/api/organizations/route.ts"),
+      code: `
+        import { prisma } from "../../../lib/prisma";
+        export async function GET() {
+          const orgs = await prisma.organization.findMany({
+            take: 10,
+            omit: { subscriptionId: true, subscriptionCustomerId: true, subscriptionPriceId: true },
+          });
+          return Response.json(orgs);
+        }
+      `,
+      options: [{ requireSelect: true }],
+    },
+    {
       name: "select of the fields the client needs",
       filename: file("app/api/users/[id]/route.ts"),
       code: `
@@ -303,7 +330,20 @@ export async function GET() {
       errors: [{ messageId: "sensitiveField", data: { fields: "`Post.contentHash`", pronoun: "it", omit: "contentHash: true" }, line: 4, column: 24, endLine: 4, endColumn: 63 }],
     },
     {
-      name: "requireSelect: a full row of any model is over-fetching",
+      name: "requireSelect: a full row of a wide model is over-fetching",
+      filename: file("app/api/organizations/[slug]/route.ts"),
+      code: `
+import { prisma } from "../../../../lib/prisma";
+export async function PATCH(req: Request, { params }: { params: { slug: string } }) {
+  const org = await prisma.organization.update({ where: { slug: params.slug }, data: { name: "Acme" } });
+  return Response.json(org);
+}
+      `,
+      options: [{ requireSelect: true }],
+      errors: [{ messageId: "fullRow", data: { models: "`Organization`" }, line: 5, column: 24, endLine: 5, endColumn: 27 }],
+    },
+    {
+      name: "requireSelect with requireSelectMinColumns 1: a full row of any model",
       filename: file("app/api/posts/route.ts"),
       code: `
 import { prisma } from "../../../lib/prisma";
@@ -312,8 +352,22 @@ export async function GET() {
   return Response.json(posts);
 }
       `,
-      options: [{ requireSelect: true }],
+      options: [{ requireSelect: true, requireSelectMinColumns: 1 }],
       errors: [{ messageId: "fullRow", data: { models: "`Post`" }, line: 5, column: 24, endLine: 5, endColumn: 29 }],
+    },
+    {
+      name: "requireSelect: a narrow row included with a wide one names only the wide model",
+      filename: file("app/api/posts/route.ts"),
+      code: `
+import { prisma } from "../../../lib/prisma";
+export async function GET() {
+  const orgs = await prisma.organization.findMany({ take: 10 });
+  const posts = await prisma.post.findMany({ take: 10 });
+  return Response.json({ orgs, posts });
+}
+      `,
+      options: [{ requireSelect: true }],
+      errors: [{ messageId: "fullRow", data: { models: "`Organization`" }, line: 6, column: 24, endLine: 6, endColumn: 39 }],
     },
   ],
 });
