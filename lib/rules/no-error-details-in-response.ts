@@ -81,6 +81,7 @@ export default createRule<Options, MessageIds>({
     const { boundaries, responses, queries } = fileFacts(context);
     const sources = new Map<TSESLint.Scope.Variable, ErrorSource | null>();
     const reported = new Set<TSESTree.Node>();
+    let axiosFile: boolean | undefined;
 
     /** Is this variable a caught error, or the `error` a Supabase query returned? */
     function sourceOfVariable(variable: TSESLint.Scope.Variable): ErrorSource | undefined {
@@ -166,6 +167,14 @@ export default createRule<Options, MessageIds>({
       return detail ? `${owner}'s \`${detail}\`` : owner;
     }
 
+    /** Axios errors serialize their message, stack and request (headers included) through `toJSON()`. */
+    function serializesDetails(): boolean {
+      axiosFile ??= sourceCode.ast.body.some(
+        (statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === "axios",
+      );
+      return axiosFile;
+    }
+
     /** `process.env.NODE_ENV === "development"`, `isDev`: details meant for development only. */
     function isDevGuard(test: TSESTree.Node): boolean {
       if (!allowInDevelopment) return false;
@@ -178,12 +187,17 @@ export default createRule<Options, MessageIds>({
       return found;
     }
 
-    /** Collects the expressions in a response body that carry an error or its details. */
-    function findLeaks(node: TSESTree.Node | undefined, out: Leak[], depth = 0): void {
+    /**
+     * Collects the expressions in a response body that carry an error or its details. `asValue`: the expression is
+     * a property or element of an object the response serializes (JSON, a server action's result), where a whole
+     * `Error` keeps only its enumerable fields: its message and stack are dropped.
+     */
+    function findLeaks(node: TSESTree.Node | undefined, out: Leak[], depth = 0, asValue = false): void {
       if (!node || depth > 8) return;
       const target = unwrapExpression(node);
       const source = errorValue(target);
       if (source) {
+        if (asValue && source.kind === "caught" && !serializesDetails()) return;
         out.push({ node: target, source, what: describe(source) });
         return;
       }
@@ -203,7 +217,7 @@ export default createRule<Options, MessageIds>({
           if (variable.defs.length !== 1 || def?.type !== "Variable" || def.node.id !== def.name || !def.node.init) return;
           if (def.parent.kind !== "const") return;
           const inner: Leak[] = [];
-          findLeaks(def.node.init, inner, depth + 1);
+          findLeaks(def.node.init, inner, depth + 1, asValue);
           // `const message = err.message; return json({ message })`: report where it enters the response
           if (inner[0]) out.push({ node: target, source: inner[0].source, what: inner[0].what });
           return;
@@ -243,18 +257,18 @@ export default createRule<Options, MessageIds>({
           return;
         case AST_NODE_TYPES.ConditionalExpression:
           if (isDevGuard(target.test)) return;
-          findLeaks(target.consequent, out, depth + 1);
-          findLeaks(target.alternate, out, depth + 1);
+          findLeaks(target.consequent, out, depth + 1, asValue);
+          findLeaks(target.alternate, out, depth + 1, asValue);
           return;
         case AST_NODE_TYPES.LogicalExpression:
           if (isDevGuard(target.left)) return;
-          findLeaks(target.left, out, depth + 1);
-          findLeaks(target.right, out, depth + 1);
+          findLeaks(target.left, out, depth + 1, asValue);
+          findLeaks(target.right, out, depth + 1, asValue);
           return;
         case AST_NODE_TYPES.ObjectExpression:
           for (const property of target.properties) {
             if (property.type === AST_NODE_TYPES.Property) {
-              findLeaks(property.value, out, depth + 1);
+              findLeaks(property.value, out, depth + 1, true);
             } else {
               // `{ ...error }` copies a Supabase error's fields; an Error's message and stack are not enumerable
               const spread = errorValue(property.argument);
@@ -264,7 +278,7 @@ export default createRule<Options, MessageIds>({
           }
           return;
         case AST_NODE_TYPES.ArrayExpression:
-          for (const element of target.elements) if (element) findLeaks(element, out, depth + 1);
+          for (const element of target.elements) if (element) findLeaks(element, out, depth + 1, true);
           return;
         default:
           return;

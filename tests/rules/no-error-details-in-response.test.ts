@@ -6,6 +6,41 @@ const ruleTester = createRuleTester();
 ruleTester.run("no-error-details-in-response", rule, {
   valid: [
     {
+      name: "an Error object inside a JSON body: JSON drops its message and stack (not enumerable)",
+      filename: "pages/api/users.ts",
+      code: `
+        export default async function handler(req, res) {
+          try {
+            res.json(await prisma.user.findMany({ take: 10 }));
+          } catch (error) {
+            res.status(500).json({ error });
+          }
+        }
+      `,
+    },
+    {
+      name: "JSON.stringify({ error }) and a server action result that carries the error object",
+      filename: "app/actions.ts",
+      code: `
+        "use server";
+        export async function getUsage(userId: string) {
+          try {
+            return { count: await countMessages(userId), error: null };
+          } catch (err) {
+            const error = err instanceof Error ? err : new Error("Failed to count");
+            return { count: undefined, error };
+          }
+        }
+        export async function GET() {
+          try {
+            return Response.json(await prisma.user.findMany({ take: 10 }));
+          } catch (error) {
+            return new Response(JSON.stringify({ error }), { status: 500 });
+          }
+        }
+      `,
+    },
+    {
       name: "the error is logged and a generic message is sent",
       filename: "app/api/posts/route.ts",
       code: `
@@ -300,18 +335,34 @@ ruleTester.run("no-error-details-in-response", rule, {
       errors: [{ messageId: "errorDetails", line: 8, column: 40, endLine: 8, endColumn: 64 }],
     },
     {
-      name: "Pages API route sends the error object itself",
+      name: "a file that uses Axios sends its error object (toJSON() serializes message, stack and request headers)",
       filename: "pages/api/users.ts",
       code: `
+        import axios from "axios";
         export default async function handler(req, res) {
           try {
-            res.json(await prisma.user.findMany({ take: 10 }));
+            const { data } = await axios.get("https://api.example.com/users", { headers: { Authorization: process.env.API_KEY } });
+            res.json(data);
           } catch (error) {
             res.status(500).json({ error });
           }
         }
       `,
-      errors: [{ messageId: "errorDetails", data: { what: "the caught error" }, line: 6, column: 36, endLine: 6, endColumn: 41 }],
+      errors: [{ messageId: "errorDetails", data: { what: "the caught error" }, line: 8, column: 36, endLine: 8, endColumn: 41 }],
+    },
+    {
+      name: "the error object itself as the body of a text response",
+      filename: "app/api/users/route.ts",
+      code: `
+        export async function GET() {
+          try {
+            return Response.json(await prisma.user.findMany({ take: 10 }));
+          } catch (error) {
+            return new Response(error as string, { status: 500 });
+          }
+        }
+      `,
+      errors: [{ messageId: "errorDetails", data: { what: "the caught error" }, line: 6, column: 33, endLine: 6, endColumn: 38 }],
     },
     {
       name: "Hono c.json(body, 500) with String(e)",
