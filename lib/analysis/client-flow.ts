@@ -13,8 +13,9 @@
  * and array literals, spreads, `Promise.all` destructuring, array methods that keep elements
  * (`filter`, `slice`, `sort`...), `.map(cb)`/`.flatMap(cb)` (into the callback's element parameter and
  * out of its return value), `JSON.stringify`/`structuredClone`, and local functions of the file (into
- * their parameter and out of their return value). Anything else (an unknown call, a reassignment, a
- * property write) ends the trace: precision over recall.
+ * their parameter and out of their return value). A field deleted or overwritten with a constant on the
+ * value or its elements (`delete user.password`, `file.password = true`) is masked (an `omit`). Anything else
+ * (an unknown call, a reassignment) ends the trace: precision over recall.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { isFunction, propertyName, type FunctionNode } from "../util/ast.js";
@@ -208,10 +209,12 @@ export function trackToClient(start: TSESTree.Node, boundary: RequestBoundary, s
     if (!variable) return;
     // a binding written again later may hold something else by the time it is sent
     if (variable.references.some((ref) => ref.isWrite() && !ref.init)) return;
+    const masked = maskedFields(variable, sourceCode);
+    const after = masked.size > 0 ? [...ops, { kind: "omit", names: masked } as const] : ops;
     for (const ref of variable.references) {
       if (ref.init || !ref.isRead() || seen.has(ref.identifier)) continue;
       seen.add(ref.identifier);
-      forward(ref.identifier, ops, depth + 1);
+      forward(ref.identifier, after, depth + 1);
     }
   }
 
@@ -291,6 +294,88 @@ export function trackToClient(start: TSESTree.Node, boundary: RequestBoundary, s
 
   forward(start, [], 0);
   return exits;
+}
+
+/**
+ * Fields the code masks on the value itself before sending it: `delete user.password`, `file.password = true`
+ * (a constant replaces the column's value), also on each element (`for (const file of files)`, `files.forEach`,
+ * `const file = files[i]`).
+ */
+function maskedFields(variable: TSESLint.Scope.Variable, sourceCode: SourceCode, depth = 0): Set<string> {
+  const names = new Set<string>();
+  for (const ref of variable.references) {
+    if (ref.init) continue;
+    const holder = outerCast(ref.identifier as TSESTree.Identifier);
+    const use = holder.parent;
+    if (!use) continue;
+    if (depth === 0) for (const alias of elementAliases(holder, sourceCode)) for (const name of maskedFields(alias, sourceCode, 1)) names.add(name);
+    if (use.type !== AST_NODE_TYPES.MemberExpression || use.object !== holder) continue;
+    if (use.computed) {
+      // `files[i]`: an element, held in `const file = files[i]` or masked in place (`files[i].password = true`)
+      if (depth === 0) {
+        if (use.parent.type === AST_NODE_TYPES.VariableDeclarator && use.parent.init === use && use.parent.id.type === AST_NODE_TYPES.Identifier) {
+          const alias = findVariable(sourceCode, use.parent.id);
+          if (alias) for (const name of maskedFields(alias, sourceCode, 1)) names.add(name);
+        } else {
+          const element = outerCast(use);
+          if (element.parent?.type === AST_NODE_TYPES.MemberExpression && element.parent.object === element) {
+            const name = maskedMember(element.parent);
+            if (name) names.add(name);
+          }
+        }
+      }
+      continue;
+    }
+    const name = maskedMember(use);
+    if (name) names.add(name);
+  }
+  return names;
+}
+
+/** `(user as Row)`: the outermost cast around an expression. */
+function outerCast(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent?.type === AST_NODE_TYPES.TSAsExpression ||
+    current.parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.parent?.type === AST_NODE_TYPES.TSSatisfiesExpression
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** `x.password` in `delete x.password` or `x.password = true`: the masked field's name. */
+function maskedMember(member: TSESTree.MemberExpression): string | undefined {
+  const name = member.computed ? undefined : propertyName(member);
+  if (name === undefined) return undefined;
+  const parent = member.parent;
+  if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "delete") return name;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member && parent.operator === "=" && isConstantValue(parent.right)) return name;
+  return undefined;
+}
+
+function isConstantValue(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Literal) return true;
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === "undefined";
+  return node.type === AST_NODE_TYPES.UnaryExpression && node.operator === "void";
+}
+
+/** The element bindings of a list: `for (const file of files)`, `files.forEach((file) => ...)`. */
+function elementAliases(id: TSESTree.Node, sourceCode: SourceCode): TSESLint.Scope.Variable[] {
+  const parent = id.parent;
+  if (!parent) return [];
+  let pattern: TSESTree.Node | undefined;
+  if (parent.type === AST_NODE_TYPES.ForOfStatement && parent.right === id && parent.left.type === AST_NODE_TYPES.VariableDeclaration) {
+    pattern = parent.left.declarations[0]?.id;
+  } else if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === id && propertyName(parent) === "forEach") {
+    const call = parent.parent;
+    const callback = call.type === AST_NODE_TYPES.CallExpression && call.callee === parent ? call.arguments[0] : undefined;
+    if (callback && isFunction(callback)) pattern = callback.params[0];
+  }
+  if (pattern?.type !== AST_NODE_TYPES.Identifier) return [];
+  const alias = findVariable(sourceCode, pattern);
+  return alias ? [alias] : [];
 }
 
 /** `{ ...user, passwordHash: undefined }`: keys set after the spread replace the spread's. */

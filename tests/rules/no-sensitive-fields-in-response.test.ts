@@ -10,6 +10,37 @@ const file = (relative: string): string => path.join(APP, relative);
 ruleTester.run("no-sensitive-fields-in-response", rule, {
   valid: [
     {
+      name: "the hash is replaced with a flag on each row before the list is sent",
+      filename: file("pages/api/users/index.ts"),
+      code: `
+        import { prisma } from "../../../lib/prisma";
+        export default async function handler(req, res) {
+          const users = await prisma.user.findMany({ take: 20, select: { id: true, name: true, passwordHash: true } });
+          for (let i = 0; i !== users.length; ++i) {
+            const user = users[i];
+            if (user.passwordHash) (user as any).passwordHash = true;
+          }
+          return res.json(users);
+        }
+      `,
+    },
+    {
+      name: "delete of the secret columns before sending, on the row and on each element",
+      filename: file("app/api/users/[id]/route.ts"),
+      code: `
+        import { prisma } from "../../../../lib/prisma";
+        export async function GET(req: Request, { params }: { params: { id: string } }) {
+          const user = await prisma.user.findUnique({ where: { id: params.id } });
+          if (!user) return new Response(null, { status: 404 });
+          delete (user as any).passwordHash;
+          delete (user as any).twoFactorSecret;
+          const keys = await prisma.apiKey.findMany({ where: { userId: params.id }, take: 10 });
+          keys.forEach((k) => { delete (k as any).key; });
+          return Response.json({ user, keys });
+        }
+      `,
+    },
+    {
       name: "requireSelect: a narrow row (9 columns, all meant for the screen) is not reported by default",
       filename: file("app/api/posts/route.ts"),
       code: `
@@ -221,6 +252,21 @@ ruleTester.run("no-sensitive-fields-in-response", rule, {
     },
   ],
   invalid: [
+    {
+      name: "a secret overwritten with another secret-derived value is still sent; a masked one is not named",
+      filename: file("app/api/users/[id]/route.ts"),
+      code: `
+import { prisma } from "../../../../lib/prisma";
+export async function GET(req: Request, { params }: { params: { id: string } }) {
+  const user = await prisma.user.findUnique({ where: { id: params.id } });
+  if (!user) return new Response(null, { status: 404 });
+  user.twoFactorSecret = null;
+  user.passwordHash = user.passwordHash.slice(0, 12);
+  return Response.json(user);
+}
+      `,
+      errors: [{ messageId: "sensitiveField", data: { fields: "`User.passwordHash`", pronoun: "it", omit: "passwordHash: true" }, line: 8, column: 24, endLine: 8, endColumn: 28 }],
+    },
     {
       name: "a full user row returned by a route handler",
       filename: file("app/api/users/[id]/route.ts"),
