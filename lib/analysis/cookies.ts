@@ -21,10 +21,19 @@ export interface CookieAnalysis {
   nameLooksSensitive(node: TSESTree.Node): boolean;
   /** Does a cookie value speak of a session or token, or come from a sign/encrypt call? */
   valueLooksSensitive(node: TSESTree.Node): boolean;
+  /**
+   * Does the cookie hold a session or token: its name or its value says so, and it is not a
+   * double-submit CSRF cookie (which page scripts must read, whatever its value is called)?
+   */
+  holdsSession(call: CookieCall): boolean;
+  /** A double-submit CSRF cookie (`csrf_token`, `XSRF-TOKEN`, `_csrf`, a value from `generateCsrfToken()`). */
+  isCsrfCookie(call: CookieCall): boolean;
 }
 
 const COOKIE_MODULES = new Set(["cookie", "cookie-es"]);
 const SESSION_WORDS = new Set(["session", "sess", "sid", "token", "jwt"]);
+/** Words of a double-submit CSRF cookie's name or value. */
+const CSRF_WORDS = new Set(["csrf", "xsrf"]);
 const SIGNING_WORDS = new Set(["sign", "signed", "encrypt", "encrypted", "seal", "sealed"]);
 /** Names of the value a session or token object holds: `session.id`, `sessionCookie.value`. */
 const GENERIC_VALUE_NAMES = new Set(["id", "value", "data", "raw", "serialized", "encoded", "string"]);
@@ -176,13 +185,51 @@ export function createCookieAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, 
     return names !== undefined && names.some((name) => wordsLookSensitive(nameSegments(name)));
   }
 
+  /**
+   * A double-submit CSRF cookie: its name speaks of csrf/xsrf (`csrf_token`, `XSRF-TOKEN`, `CSRF_COOKIE`),
+   * or its name says nothing of a session and its value does (`csrfToken`, `generateCsrfToken()`).
+   * Page scripts read it and send it back in a header, so it is readable on purpose.
+   */
+  function isCsrfCookie(call: CookieCall): boolean {
+    if (call.name !== undefined) {
+      if (speaksOfCsrf(call.name)) return true;
+      if (nameLooksSensitive(call.name)) return false;
+    }
+    return call.value !== undefined && speaksOfCsrf(call.value);
+  }
+
+  /** The words of a name or value (a string, a template's text and names, an expression's names, a `const`'s value) include csrf/xsrf. */
+  function speaksOfCsrf(node: TSESTree.Node, depth = 0): boolean {
+    let target = unwrapExpression(node);
+    if (target.type === AST_NODE_TYPES.AwaitExpression) target = unwrapExpression(target.argument);
+    const hasCsrf = (words: string[]): boolean => words.some((word) => CSRF_WORDS.has(word));
+    const text = staticString(target);
+    if (text !== undefined) return hasCsrf(nameSegments(text));
+    if (target.type === AST_NODE_TYPES.TemplateLiteral) {
+      return target.quasis.some((quasi) => hasCsrf(nameSegments(quasi.value.cooked ?? ""))) || target.expressions.some((e) => speaksOfCsrf(e, depth + 1));
+    }
+    const names = expressionNames(target);
+    if (names?.some((name) => hasCsrf(nameSegments(name)))) return true;
+    if (target.type === AST_NODE_TYPES.Identifier && depth < 2) {
+      const init = constInitializer(sourceCode, target);
+      return init !== undefined && speaksOfCsrf(init, depth + 1);
+    }
+    return false;
+  }
+
+  function holdsSession(call: CookieCall): boolean {
+    const sensitive =
+      (call.name !== undefined && nameLooksSensitive(call.name)) || (call.value !== undefined && valueLooksSensitive(call.value));
+    return sensitive && !isCsrfCookie(call);
+  }
+
   /** `auth` alone counts only as the last word (`app-auth`), not in `next-auth.callback-url` or `auth-redirect`. */
   function wordsLookSensitive(words: string[]): boolean {
-    if (words.includes("csrf") || words.includes("xsrf")) return false;
+    if (words.some((word) => CSRF_WORDS.has(word))) return false;
     return words.some((word) => SESSION_WORDS.has(word)) || words.at(-1) === "auth";
   }
 
-  return { cookieCall, nameLooksSensitive, valueLooksSensitive: (node) => valueLooksSensitive(node) };
+  return { cookieCall, nameLooksSensitive, valueLooksSensitive: (node) => valueLooksSensitive(node), holdsSession, isCsrfCookie };
 }
 
 /** An object property's static key (`name`, `"name"`). */

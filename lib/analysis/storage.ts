@@ -486,6 +486,20 @@ function classifyFunction(file: ParsedFile, fn: TSESTree.Node, depth: number): W
  * definition does that, "none" when it does neither, undefined when the definition cannot be found.
  */
 function importedWrapperKind(context: Context, call: TSESTree.CallExpression): WrapperVerdict | undefined {
+  const wrapper = wrapperFunction(context, call);
+  if (!wrapper) return undefined;
+  const { definition, member, fn } = wrapper;
+  return classifyDefinition(definition, `storage:${member ?? ""}`, () => classifyFunction(definition.file, fn, 0), "none");
+}
+
+/**
+ * The function a call runs, when the project defines it: a top-level function of the linted file or of a
+ * module it imports (`uploadFile(...)`), or a method of a class instance or object there (`storage.upload(...)`).
+ */
+export function wrapperFunction(
+  context: Context,
+  call: TSESTree.CallExpression,
+): { definition: Definition; member: string | undefined; fn: FunctionNode } | undefined {
   const callee = call.callee;
   let definition: Definition | undefined;
   let member: string | undefined;
@@ -499,10 +513,8 @@ function importedWrapperKind(context: Context, call: TSESTree.CallExpression): W
     }
   }
   if (!definition) return undefined;
-  const { file, node } = definition;
-  const fn = member === undefined ? node : memberFunction(file, node, member);
-  if (!fn || !isFunction(fn)) return undefined;
-  return classifyDefinition(definition, `storage:${member ?? ""}`, () => classifyFunction(file, fn, 0), "none");
+  const fn = member === undefined ? definition.node : memberFunction(definition.file, definition.node, member);
+  return fn && isFunction(fn) ? { definition, member, fn } : undefined;
 }
 
 

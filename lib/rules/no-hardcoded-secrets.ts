@@ -4,6 +4,7 @@ import { constInitializer, importOf, unwrapExpression } from "../util/bindings.j
 import { matchesAnyGlob } from "../util/file-match.js";
 import { expressionNames, isSecretName, nameSegments, staticString } from "../util/names.js";
 import { mentions, mentionsIdentifier, minimalWords } from "../analysis/file-facts.js";
+import { isPublishedValue } from "../analysis/published-values.js";
 
 export type Options = [
   {
@@ -245,7 +246,19 @@ export default createRule<Options, MessageIds>({
       if (PLACEHOLDER_MARKERS.some((marker) => lower.includes(marker))) return true;
       if (new Set(value).size <= 2) return true; // "********", "00000000"
       if (ABSENCE_SENTINEL.test(value)) return true; // "NO-DEFINED", "not-set": a value that says it is missing
+      if (WEAK_PASSWORDS.has(lower)) return true; // "password", "postgres": a local default, no secret
       return /^\$\w+$|^%\w+%$/u.test(value); // "$JWT_SECRET", "%SECRET%"
+    }
+
+    /**
+     * An env fallback is reported unless it is the repository's published development default (the same
+     * value in a committed `.env.example` or Compose file: a local database password, public by design).
+     * The app's own signing and encryption secrets are reported all the same: a deployment that forgets
+     * the variable signs with a value anyone can read in the repository.
+     */
+    function reportFallback(node: StringNode, name: string, value: string): void {
+      if (!isOwnSecretName(name) && isPublishedValue(context.physicalFilename, value, context.cwd)) return;
+      report(node, "secretFallback", { name: `process.env.${name}` });
     }
 
     function reportSecret(node: TSESTree.Node | undefined, what: string, viaKey = false): void {
@@ -457,7 +470,7 @@ export default createRule<Options, MessageIds>({
         if (value === undefined || isPlaceholder(value) || /\s/u.test(value)) return;
         const name = secretEnvNameIn(node.left);
         if (!name || (isClientOption(node) && !isOwnSecretName(name))) return;
-        report(right as StringNode, "secretFallback", { name: `process.env.${name}` });
+        reportFallback(right as StringNode, name, value);
       },
       AssignmentPattern(node) {
         // const { JWT_SECRET = "dev-secret" } = process.env
@@ -471,7 +484,7 @@ export default createRule<Options, MessageIds>({
         const right = unwrapExpression(node.right);
         const value = staticString(right);
         if (key === undefined || value === undefined || !isSecretName(key) || isPlaceholder(value) || /\s/u.test(value)) return;
-        report(right as StringNode, "secretFallback", { name: `process.env.${key}` });
+        reportFallback(right as StringNode, key, value);
       },
       CallExpression: checkCall,
       Property(node) {

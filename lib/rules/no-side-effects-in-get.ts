@@ -102,7 +102,7 @@ export default createRule<Options, MessageIds>({
       if (query) return query.kind === "write" ? { node, kind: "write", query } : undefined;
       if (storage.mayInvolveStorage() && storage.storageCall(node)?.kind === "delete") return { node, kind: "delete" };
       const cookie = cookies.cookieCall(node);
-      if (cookie && !isSignInStep(cookie.name, cookie.value) && ((cookie.name && cookies.nameLooksSensitive(cookie.name)) || (cookie.value && cookies.valueLooksSensitive(cookie.value)))) {
+      if (cookie && !isSignInStep(cookie.name, cookie.value) && cookies.holdsSession(cookie)) {
         return { node, kind: "cookie" };
       }
       return undefined;

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { runsAsStandaloneProcess } from "../analysis/package-runtime.js";
+import { isOneOffScript } from "../analysis/scripts.js";
 import { createRule } from "../util/create-rule.js";
 import { enclosingFunction, skipTransparentParents, type FunctionNode } from "../util/ast.js";
 import { matchesAnyGlob } from "../util/file-match.js";
@@ -337,8 +338,10 @@ export default createRule<Options, MessageIds>({
         if (createsPerCall(node, node, 0)) context.report({ node, messageId: "clientPerCall" });
       },
       "Program:exit"() {
-        // a worker run by `tsx watch` restarts its process on a change: no hot reload to leak clients
+        // a worker run by `tsx watch` restarts its process on a change, and a one-off script (a seed run by
+        // hand, `main().finally(() => prisma.$disconnect())`) exits: no dev server reloads either
         if (!requireGlobalCache || writesGlobal || runsAsStandaloneProcess(context.physicalFilename)) return;
+        if (isOneOffScript(sourceCode, context.filename)) return;
         for (const node of new Set(moduleLevelClients)) {
           if (!usesHttpAdapter(node)) context.report({ node, messageId: "missingGlobalCache" });
         }

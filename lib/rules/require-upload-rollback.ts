@@ -6,6 +6,7 @@ import {
   type StorageCall,
   type StorageProvider,
 } from "../analysis/storage.js";
+import { overwritesRowObject } from "../analysis/storage-keys.js";
 import { rangeContains } from "../analysis/value-flow.js";
 import { isFunction, memberChainName, propertyName } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
@@ -273,6 +274,9 @@ export default createRule<Options, MessageIds>({
       // the writes up to the first one that stores something of the upload; unrelated writes alone cannot tell
       const related = after.findIndex((w) => writeRelates(w, upload));
       if (related < 0 || after.slice(0, related + 1).every((w) => covered(w, upload, scope))) return;
+      // `invoices/${invoice.id}.pdf`, then an update of that invoice: the file sits at the key its row owns,
+      // and the next upload for the row overwrites it; nothing is left that nobody can find
+      if (overwritesRowObject(context, upload, after[related]!)) return;
       context.report({ node: upload.node, messageId: "missingRollback", data: { hint: DELETE_HINT[upload.provider] } });
     }
 

@@ -48,7 +48,7 @@ export default createRule<Options, MessageIds>({
     // every cookie call below names a cookie: `cookies()`, `.cookies.set`, `res.cookie`, `setCookie`, the `cookie` module
     if (!mentions(context, ["ookie"])) return {};
     const { sourceCode } = context;
-    const { cookieCall, nameLooksSensitive, valueLooksSensitive } = createCookieAnalysis(sourceCode, sessionCookies);
+    const { cookieCall, holdsSession } = createCookieAnalysis(sourceCode, sessionCookies);
 
     /** The options' properties by name, following `const` objects and spreads of them. */
     function readOptions(node: TSESTree.Node, depth = 0): Map<string, Setting> | undefined {
@@ -115,17 +115,14 @@ export default createRule<Options, MessageIds>({
       CallExpression(node) {
         const call = cookieCall(node);
         if (!call) return;
-        const sensitive =
-          (call.name !== undefined && nameLooksSensitive(call.name)) ||
-          (call.value !== undefined && valueLooksSensitive(call.value));
-        if (!sensitive) return;
+        if (!holdsSession(call)) return;
         const options = call.options ? readOptions(call.options) : new Map<string, Setting>();
         if (!options || isDeletion(call.value, options)) return;
 
         const problems: string[] = [];
         const fixes: string[] = [];
-        const httpOnly = setting(options, "httpOnly");
-        if (httpOnly.kind === "absent" || literalValue(httpOnly) === false) {
+        // an explicit `httpOnly: false` is a decision (a cookie client code must read), not an oversight
+        if (setting(options, "httpOnly").kind === "absent") {
           problems.push("`httpOnly: true` (page scripts, including injected ones, could read it)");
           fixes.push("`httpOnly: true`");
         }

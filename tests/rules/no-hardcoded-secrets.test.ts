@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import rule from "../../lib/rules/no-hardcoded-secrets.js";
 import { createRuleTester } from "../rule-tester.js";
 
@@ -7,6 +10,22 @@ const ruleTester = createRuleTester();
 const STRIPE_KEY = ["sk", "live", "4eC39HqLyjWDarjtT1zdp7dc"].join("_");
 const AWS_KEY = "AKIA" + "IOSFODNN7EXAMPLF".replace("EXAMPLF", "Q7RTW2Z");
 const PEM = "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj\\n-----END PRIVATE KEY-----";
+
+/**
+ * A monorepo whose committed example env and Compose files publish local development defaults, and whose
+ * private `.env` (never read) holds a developer's real value.
+ */
+const REPO = fs.mkdtempSync(path.join(os.tmpdir(), "secrets-repo-"));
+fs.mkdirSync(path.join(REPO, ".git"));
+fs.mkdirSync(path.join(REPO, "apps/web/lib/analytics"), { recursive: true });
+fs.writeFileSync(path.join(REPO, "apps/web/package.json"), JSON.stringify({ name: "@acme/web", dependencies: { next: "15.0.0" } }));
+fs.writeFileSync(path.join(REPO, "apps/web/.env.local.example"), "CLICKHOUSE_USER=ch_admin\nCLICKHOUSE_PASSWORD=ch_local_pw\n");
+fs.writeFileSync(
+  path.join(REPO, "docker-compose.dev.yml"),
+  "services:\n  postgres:\n    environment:\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD:-pg_dev_pass}\n  app:\n    environment:\n      - JWT_SECRET=compose-jwt-secret\n",
+);
+fs.writeFileSync(path.join(REPO, ".env"), "REDIS_PASSWORD=kT9vQ2mZr8Lw\n");
+const inRepo = (file: string): string => path.join(REPO, file);
 
 function jwtWithRole(role: string): string {
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
@@ -201,6 +220,25 @@ ruleTester.run("no-hardcoded-secrets", rule, {
         export const sign = (body: string) => crypto.createHmac("sha256", \`\${process.env.DUB_WEBHOOK_SECRET}\`).update(body).digest("hex");
       `,
     },
+    {
+      name: "env fallbacks to development defaults the repository publishes in its example env and Compose files",
+      filename: inRepo("apps/web/lib/analytics/clickhouse.ts"),
+      code: `
+        import { createClient } from "@clickhouse/client";
+        const password = process.env.CLICKHOUSE_PASSWORD || "ch_local_pw";
+        export const clickhouse = createClient({ url: process.env.CLICKHOUSE_URL, password });
+        export const dictionarySource = \`PASSWORD '\${process.env.CLICKHOUSE_PASSWORD ?? "ch_local_pw"}'\`;
+        export const { DATABASE_PASSWORD = "pg_dev_pass" } = process.env;
+      `,
+    },
+    {
+      name: "a well-known local default password as an env fallback",
+      filename: "lib/db/config.ts",
+      code: `
+        export const dbPassword = process.env.DB_PASSWORD ?? "password";
+        export const pgPassword = process.env.POSTGRES_PASSWORD || "postgres";
+      `,
+    },
   ],
   invalid: [
     {
@@ -351,6 +389,20 @@ ruleTester.run("no-hardcoded-secrets", rule, {
         export const signature = (body: string) => createHmac("sha256", "whk-3b1f9e7a2c4d").update(body).digest("hex");
       `,
       errors: [{ messageId: "secretArgument", data: { what: "an HMAC key" }, line: 3, column: 73, endLine: 3, endColumn: 91 }],
+    },
+    {
+      name: "a fallback only the private .env holds, and the app's own signing secret even when Compose publishes it",
+      filename: inRepo("apps/web/lib/analytics/cache.ts"),
+      code: `
+        export const redisPassword = process.env.REDIS_PASSWORD || "kT9vQ2mZr8Lw";
+        export const jwtSecret = process.env.JWT_SECRET || "compose-jwt-secret";
+        export const ingestKey = process.env.INGEST_API_KEY ?? "ch_local_pw_2";
+      `,
+      errors: [
+        { messageId: "secretFallback", data: { name: "process.env.REDIS_PASSWORD" }, line: 2, column: 68, endLine: 2, endColumn: 82 },
+        { messageId: "secretFallback", data: { name: "process.env.JWT_SECRET" }, line: 3, column: 60, endLine: 3, endColumn: 80 },
+        { messageId: "secretFallback", data: { name: "process.env.INGEST_API_KEY" }, line: 4, column: 64, endLine: 4, endColumn: 79 },
+      ],
     },
   ],
 });

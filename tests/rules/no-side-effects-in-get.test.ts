@@ -6,6 +6,19 @@ const ruleTester = createRuleTester();
 ruleTester.run("no-side-effects-in-get", rule, {
   valid: [
     {
+      name: "a GET that hands out a double-submit CSRF token cookie (its value is a token, but not a session)",
+      filename: "app/api/csrf/route.ts",
+      code: `
+        import { NextResponse } from "next/server";
+        import { cookies } from "next/headers";
+        export async function GET() {
+          const token = createCsrfToken();
+          (await cookies()).set("csrf_token", token, { httpOnly: false, secure: true, sameSite: "strict" });
+          return NextResponse.json({ ok: true });
+        }
+      `,
+    },
+    {
       name: "a GET that starts an OAuth flow sets the state cookie it will check on the callback",
       filename: "app/api/outlook/admin-consent/route.ts",
       code: `

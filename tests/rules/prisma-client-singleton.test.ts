@@ -282,6 +282,40 @@ ruleTester.run("prisma-client-singleton", rule, {
       `,
     },
     {
+      name: "strict: a test-data seed script run by hand, whatever the ignore globs say (it calls itself and disconnects)",
+      filename: "packages/database/manual-data/testing-data/load-demo-assets.ts",
+      options: [{ requireGlobalCache: true, ignore: [] }],
+      code: `
+        import { PrismaClient } from "@prisma/client";
+        const prisma = new PrismaClient();
+        async function loadDemoAssets() {
+          const owner = await prisma.user.findFirst({ where: { email: process.env.ADMIN_EMAIL } });
+          if (!owner) throw new Error("Run the app once and sign up first");
+          await prisma.asset.createMany({ data: [{ title: "Laptop", userId: owner.id }] });
+        }
+        loadDemoAssets()
+          .catch((error) => {
+            console.error(error);
+            process.exit(1);
+          })
+          .finally(async () => {
+            await prisma.$disconnect();
+          });
+      `,
+    },
+    {
+      name: "strict: a seed file by its name (testing-data-seed.ts), with custom ignore globs",
+      filename: "packages/database/testing-data/testing-data-seed.ts",
+      options: [{ requireGlobalCache: true, ignore: ["**/*.test.ts"] }],
+      code: `
+        import { PrismaClient } from "@prisma/client";
+        export const prisma = new PrismaClient();
+        export async function seedOrganizations(count: number) {
+          for (let i = 0; i < count; i++) await prisma.organization.create({ data: { name: \`Org \${i}\` } });
+        }
+      `,
+    },
+    {
       name: "a class that is not Prisma's",
       filename: "app/api/users/route.ts",
       code: `
@@ -402,6 +436,19 @@ import { PrismaClient } from "@prisma/client";
 export const prisma = new PrismaClient();
       `,
       errors: [{ messageId: "missingGlobalCache", line: 3, column: 23, endLine: 3, endColumn: 41 }],
+    },
+    {
+      name: "strict: a module that seeds on demand from a route is not a script (it does not call itself)",
+      filename: "lib/demo-data.ts",
+      options: [{ requireGlobalCache: true }],
+      code: `
+import { PrismaClient } from "@prisma/client";
+const prisma = new PrismaClient();
+export async function main(workspaceId: string) {
+  await prisma.project.create({ data: { workspaceId, name: "Demo project" } });
+}
+      `,
+      errors: [{ messageId: "missingGlobalCache", line: 3, column: 16, endLine: 3, endColumn: 34 }],
     },
   ],
 });

@@ -273,6 +273,68 @@ ruleTester.run("require-upload-rollback", rule, {
       `,
       options: [{ cleanupFunctions: ["scheduleDelete"] }],
     },
+    {
+      name: "a PDF regenerated at the fixed key of an invoice that exists, then that invoice updated (a wrapper and a key helper one import away)",
+      filename: "tests/fixtures/storage/app/app/actions/receipts.ts",
+      code: `
+        "use server";
+        import { uploadReceiptPdf } from "@/lib/receipts";
+        import { prisma } from "@/lib/prisma";
+        export async function regenerateReceiptPdf(receiptId: string) {
+          const receipt = await prisma.receipt.findUniqueOrThrow({ where: { id: receiptId }, include: { lines: true } });
+          const pdf = await renderReceipt(receipt);
+          const storageKey = await uploadReceiptPdf(receipt.id, pdf);
+          await prisma.receipt.update({ where: { id: receipt.id }, data: { pdfKey: storageKey, pdfGeneratedAt: new Date() } });
+          return { ok: true };
+        }
+      `,
+    },
+    {
+      name: "an avatar put at the user's own fixed key, then the user row updated by the same id",
+      filename: "app/api/users/[userId]/avatar/route.ts",
+      code: `
+        import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+        import { prisma } from "@/lib/prisma";
+        const s3 = new S3Client({});
+        const BUCKET = process.env.AVATAR_BUCKET;
+        export async function PUT(req: Request, { params }: { params: Promise<{ userId: string }> }) {
+          const { userId } = await params;
+          const body = Buffer.from(await req.arrayBuffer());
+          const key = ["avatars", userId, "avatar.webp"].join("/");
+          await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
+          await prisma.user.update({ where: { id: userId }, data: { avatarKey: key } });
+          return Response.json({ ok: true });
+        }
+      `,
+    },
+    {
+      name: "a Supabase upload with upsert: true at a key made of the team's id, then the team updated",
+      filename: "app/settings/actions.ts",
+      code: `
+        "use server";
+        import { createClient } from "@/lib/supabase/server";
+        export async function updateTeamLogo(teamId: string, logo: File) {
+          const supabase = await createClient();
+          const path = \`teams/\${teamId}/logo.png\`;
+          const { error: uploadError } = await supabase.storage.from("logos").upload(path, logo, { upsert: true });
+          if (uploadError) return { error: uploadError.message };
+          const { error } = await supabase.from("teams").update({ logo_path: path }).eq("id", teamId);
+          return { error: error?.message ?? null };
+        }
+      `,
+    },
+    {
+      name: "Vercel Blob put with allowOverwrite at the preview key of a row, then an upsert of that row",
+      filename: "lib/previews.ts",
+      code: `
+        import { put } from "@vercel/blob";
+        import { prisma } from "@/lib/prisma";
+        export async function savePreview(pageId: string, png: Buffer) {
+          const blob = await put(\`previews/\${pageId}.png\`, png, { access: "public", allowOverwrite: true, addRandomSuffix: false });
+          await prisma.preview.upsert({ where: { pageId }, create: { pageId, key: blob.pathname }, update: { key: blob.pathname } });
+        }
+      `,
+    },
   ],
   invalid: [
     {
@@ -587,6 +649,65 @@ ruleTester.run("require-upload-rollback", rule, {
       `,
       settings: { "backend-architect": { uploadFunctions: ["uploadProfileImage"] } },
       errors: [{ messageId: "missingRollback", line: 7, column: 57, endLine: 7, endColumn: 90 }],
+    },
+    {
+      name: "a wrapper that adds a random part to the key, then the row updated",
+      filename: "tests/fixtures/storage/app/app/actions/receipts.ts",
+      code: `
+        "use server";
+        import { uploadReceiptAttachment } from "@/lib/receipts";
+        import { prisma } from "@/lib/prisma";
+        export async function attachToReceipt(receiptId: string, file: Buffer) {
+          const key = await uploadReceiptAttachment(receiptId, file);
+          await prisma.receipt.update({ where: { id: receiptId }, data: { attachments: { push: key } } });
+        }
+      `,
+      errors: [{ messageId: "missingRollback", line: 6, column: 29, endLine: 6, endColumn: 69 }],
+    },
+    {
+      name: "a fixed-looking key built from a fresh id, then a create of the row",
+      filename: "app/api/reports/route.ts",
+      code: `
+        import { put } from "@vercel/blob";
+        import { nanoid } from "nanoid";
+        import { prisma } from "@/lib/prisma";
+        export async function POST(req: Request) {
+          const reportId = nanoid();
+          const blob = await put(\`reports/\${reportId}.csv\`, await req.text(), { access: "public", allowOverwrite: true });
+          await prisma.report.create({ data: { id: reportId, fileUrl: blob.url } });
+          return Response.json({ id: reportId });
+        }
+      `,
+      errors: [{ messageId: "missingRollback", line: 7, column: 30, endLine: 7, endColumn: 122 }],
+    },
+    {
+      name: "the key holds the file's name: a new object per upload even for the same row",
+      filename: "app/api/projects/[projectId]/cover/route.ts",
+      code: `
+        import { put } from "@vercel/blob";
+        import { prisma } from "@/lib/prisma";
+        export async function POST(req: Request, { params }: { params: { projectId: string } }) {
+          const file = (await req.formData()).get("cover") as File;
+          const blob = await put(\`projects/\${params.projectId}/\${file.name}\`, file, { access: "public", allowOverwrite: true });
+          await prisma.project.update({ where: { id: params.projectId }, data: { coverUrl: blob.url } });
+          return Response.json({ ok: true });
+        }
+      `,
+      errors: [{ messageId: "missingRollback", line: 6, column: 30, endLine: 6, endColumn: 128 }],
+    },
+    {
+      name: "a stable key, but the update is of another row than the one the key names",
+      filename: "app/api/orgs/[orgId]/logo/route.ts",
+      code: `
+        import { put } from "@vercel/blob";
+        import { prisma } from "@/lib/prisma";
+        export async function POST(req: Request, { params }: { params: { orgId: string } }) {
+          const session = await auth();
+          const blob = await put(\`orgs/\${params.orgId}/logo.png\`, await req.blob(), { access: "public", allowOverwrite: true });
+          await prisma.user.update({ where: { id: session.user.id }, data: { lastLogoUrl: blob.url } });
+        }
+      `,
+      errors: [{ messageId: "missingRollback", line: 6, column: 30, endLine: 6, endColumn: 128 }],
     },
   ],
 });

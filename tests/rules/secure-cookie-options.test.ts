@@ -205,6 +205,54 @@ ruleTester.run("secure-cookie-options", rule, {
       `,
       options: [{ sessionCookies: ["pm_ls_*"] }],
     },
+    {
+      name: "a double-submit CSRF cookie whose value is a token: scripts must read it",
+      filename: "lib/security/csrf.ts",
+      code: `
+        import { cookies } from "next/headers";
+        export async function issueCsrfCookie() {
+          const store = await cookies();
+          const token = createCsrfToken();
+          store.set("csrf_token", token, { httpOnly: false, secure: true, path: "/" });
+        }
+      `,
+    },
+    {
+      name: "XSRF-TOKEN set by Express without options, and a _csrf cookie",
+      filename: "server/middleware/csrf.ts",
+      code: `
+        export function attachCsrf(req, res, next) {
+          const token = req.csrfToken();
+          res.cookie("XSRF-TOKEN", token);
+          res.cookie("_csrf", signedSecret, { sameSite: "strict" });
+          next();
+        }
+      `,
+    },
+    {
+      name: "a CSRF cookie named by an imported constant, value from a csrf helper",
+      filename: "app/api/csrf/route.ts",
+      code: `
+        import { NextResponse } from "next/server";
+        import { CSRF_COOKIE_NAME, generateCsrfToken } from "@/lib/csrf";
+        export async function GET() {
+          const response = NextResponse.json({ ok: true });
+          response.cookies.set(CSRF_COOKIE_NAME, await generateCsrfToken(), { secure: true });
+          return response;
+        }
+      `,
+    },
+    {
+      name: "a Supabase browser session cookie with an explicit httpOnly: false, secure and sameSite set",
+      filename: "app/auth/confirm/route.ts",
+      code: `
+        import { cookies } from "next/headers";
+        export async function GET() {
+          const store = await cookies();
+          store.set("sb-access-token", session.access_token, { httpOnly: false, secure: true, sameSite: "lax", path: "/" });
+        }
+      `,
+    },
   ],
   invalid: [
     {
@@ -264,17 +312,57 @@ ruleTester.run("secure-cookie-options", rule, {
       ],
     },
     {
-      name: "object form with httpOnly false",
+      name: "an explicit httpOnly: false is a choice; the missing sameSite is still reported",
       filename: "middleware.ts",
       code: `
         import { NextResponse } from "next/server";
         export async function middleware(request) {
           const res = NextResponse.next();
-          res.cookies.set({ name: "session", value: await signToken({ id: 1 }), httpOnly: false, secure: true, sameSite: "lax" });
+          res.cookies.set({ name: "session", value: await signToken({ id: 1 }), httpOnly: false, secure: true });
           return res;
         }
       `,
-      errors: [{ messageId: "insecureCookie", line: 5, column: 27, endLine: 5, endColumn: 129 }],
+      errors: [
+        {
+          messageId: "insecureCookie",
+          data: {
+            cookie: '"session"',
+            problems: "`sameSite` (other sites could send it with their requests)",
+            fix: '`sameSite: "lax"`',
+          },
+          line: 5,
+          column: 27,
+          endLine: 5,
+          endColumn: 112,
+        },
+      ],
+    },
+    {
+      name: "a cookie named token whose value is a session, not a CSRF token",
+      filename: "app/api/auth/callback/route.ts",
+      code: `
+        import { cookies } from "next/headers";
+        export async function GET() {
+          const sessionToken = await createSessionToken();
+          const store = await cookies();
+          store.set("token", sessionToken, { secure: true, sameSite: "lax" });
+          return Response.redirect("/");
+        }
+      `,
+      errors: [
+        {
+          messageId: "insecureCookie",
+          data: {
+            cookie: '"token"',
+            problems: "`httpOnly: true` (page scripts, including injected ones, could read it)",
+            fix: "`httpOnly: true`",
+          },
+          line: 6,
+          column: 44,
+          endLine: 6,
+          endColumn: 77,
+        },
+      ],
     },
     {
       name: "a cookie store held in a const, value from a sign call",
