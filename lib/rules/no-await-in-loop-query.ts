@@ -276,7 +276,7 @@ export default createRule<Options, MessageIds>({
           if (exit === "return") leftFunction = enclosingFunction(iteration.node) ?? iteration.node;
           if (exit) continue;
         }
-        if (iteratesConstant(iteration, sourceCode)) continue;
+        if (iteratesConstant(iteration, sourceCode, context)) continue;
         // the same read on every item is a hoisting question (and usually guarded to run once), not an N+1
         if (query.readsOnly && !dependsOnIteration(query.node, iteration, sourceCode)) continue;
         if (isBatchedOver(query, iteration)) continue;
