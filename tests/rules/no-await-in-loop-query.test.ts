@@ -11,6 +11,23 @@ const bounds = (relative: string): string => path.join(BOUNDS, relative);
 ruleTester.run("no-await-in-loop-query", rule, {
   valid: [
     {
+      name: "rows of a findMany that pins a unique key (@@unique, @unique) are one row at most",
+      filename: bounds("app/api/webhooks/tracker/route.ts"),
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function POST(req: Request) {
+  const event = (await req.json()) as { taskId: string; label: string; serial: string };
+  const duplicates = await prisma.label.findMany({ where: { taskId: event.taskId, name: event.label } });
+  for (const label of duplicates) {
+    await prisma.label.delete({ where: { id: label.id } });
+  }
+  const devices = await prisma.device.findMany({ where: { serial: { equals: event.serial } }, select: { id: true } });
+  await Promise.all(devices.filter(Boolean).map((device) => prisma.device.update({ where: { id: device.id }, data: { lastSeenAt: new Date() } })));
+  return Response.json({ ok: true });
+}
+`,
+    },
+    {
       name: "a subset of an imported constant list: the names a user picked that the presets hold",
       filename: bounds("app/alerts/actions.ts"),
       code: `
@@ -866,6 +883,28 @@ export async function POST(req: Request) {
       errors: [
         { messageId: "sequential", line: 8, column: 36, endLine: 8, endColumn: 79 },
         { messageId: "sequential", line: 11, column: 36, endLine: 11, endColumn: 80 },
+      ],
+    },
+    {
+      name: "a findMany that pins part of a unique key, a list of values, or a value that may be undefined returns many rows",
+      filename: bounds("app/api/tasks/labels/route.ts"),
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function DELETE(req: Request) {
+  const body = (await req.json()) as { taskId: string; names: string[]; owner?: { id: string } };
+  const labels = await prisma.label.findMany({ where: { taskId: body.taskId, name: { in: body.names } } });
+  for (const label of labels) await prisma.label.delete({ where: { id: label.id } });
+  const owned = await prisma.device.findMany({ where: { serial: body.owner?.id } });
+  for (const device of owned) await prisma.device.delete({ where: { id: device.id } });
+  const memberships = await prisma.membership.findMany({ where: { userId: body.taskId, teamId: body.taskId } });
+  for (const m of memberships) await prisma.membership.delete({ where: { id: m.id } });
+  return Response.json({ ok: true });
+}
+`,
+      errors: [
+        { messageId: "sequential", line: 6, column: 37, endLine: 6, endColumn: 85 },
+        { messageId: "sequential", line: 8, column: 37, endLine: 8, endColumn: 87 },
+        { messageId: "sequential", line: 10, column: 38, endLine: 10, endColumn: 87 },
       ],
     },
   ],
