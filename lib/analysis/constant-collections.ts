@@ -189,11 +189,12 @@ function constantSize(expression: TSESTree.Node, lookup: Lookup, depth: number):
       if (found === "constant") return UNKNOWN_SIZE;
       const object = unwrapConstant(found.node);
       const key = propertyName(node);
-      const property =
-        object.type === AST_NODE_TYPES.ObjectExpression
-          ? object.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && keyOf(p) === key)
-          : undefined;
-      return property ? constantSize(property.value, found.lookup, depth + 1) : UNKNOWN_SIZE;
+      if (object.type !== AST_NODE_TYPES.ObjectExpression) {
+        // `ROLES.admin` of an enum, `CONFIG.plans` of a constant built by a call
+        return found.named || constantSize(object, found.lookup, depth + 1) !== undefined ? UNKNOWN_SIZE : undefined;
+      }
+      const property = object.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && keyOf(p) === key);
+      return property ? constantSize(property.value, found.lookup, depth + 1) : undefined;
     }
     case AST_NODE_TYPES.NewExpression: {
       // new Set(ROLES), new Map(TEMPLATES.map((t) => [t.name, t]))

@@ -95,6 +95,10 @@ describe("loops: enclosingIterations and friends", () => {
       "ForOf constant",
       "ForOf",
     ]],
+    ["a property of a constant object literal is constant; of a value read at run time it is not", `const CONFIG = { plans: ["free", "pro"], regions: REGIONS_FROM_ENV }; async function f(load) { const settings = await load(); for (const p of CONFIG.plans) q(p); for (const r of settings.regions) q(r); }`, [
+      "ForOf constant",
+      "ForOf",
+    ]],
     ["an array literal filled at run time is not constant", `function f(m) { const list = []; list.push(m); for (const x of list) q(x); }`, ["ForOf"]],
     ["chunk iterations", `function f(ids, chunks) { for (const batch of chunk(ids, 100)) q(batch); for (let i = 0; i < chunks.length; i++) q(chunks[i]); chunks.map((c) => q(c)); }`, [
       "ForOf chunks",
