@@ -440,10 +440,24 @@ export function updatesCreatedRow(earlier: DbQuery, later: DbQuery, writes: Writ
   return filter.leaves.some((leaf) => {
     const [field] = leaf.fields;
     if (leaf.fields.length !== 1 || field === undefined || !IDENTITY_KEY.test(field)) return false;
-    // `id: { in: [job.id, other.id] }` picks other rows too
-    if (leaf.value.parent?.type === AST_NODE_TYPES.ArrayExpression) return false;
-    return readsKey(leaf.value, field) && writes.dependsOn(leaf.value, earlier);
+    return comparesEqual(leaf.value, field) && readsKey(leaf.value, field) && writes.dependsOn(leaf.value, earlier);
   });
+}
+
+/**
+ * The filter keeps the rows whose `field` equals the value: `id: job.id`, `id: { equals: job.id }`,
+ * Drizzle `eq(jobs.id, job.id)`. Not `id: { not: job.id }` nor `id: { in: [job.id, ...] }`: other rows.
+ */
+function comparesEqual(value: TSESTree.Node, field: string): boolean {
+  let node = value;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression) {
+    return parent.arguments[1] === node && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === "eq";
+  }
+  if (parent?.type !== AST_NODE_TYPES.Property || parent.value !== node || parent.computed) return false;
+  const key = parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : parent.key.type === AST_NODE_TYPES.Literal ? String(parent.key.value) : undefined;
+  return key === field || key === "equals";
 }
 
 /** `job.id`, `id` (destructured from the created row): a read of the key `field` itself. */

@@ -907,7 +907,7 @@ createRuleTester().run("require-transaction", rule, {
       ],
     },
     {
-      name: "a write to another row of the same model, or to another model, that uses the created id is still reported",
+      name: "a write to other rows of the same model (another id, a list of ids, every id but the new one), or to another model, that uses the created id is still reported",
       filename: "app/api/folders/route.ts",
       code: `
         import { prisma } from "@/lib/prisma";
@@ -917,6 +917,7 @@ createRuleTester().run("require-transaction", rule, {
           const now = new Date();
           await prisma.folder.update({ where: { id: parentId }, data: { lastChildId: folder.id } });
           await prisma.folder.updateMany({ where: { id: { in: [folder.id, ...ids] } }, data: { touchedAt: now } });
+          await prisma.folder.updateMany({ where: { parentId, id: { not: folder.id } }, data: { isLatest: false } });
           await prisma.workspace.update({ where: { id: folder.id }, data: { rootFolderId: folder.id } });
           return Response.json(folder);
         }
@@ -924,7 +925,8 @@ createRuleTester().run("require-transaction", rule, {
       errors: [
         { messageId: "dependentWrite", line: 7, column: 17, endLine: 7, endColumn: 100, suggestions: [] },
         { messageId: "dependentWrite", line: 8, column: 17, endLine: 8, endColumn: 115, suggestions: [] },
-        { messageId: "dependentWrite", line: 9, column: 17, endLine: 9, endColumn: 105, suggestions: [] },
+        { messageId: "dependentWrite", line: 9, column: 17, endLine: 9, endColumn: 117, suggestions: [] },
+        { messageId: "dependentWrite", line: 10, column: 17, endLine: 10, endColumn: 105, suggestions: [] },
       ],
     },
   ],
