@@ -7,6 +7,7 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { isFunction, propertyName, skipTransparentParents, type FunctionNode } from "../util/ast.js";
+import { isConstantCollection, isConstantNumber, unwrapConstant as unwrap, type ImportContext } from "./constant-collections.js";
 
 export type LoopStatement =
   | TSESTree.ForStatement
@@ -30,9 +31,6 @@ export const ITERATION_METHODS: ReadonlySet<string> = new Set([
   "findLast",
   "findLastIndex",
 ]);
-
-/** Array methods whose result has at most as many elements as their receiver (a constant stays constant). */
-const BOUNDED_ARRAY_METHODS = new Set(["map", "filter", "slice", "toSorted", "toReversed", "reverse", "sort", "entries", "keys", "values", "flat"]);
 
 export interface LoopIteration {
   kind: "loop";
@@ -236,135 +234,29 @@ export function leavesLoopAfter(node: TSESTree.Node, loop: LoopStatement): "retu
   return pendingBreak ? "break" : undefined;
 }
 
-function unwrap(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression
-  ) {
-    current = current.expression;
-  }
-  // Object.freeze([...])
-  if (
-    current.type === AST_NODE_TYPES.CallExpression &&
-    current.callee.type === AST_NODE_TYPES.MemberExpression &&
-    current.callee.object.type === AST_NODE_TYPES.Identifier &&
-    current.callee.object.name === "Object" &&
-    propertyName(current.callee) === "freeze" &&
-    current.arguments[0]
-  ) {
-    return unwrap(current.arguments[0]);
-  }
-  return current;
-}
-
-/** `CONFIGURABLE_RULES`, `ROLES`: by convention a constant. */
-const SCREAMING_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$|^[A-Z]{2,}[0-9]*$/u;
-
-/** Is the binding's value changed in place (`list.push(x)`, `map[key] = x`)? */
-function isMutated(variable: TSESLint.Scope.Variable): boolean {
-  return variable.references.some((reference) => {
-    const member = reference.identifier.parent;
-    if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) return false;
-    const use = member.parent;
-    if (use.type === AST_NODE_TYPES.AssignmentExpression && use.left === member) return true;
-    return use.type === AST_NODE_TYPES.CallExpression && use.callee === member && ["push", "unshift", "splice", "fill"].includes(propertyName(member) ?? "");
-  });
-}
-
 /**
- * A binding whose value is fixed when the code is written: a `const` bound to a literal that is
- * never changed in place, an enum, an enum of the Prisma client, or a SCREAMING_CASE constant.
+ * Does the iteration go over a collection fixed in the source (so it runs a known, small number of
+ * times)? With `context`, constants imported from project modules are read too.
  */
-function constantBinding(id: TSESTree.Identifier, scoped: Scoped, depth: number): boolean {
-  const variable = ASTUtils.findVariable(scoped.getScope(id), id);
-  const def = variable?.defs[0];
-  if (!def || variable.defs.length !== 1) return false;
-  if (SCREAMING_CASE.test(id.name) && (def.type === "ImportBinding" || (def.type === "Variable" && def.parent.kind === "const"))) return true;
-  if (isMutated(variable)) return false;
-  if (def.type === "TSEnumName") return true;
-  if (def.type === "ImportBinding") {
-    // `import { Role } from "@prisma/client"`: a Prisma enum
-    const source = def.parent.type === AST_NODE_TYPES.ImportDeclaration ? def.parent.source.value : "";
-    return /^@prisma\/client|\.prisma\/client|\/generated\/prisma/u.test(source) && /^[A-Z]/u.test(id.name);
-  }
-  if (def.type !== "Variable" || def.parent.kind !== "const" || def.node.id !== def.name || !def.node.init) return false;
-  return isConstantCollection(def.node.init, scoped, depth + 1);
-}
-
-/**
- * A collection whose size is fixed in the source: an array or object literal without spreads, a
- * `const` bound to one (`const ROLES = ["admin", "user"] as const`), an enum, `Object.keys/values/entries`
- * of those, and bounded array methods on them (`ROLES.filter(...)`).
- */
-export function isConstantCollection(expression: TSESTree.Node, scoped: Scoped, depth = 0): boolean {
-  if (depth > 4) return false;
-  const node = unwrap(expression);
-  switch (node.type) {
-    case AST_NODE_TYPES.ArrayExpression:
-      return node.elements.every((e) => e?.type !== AST_NODE_TYPES.SpreadElement);
-    case AST_NODE_TYPES.ObjectExpression:
-      return node.properties.every((p) => p.type === AST_NODE_TYPES.Property);
-    case AST_NODE_TYPES.Identifier:
-      return constantBinding(node, scoped, depth);
-    case AST_NODE_TYPES.MemberExpression:
-      // CONFIG.roles on a constant object literal
-      return node.object.type === AST_NODE_TYPES.Identifier && !node.computed && constantBinding(node.object, scoped, depth);
-    case AST_NODE_TYPES.CallExpression: {
-      const callee = node.callee;
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-      const method = propertyName(callee);
-      if (callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Object") {
-        return (
-          (method === "keys" || method === "values" || method === "entries") &&
-          node.arguments[0] !== undefined &&
-          isConstantCollection(node.arguments[0], scoped, depth + 1)
-        );
-      }
-      return method !== undefined && BOUNDED_ARRAY_METHODS.has(method) && isConstantCollection(callee.object, scoped, depth + 1);
-    }
-    default:
-      return false;
-  }
-}
-
-function isConstantNumber(node: TSESTree.Node, scoped: Scoped): boolean {
-  const value = unwrap(node);
-  if (value.type === AST_NODE_TYPES.Literal) return typeof value.value === "number";
-  if (value.type === AST_NODE_TYPES.Identifier) {
-    const def = ASTUtils.findVariable(scoped.getScope(value), value)?.defs[0];
-    if (SCREAMING_CASE.test(value.name) && (def?.type === "ImportBinding" || (def?.type === "Variable" && def.parent.kind === "const"))) return true;
-    return def?.type === "Variable" && def.parent.kind === "const" && def.node.init !== null && isConstantNumber(def.node.init, scoped);
-  }
-  // ROLES.length
-  return (
-    value.type === AST_NODE_TYPES.MemberExpression &&
-    propertyName(value) === "length" &&
-    isConstantCollection(value.object, scoped)
-  );
-}
-
-/** Does the iteration go over a collection fixed in the source (so it runs a known, small number of times)? */
-export function iteratesConstant(iteration: Iteration, scoped: Scoped): boolean {
+export function iteratesConstant(iteration: Iteration, scoped: Scoped, context?: ImportContext): boolean {
   if (iteration.kind === "callback") {
     const callee = iteration.call.callee as TSESTree.MemberExpression;
-    return isConstantCollection(callee.object, scoped);
+    return isConstantCollection(callee.object, scoped, context);
   }
   const loop = iteration.node;
   if (loop.type === AST_NODE_TYPES.ForOfStatement || loop.type === AST_NODE_TYPES.ForInStatement) {
-    return isConstantCollection(loop.right, scoped);
+    return isConstantCollection(loop.right, scoped, context);
   }
   if (loop.type === AST_NODE_TYPES.ForStatement && loop.test?.type === AST_NODE_TYPES.BinaryExpression) {
     // `i < 3`, `3 > i`: counting up to a constant; `i > 0` from `let i = 3`: counting down from one
     const { left, right, operator } = loop.test;
     const upper = operator === "<" || operator === "<=" ? right : left;
     const counter = upper === right ? left : right;
-    if (isConstantNumber(upper, scoped)) return true;
+    if (isConstantNumber(upper, scoped, context)) return true;
     const start = counter.type === AST_NODE_TYPES.Identifier && loop.init?.type === AST_NODE_TYPES.VariableDeclaration
       ? loop.init.declarations.find((d) => d.id.type === AST_NODE_TYPES.Identifier && d.id.name === counter.name)?.init
       : undefined;
-    return (operator === ">" || operator === ">=") && start != null && isConstantNumber(start, scoped) && isConstantNumber(right, scoped);
+    return (operator === ">" || operator === ">=") && start != null && isConstantNumber(start, scoped, context) && isConstantNumber(right, scoped, context);
   }
   return false;
 }

@@ -9,6 +9,7 @@
  * writes.dependsOn(expr, earlier)      // does `expr` use `earlier`'s result?
  * transactionUnit(node, detector)      // the transaction callback or batch call `node` runs in
  * cannotBothRun(a, b)                  // different branches of an `if`, or `a` returns before `b`
+ * updatesCreatedRow(earlier, later, writes, sourceCode) // `later` changes the row `earlier` created (a status, a progress count)
  * ```
  *
  * "Uses the result" follows the value: `const` and `let` bindings, destructuring
@@ -17,9 +18,10 @@
  * and the return values of local functions. A value some other call computes from the result is a new
  * value: what `createResponse({ displayId: display.id })` returns is not the display.
  */
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { enclosingFunction, isFunction, memberChainName, propertyName, type FunctionNode } from "../util/ast.js";
 import { isTransactionCallback, type createDbQueryDetector, type DbQuery } from "./db-queries.js";
+import { rowFilter } from "./row-filters.js";
 import { ELEMENT_CALLBACKS, forEachNode, newTraceState, unwrap, type Path, type TraceHandler, type ValueFlow } from "./value-flow.js";
 
 type Detector = ReturnType<typeof createDbQueryDetector>;
@@ -420,6 +422,50 @@ export function createWriteDependencies(detector: Detector, flow: ValueFlow): Wr
 
 /** Functions that run their callback or list of queries in a transaction under a project's own name. */
 const TRANSACTION_WRAPPER = /transaction/iu;
+
+/** Operations that change rows in place (Prisma, Drizzle, Kysely). */
+const UPDATE_OPERATIONS = new Set(["update", "updateMany", "upsert", "updateTable"]);
+
+/**
+ * `later` changes the very row `earlier` created: the same model, filtered by the created row's own key
+ * (`update({ where: { id: job.id }, data: { status: "done" } })`, Drizzle `.where(eq(jobs.id, job.id))`).
+ * If it fails, no other row is left pointing at a half-made change: the created row stays as it was
+ * written, without a later change of its own columns (a status, a progress count).
+ */
+export function updatesCreatedRow(earlier: DbQuery, later: DbQuery, writes: WriteDependencies, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  if (earlier.library !== later.library || earlier.model === undefined || earlier.model !== later.model) return false;
+  if (!UPDATE_OPERATIONS.has(later.operation)) return false;
+  const filter = rowFilter(later, sourceCode);
+  if (!filter || filter.absent) return false;
+  return filter.leaves.some((leaf) => {
+    const [field] = leaf.fields;
+    if (leaf.fields.length !== 1 || field === undefined || !IDENTITY_KEY.test(field)) return false;
+    return comparesEqual(leaf.value, field) && readsKey(leaf.value, field) && writes.dependsOn(leaf.value, earlier);
+  });
+}
+
+/**
+ * The filter keeps the rows whose `field` equals the value: `id: job.id`, `id: { equals: job.id }`,
+ * Drizzle `eq(jobs.id, job.id)`. Not `id: { not: job.id }` nor `id: { in: [job.id, ...] }`: other rows.
+ */
+function comparesEqual(value: TSESTree.Node, field: string): boolean {
+  let node = value;
+  while (node.parent && (node.parent.type === AST_NODE_TYPES.TSAsExpression || node.parent.type === AST_NODE_TYPES.TSNonNullExpression)) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression) {
+    return parent.arguments[1] === node && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === "eq";
+  }
+  if (parent?.type !== AST_NODE_TYPES.Property || parent.value !== node || parent.computed) return false;
+  const key = parent.key.type === AST_NODE_TYPES.Identifier ? parent.key.name : parent.key.type === AST_NODE_TYPES.Literal ? String(parent.key.value) : undefined;
+  return key === field || key === "equals";
+}
+
+/** `job.id`, `id` (destructured from the created row): a read of the key `field` itself. */
+function readsKey(value: TSESTree.Node, field: string): boolean {
+  const node = unwrap(value);
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === field;
+  return node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === field;
+}
 
 /**
  * The transaction or batch `node` runs in: the innermost interactive transaction callback

@@ -5,6 +5,8 @@ import { enclosingFunction, propertyName, skipTransparentParents } from "../util
 import { isLazyQuery, listValues, type DbQuery } from "../analysis/db-queries.js";
 import { discardedValue } from "../analysis/floating.js";
 import { isMigrationFile, isSelfRunningScript } from "../analysis/scripts.js";
+import { getPrismaSchema, type PrismaSchemaInfo } from "../analysis/prisma-schema.js";
+import { pinsUniqueRow, rowsSource } from "../analysis/unique-rows.js";
 import {
   dependsOnIteration,
   enclosingIterations,
@@ -257,6 +259,25 @@ export default createRule<Options, MessageIds>({
       return true;
     }
 
+    let schema: PrismaSchemaInfo | null | undefined;
+
+    /**
+     * The iteration goes over the rows of a Prisma `findMany` whose `where` pins a unique key of its
+     * model (`@id`, `@unique`, `@@unique`, read from the schema): one row at most, so one run.
+     */
+    function iteratesUniqueRow(iteration: Iteration): boolean {
+      const list = iteration.kind === "callback" ? (iteration.call.callee as TSESTree.MemberExpression).object : iterated(iteration.node);
+      const source = list && rowsSource(list, sourceCode);
+      const query = source && detector.queryAt(source);
+      if (query?.library !== "prisma" || query.operation !== "findMany") return false;
+      if (schema === undefined) schema = getPrismaSchema(context) ?? null;
+      return schema !== null && pinsUniqueRow(query, schema, sourceCode);
+    }
+
+    function iterated(loop: TSESTree.Node): TSESTree.Node | undefined {
+      return loop.type === AST_NODE_TYPES.ForOfStatement ? loop.right : undefined;
+    }
+
     function messageFor(iteration: Iteration): MessageIds {
       if (iteration.kind === "callback") return iteration.method === "reduce" || iteration.method === "reduceRight" ? "sequential" : "fanOut";
       return iteration.awaited ? "sequential" : "fanOut";
@@ -276,7 +297,7 @@ export default createRule<Options, MessageIds>({
           if (exit === "return") leftFunction = enclosingFunction(iteration.node) ?? iteration.node;
           if (exit) continue;
         }
-        if (iteratesConstant(iteration, sourceCode)) continue;
+        if (iteratesConstant(iteration, sourceCode, context) || iteratesUniqueRow(iteration)) continue;
         // the same read on every item is a hoisting question (and usually guarded to run once), not an N+1
         if (query.readsOnly && !dependsOnIteration(query.node, iteration, sourceCode)) continue;
         if (isBatchedOver(query, iteration)) continue;

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescr
 import { runsAsStandaloneProcess } from "../analysis/package-runtime.js";
 import { isOneOffScript } from "../analysis/scripts.js";
 import { createRule } from "../util/create-rule.js";
-import { enclosingFunction, skipTransparentParents, type FunctionNode } from "../util/ast.js";
+import { enclosingFunction, isFunction as isFunctionNode, skipTransparentParents, type FunctionNode } from "../util/ast.js";
 import { matchesAnyGlob } from "../util/file-match.js";
 import { mentions } from "../analysis/file-facts.js";
 
@@ -237,7 +237,52 @@ export default createRule<Options, MessageIds>({
       if (fn.parent.type === AST_NODE_TYPES.StaticBlock) return false;
       const fate = fateOf(node, depth);
       if (fate === "returned") return factoryCreatesPerCall(fn, origin, depth);
-      return fate === "discarded";
+      return fate === "discarded" && !runsOncePerProcess(fn);
+    }
+
+    /**
+     * The file's entry point: a function this module alone calls, only from its top level and not in a
+     * loop (`async function start() { ... } start();` in a worker thread or a script), or an IIFE there.
+     * It runs once per process, so its client is the process's one client.
+     */
+    function runsOncePerProcess(fn: FunctionNode): boolean {
+      const outer = skipTransparentParents(fn);
+      const iife = outer.parent;
+      if (iife?.type === AST_NODE_TYPES.CallExpression && iife.callee === outer) return runsAtTopLevel(iife);
+      const binding = functionBinding(fn);
+      const variable = binding && findVariable(binding);
+      if (!variable || isExported(fn)) return false;
+      const calls = variable.references.filter((reference) => !reference.init);
+      return (
+        calls.length > 0 &&
+        calls.every((reference) => {
+          const call = reference.identifier.parent;
+          return call.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier && runsAtTopLevel(call);
+        })
+      );
+    }
+
+    /** Module-level code outside any function or loop: it runs once, when the module loads. */
+    function runsAtTopLevel(node: TSESTree.Node): boolean {
+      for (let parent = node.parent; parent; parent = parent.parent) {
+        switch (parent.type) {
+          case AST_NODE_TYPES.ForStatement:
+          case AST_NODE_TYPES.ForInStatement:
+          case AST_NODE_TYPES.ForOfStatement:
+          case AST_NODE_TYPES.WhileStatement:
+          case AST_NODE_TYPES.DoWhileStatement:
+          case AST_NODE_TYPES.ClassBody:
+            return false;
+          default:
+            if (isFunctionNode(parent)) return false;
+        }
+      }
+      return true;
+    }
+
+    function isExported(fn: FunctionNode): boolean {
+      const statement = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.parent : fn.parent.parent?.parent;
+      return statement?.type === AST_NODE_TYPES.ExportNamedDeclaration || statement?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
     }
 
     /**

@@ -17,6 +17,7 @@ import {
   isDeferredFrom,
   isFailureSettled,
   transactionUnit,
+  updatesCreatedRow,
   WRITE_METHODS,
   type WriteDependencies,
 } from "../analysis/write-dependencies.js";
@@ -250,6 +251,7 @@ export default createRule<Options, MessageIds>({
       return (
         sameTransaction(earlier, later) ||
         (isDelete(later) && feeds(earlier, later)) ||
+        updatesCreatedRow(earlier, later, dependencies(), sourceCode) ||
         cannotBothRun(earlier.node, later.node) ||
         undone(earlier, later) ||
         workBetween(earlier, later) ||

@@ -84,6 +84,21 @@ describe("loops: enclosingIterations and friends", () => {
       "For constant",
       ".map() constant",
     ]],
+    ["a constant of more than twenty items is data; twenty is still constant", `const CODES = [${Array.from({ length: 21 }, (_, i) => `"c${i}"`).join(", ")}]; const TOP = CODES.filter((c) => c !== "c0"); const TWENTY = [${Array.from({ length: 20 }, (_, i) => `"t${i}"`).join(", ")}]; function f() { for (const c of CODES) q(c); for (const c of TOP) q(c); for (const c of [...TWENTY]) q(c); }`, [
+      "ForOf",
+      "ForOf",
+      "ForOf constant",
+    ]],
+    ["a Set of the values a constant holds; a Map and a Set filled later are not constant", `const PLANS = { free: 1, pro: 2 }; function f(names, extra) { const picked = new Set(names.filter((n) => Object.hasOwn(PLANS, n) && n)); const known = new Set(names.filter((n) => n in PLANS)); const wanted = new Set(names.filter((n) => new Set(Object.keys(PLANS)).has(n))); const seen = new Map(Object.entries(PLANS)); seen.set(extra, 3); for (const p of picked) q(p); for (const p of known) q(p); for (const p of wanted) q(p); for (const [k] of seen) q(k); }`, [
+      "ForOf",
+      "ForOf",
+      "ForOf constant",
+      "ForOf",
+    ]],
+    ["a property of a constant object literal is constant; of a value read at run time it is not", `const CONFIG = { plans: ["free", "pro"], regions: REGIONS_FROM_ENV }; async function f(load) { const settings = await load(); for (const p of CONFIG.plans) q(p); for (const r of settings.regions) q(r); }`, [
+      "ForOf constant",
+      "ForOf",
+    ]],
     ["an array literal filled at run time is not constant", `function f(m) { const list = []; list.push(m); for (const x of list) q(x); }`, ["ForOf"]],
     ["chunk iterations", `function f(ids, chunks) { for (const batch of chunk(ids, 100)) q(batch); for (let i = 0; i < chunks.length; i++) q(chunks[i]); chunks.map((c) => q(c)); }`, [
       "ForOf chunks",

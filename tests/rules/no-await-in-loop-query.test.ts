@@ -1,10 +1,70 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import rule from "../../lib/rules/no-await-in-loop-query.js";
 import { createRuleTester } from "../rule-tester.js";
 
 const ruleTester = createRuleTester();
+/** A project with constants to import and a Prisma schema (`tests/fixtures/loop-bounds`). */
+const BOUNDS = fileURLToPath(new URL("../fixtures/loop-bounds/", import.meta.url));
+const bounds = (relative: string): string => path.join(BOUNDS, relative);
 
 ruleTester.run("no-await-in-loop-query", rule, {
   valid: [
+    {
+      name: "rows of a findMany that pins a unique key (@@unique, @unique) are one row at most",
+      filename: bounds("app/api/webhooks/tracker/route.ts"),
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function POST(req: Request) {
+  const event = (await req.json()) as { taskId: string; label: string; serial: string };
+  const duplicates = await prisma.label.findMany({ where: { taskId: event.taskId, name: event.label } });
+  for (const label of duplicates) {
+    await prisma.label.delete({ where: { id: label.id } });
+  }
+  const devices = await prisma.device.findMany({ where: { serial: { equals: event.serial } }, select: { id: true } });
+  await Promise.all(devices.filter(Boolean).map((device) => prisma.device.update({ where: { id: device.id }, data: { lastSeenAt: new Date() } })));
+  return Response.json({ ok: true });
+}
+`,
+    },
+    {
+      name: "a subset of an imported constant list: the names a user picked that the presets hold",
+      filename: bounds("app/alerts/actions.ts"),
+      code: `
+"use server";
+import presets from "@/components/alerts/presets";
+import { db } from "@/lib/db";
+export async function enablePresets(projectId: string, names: string[]) {
+  const presetsByName = new Map(presets.map((p) => [p.name, p]));
+  const picked = new Set(names.filter((name) => presetsByName.has(name)));
+  const existing = await db.alertRule.findMany({ where: { projectId }, select: { name: true } });
+  const existingNames = new Set(existing.map((rule) => rule.name));
+  const toCreate = Array.from(picked).filter((name) => !existingNames.has(name));
+  for (const name of toCreate) {
+    const preset = presetsByName.get(name)!;
+    await db.alertRule.create({ data: { projectId, name, threshold: preset.threshold } });
+  }
+}
+`,
+    },
+    {
+      name: "an imported constant through Object.entries, a Set, and a spread of two constants",
+      filename: bounds("lib/teams.ts"),
+      code: `
+import { defaultRoles } from "./regions";
+import { prisma } from "@/lib/prisma";
+const LIMITS = { free: 3, pro: 20, team: 100 };
+const EXTRA_ROLES = ["billing"];
+export async function seedTeam(teamId: string) {
+  for (const [plan, limit] of Object.entries(LIMITS)) {
+    await prisma.planLimit.create({ data: { teamId, plan, limit } });
+  }
+  for (const role of new Set([...defaultRoles, ...EXTRA_ROLES])) {
+    await prisma.role.create({ data: { teamId, name: role } });
+  }
+}
+`,
+    },
     {
       name: "Effect's Option.map over one optional session is not a loop",
       filename: "packages/web-backend/src/Auth.ts",
@@ -789,6 +849,63 @@ export default async function Page() {
 }
 `,
       errors: [{ messageId: "fanOut", line: 5, column: 78, endLine: 5, endColumn: 126 }],
+    },
+    {
+      name: "an imported constant table longer than twenty items is data: one query per region",
+      filename: bounds("lib/tax.ts"),
+      code: `
+import { billingRegions } from "@/lib/regions";
+import { prisma } from "@/lib/prisma";
+export async function refreshTaxRates(provider: string) {
+  for (const region of billingRegions.filter((r) => r !== "us")) {
+    await prisma.taxRate.upsert({ where: { region }, create: { region, provider }, update: { provider } });
+  }
+}
+`,
+      errors: [{ messageId: "sequential", line: 6, column: 11, endLine: 6, endColumn: 107 }],
+    },
+    {
+      name: "a filter by a constant without a Set may repeat items; a let binding and a Set filled later are not constant",
+      filename: bounds("app/api/alerts/route.ts"),
+      code: `
+import presets from "@/components/alerts/presets";
+import { prisma } from "@/lib/prisma";
+export async function POST(req: Request) {
+  const { names } = (await req.json()) as { names: string[] };
+  const known = new Set(presets.map((p) => p.name));
+  const wanted = names.filter((name) => known.has(name));
+  for (const name of wanted) await prisma.alertRule.create({ data: { name } });
+  const chosen = new Set(presets.map((p) => p.name));
+  for (const extra of names) chosen.add(extra);
+  for (const name of chosen) await prisma.alertRule.delete({ where: { name } });
+}
+`,
+      errors: [
+        { messageId: "sequential", line: 8, column: 36, endLine: 8, endColumn: 79 },
+        { messageId: "sequential", line: 11, column: 36, endLine: 11, endColumn: 80 },
+      ],
+    },
+    {
+      name: "a findMany that pins part of a unique key, a list of values, or a value that may be undefined returns many rows",
+      filename: bounds("app/api/tasks/labels/route.ts"),
+      code: `
+import { prisma } from "@/lib/prisma";
+export async function DELETE(req: Request) {
+  const body = (await req.json()) as { taskId: string; names: string[]; owner?: { id: string } };
+  const labels = await prisma.label.findMany({ where: { taskId: body.taskId, name: { in: body.names } } });
+  for (const label of labels) await prisma.label.delete({ where: { id: label.id } });
+  const owned = await prisma.device.findMany({ where: { serial: body.owner?.id } });
+  for (const device of owned) await prisma.device.delete({ where: { id: device.id } });
+  const memberships = await prisma.membership.findMany({ where: { userId: body.taskId, teamId: body.taskId } });
+  for (const m of memberships) await prisma.membership.delete({ where: { id: m.id } });
+  return Response.json({ ok: true });
+}
+`,
+      errors: [
+        { messageId: "sequential", line: 6, column: 37, endLine: 6, endColumn: 85 },
+        { messageId: "sequential", line: 8, column: 37, endLine: 8, endColumn: 87 },
+        { messageId: "sequential", line: 10, column: 38, endLine: 10, endColumn: 87 },
+      ],
     },
   ],
 });

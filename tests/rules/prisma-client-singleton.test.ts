@@ -17,6 +17,32 @@ fs.mkdirSync(path.join(WORKER, "lib"));
 ruleTester.run("prisma-client-singleton", rule, {
   valid: [
     {
+      name: "the entry point of a worker thread, called once at its top level (also an IIFE there)",
+      filename: "src/worker/previews.ts",
+      code: `
+import { PrismaClient } from "@prisma/client";
+import { isMainThread, workerData } from "node:worker_threads";
+
+async function run() {
+  const prisma = new PrismaClient();
+  for (const id of workerData.fileIds as string[]) {
+    await prisma.file.update({ where: { id }, data: { previewReady: true } });
+  }
+  await prisma.$disconnect();
+  process.exit(0);
+}
+
+if (!isMainThread) {
+  void run();
+}
+
+(async () => {
+  const client = new PrismaClient();
+  await client.$connect();
+})();
+      `,
+    },
+    {
       name: "requireGlobalCache: a worker run by tsx watch restarts its process, nothing to cache across reloads",
       filename: path.join(WORKER, "lib/getLinkBatch.ts"),
       code: `
@@ -449,6 +475,37 @@ export async function main(workspaceId: string) {
 }
       `,
       errors: [{ messageId: "missingGlobalCache", line: 3, column: 16, endLine: 3, endColumn: 34 }],
+    },
+    {
+      name: "an entry point that is exported, or also called from a handler or a loop, runs more than once",
+      filename: "src/worker/sync.ts",
+      code: `
+import { PrismaClient } from "@prisma/client";
+
+export async function start() {
+  const prisma = new PrismaClient();
+  await prisma.job.deleteMany({ where: { done: true } });
+}
+start();
+
+async function tick() {
+  const prisma = new PrismaClient();
+  await prisma.job.count();
+}
+tick();
+setInterval(() => tick(), 60_000);
+
+async function drain(queue: string) {
+  const prisma = new PrismaClient();
+  await prisma.job.deleteMany({ where: { queue } });
+}
+for (const queue of ["a", "b"]) drain(queue);
+      `,
+      errors: [
+        { messageId: "clientPerCall", line: 5, column: 18, endLine: 5, endColumn: 36 },
+        { messageId: "clientPerCall", line: 11, column: 18, endLine: 11, endColumn: 36 },
+        { messageId: "clientPerCall", line: 18, column: 18, endLine: 18, endColumn: 36 },
+      ],
     },
   ],
 });

@@ -7,6 +7,38 @@ const schemaSettings = { "backend-architect": { schema: "tests/fixtures/schema-a
 createRuleTester().run("require-transaction", rule, {
   valid: [
     {
+      name: "later updates of the row the first write created (job progress, a final status) leave no other row half-done",
+      filename: "src/worker/transcode.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        import { transcodeSegment } from "@/lib/media";
+        export async function transcode(userId: string, segments: string[]) {
+          const job = await prisma.transcodeJob.create({ data: { userId, total: segments.length, done: 0, status: "PENDING" } });
+          for (const segment of segments) {
+            await transcodeSegment(segment);
+            await prisma.transcodeJob.update({ where: { id: job.id }, data: { done: { increment: 1 }, status: "RUNNING" } });
+          }
+          return prisma.transcodeJob.update({ where: { id: { equals: job.id } }, data: { status: "COMPLETE" } });
+        }
+      `,
+    },
+    {
+      name: "Drizzle: the status of the inserted export row, filtered by its own id",
+      filename: "app/api/exports/route.ts",
+      code: `
+        import { db } from "@/db";
+        import { exportsTable } from "@/db/schema";
+        import { eq } from "drizzle-orm";
+        export async function POST(req: Request) {
+          const { projectId } = await req.json();
+          const [row] = await db.insert(exportsTable).values({ projectId, state: "queued" }).returning();
+          const file = await buildExport(projectId);
+          await db.update(exportsTable).set({ state: "ready", size: file.size }).where(eq(exportsTable.id, row.id));
+          return Response.json(row);
+        }
+      `,
+    },
+    {
       name: "Prisma interactive transaction holds both writes",
       filename: "app/api/orders/route.ts",
       code: `
@@ -580,7 +612,7 @@ createRuleTester().run("require-transaction", rule, {
       ],
     },
     {
-      name: "destructured id, through a template string, reported at each later write",
+      name: "destructured id, through a template string: the membership is reported, the project's own slug update is not",
       filename: "app/projects/actions.ts",
       code: `
         "use server";
@@ -595,7 +627,6 @@ createRuleTester().run("require-transaction", rule, {
       `,
       errors: [
         { messageId: "dependentCreate", line: 7, column: 17, endLine: 7, endColumn: 102, suggestions: [] },
-        { messageId: "dependentWrite", line: 8, column: 17, endLine: 8, endColumn: 73, suggestions: [] },
       ],
     },
     {
@@ -873,6 +904,29 @@ createRuleTester().run("require-transaction", rule, {
       `,
       errors: [
         { messageId: "independentWrite", line: 7, column: 13, endLine: 7, endColumn: 81, suggestions: [] },
+      ],
+    },
+    {
+      name: "a write to other rows of the same model (another id, a list of ids, every id but the new one), or to another model, that uses the created id is still reported",
+      filename: "app/api/folders/route.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        export async function POST(req: Request) {
+          const { name, parentId, ids } = await req.json();
+          const folder = await prisma.folder.create({ data: { name, parentId } });
+          const now = new Date();
+          await prisma.folder.update({ where: { id: parentId }, data: { lastChildId: folder.id } });
+          await prisma.folder.updateMany({ where: { id: { in: [folder.id, ...ids] } }, data: { touchedAt: now } });
+          await prisma.folder.updateMany({ where: { parentId, id: { not: folder.id } }, data: { isLatest: false } });
+          await prisma.workspace.update({ where: { id: folder.id }, data: { rootFolderId: folder.id } });
+          return Response.json(folder);
+        }
+      `,
+      errors: [
+        { messageId: "dependentWrite", line: 7, column: 17, endLine: 7, endColumn: 100, suggestions: [] },
+        { messageId: "dependentWrite", line: 8, column: 17, endLine: 8, endColumn: 115, suggestions: [] },
+        { messageId: "dependentWrite", line: 9, column: 17, endLine: 9, endColumn: 117, suggestions: [] },
+        { messageId: "dependentWrite", line: 10, column: 17, endLine: 10, endColumn: 105, suggestions: [] },
       ],
     },
   ],
