@@ -406,7 +406,10 @@ export function createDbQueryDetector(context: Context): {
    *   (`evidence`: `.from()`, `.values()`, `.set()`, `.where()`, a table imported from a schema).
    * A binding known to be something else (`const byDb = new Map()`) is never a client.
    */
-  function isDbClient(client: TSESTree.Node, shape: "prisma" | "relational" | "builder", evidence = false): boolean {
+  function isDbClient(node: TSESTree.Node, shape: "prisma" | "relational" | "builder", evidence = false): boolean {
+    // `db().select()`, `(await getDb()).insert(t)`, `prisma().user.findMany()`: a client returned by a factory
+    // counts as that factory's name and origin
+    const client = clientFactory(node) ?? node;
     if (isConfiguredClient(client)) return true;
     const named = hasClientName(client, CLIENT_NAME);
     const root = rootIdentifier(client);
@@ -429,6 +432,13 @@ export function createDbQueryDetector(context: Context): {
       if (callee.startsWith("new ")) return false;
     }
     return named && (shape !== "builder" || evidence);
+  }
+
+  /** The callee of `db()` / `await getDb()` (no arguments, an identifier callee), or undefined. */
+  function clientFactory(node: TSESTree.Node): TSESTree.Identifier | undefined {
+    const call = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length > 0 || call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    return call.callee;
   }
 
   /** `settings.dbClients`: the user says so. */

@@ -519,6 +519,22 @@ export async function deletePost(id: string) {
       errors: [{ messageId: "actionInputInQuery", data: { name: "id" }, line: 2, column: 34, endLine: 2, endColumn: 36 }],
     },
     {
+      name: "a server action argument reaching a Drizzle query on a client returned by a factory (db())",
+      filename: "app/actions/videos/edit-title.ts",
+      code: `"use server";
+import { db } from "@acme/database";
+import { videos } from "@acme/database/schema";
+export async function renameVideo(videoId: string, title: string) {
+  const user = await getCurrentUser();
+  if (!user || !title || !videoId) throw new Error("Missing data");
+  await db().update(videos).set({ name: title }).where(and(eq(videos.id, videoId), eq(videos.ownerId, user.id)));
+}`,
+      errors: [
+        { messageId: "actionInputInQuery", data: { name: "videoId" }, line: 4, column: 35, endLine: 4, endColumn: 42 },
+        { messageId: "actionInputInQuery", data: { name: "title" }, line: 4, column: 52, endLine: 4, endColumn: 57 },
+      ],
+    },
+    {
       name: "server action object parameter spread into query data",
       filename: "app/profile/actions.ts",
       code: `"use server";
