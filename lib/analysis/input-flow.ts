@@ -128,6 +128,8 @@ const QUERY_OPERATORS = new Set([
 ]);
 /** Calls whose result is a number or a boolean whatever they receive: the shape is fixed. */
 const CONSTRAINING_CALL = /^(?:Number|parseInt|parseFloat|BigInt|Boolean|isNaN|isFinite|Number\.\w+|Math\.\w+|Array\.isArray|Date\.parse|Object\.keys|Object\.hasOwn)$/u;
+/** Methods that put their argument into the collection they are called on. */
+const COLLECTION_ADDERS = new Set(["push", "unshift", "add", "set"]);
 /** Calls that only look at a value (logging, responses, error reporting). */
 const NEUTRAL_CALL =
   /^(?:console\.\w+|logger\.\w+|log\.\w+|\w*[Ll]ogger\.\w+|log|NextResponse\.json|Response\.json|NextResponse\.redirect|Response\.redirect|redirect|permanentRedirect|captureException|captureMessage|Sentry\.\w+|revalidatePath|revalidateTag)$/u;
@@ -491,6 +493,7 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
         return;
       }
       if (name !== undefined && NEUTRAL_CALL.test(name)) return;
+      if (this.collected(call)) return;
       const resolved = this.view.resolve(call.callee);
       if (resolved) {
         // what the project function does with this parameter: validates it, queries with it, returns it
@@ -510,6 +513,22 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
         return;
       }
       if (options.reportUnknownCalls) this.sink("call", call);
+    }
+
+    /**
+     * `conditions.push(eq(t.author, author))`, `ids.add(id)`, `byKey.set(key, value)`: a local collection now
+     * holds the value, and its later reads carry it (a `where` built up condition by condition).
+     */
+    private collected(call: TSESTree.CallExpression): boolean {
+      const callee = call.callee;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
+      const method = propertyName(callee);
+      if (method === undefined || !COLLECTION_ADDERS.has(method)) return false;
+      const binding = this.bindingOf(callee.object);
+      // a collection made here (`const where = []`, `new Set()`), not a client (`redis.set(k, v)`) or a module
+      if (!binding || !isLocalCollection(binding) || !contains(this.root, binding)) return false;
+      for (const read of this.view.reads(binding, this.root)) if (read.range[0] > call.range[1]) this.value(read, []);
+      return true;
     }
 
     private assigned(assignment: TSESTree.AssignmentExpression, path: readonly string[]): void {
@@ -780,6 +799,16 @@ function isBinding(node: TSESTree.Node): boolean {
     parent?.type === AST_NODE_TYPES.ArrayPattern ||
     parent?.type === AST_NODE_TYPES.RestElement
   );
+}
+
+/** `const x = []`, `const x: T[] = []`, `const x = new Set()` / `new Map()` / `new Array()`. */
+function isLocalCollection(binding: TSESTree.Identifier): boolean {
+  const declarator = binding.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== binding || !declarator.init) return false;
+  let init: TSESTree.Node = declarator.init;
+  while (init.type === AST_NODE_TYPES.TSAsExpression || init.type === AST_NODE_TYPES.TSSatisfiesExpression) init = init.expression;
+  if (init.type === AST_NODE_TYPES.ArrayExpression) return true;
+  return init.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier && /^(?:Array|Set|Map)$/u.test(init.callee.name);
 }
 
 function staticKeyOf(property: TSESTree.Property): string | undefined {

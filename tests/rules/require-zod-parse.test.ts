@@ -11,6 +11,33 @@ const shop = (file: string): string => fileURLToPath(new URL(`../fixtures/zod/sh
 ruleTester.run("require-zod-parse", rule, {
   valid: [
     {
+      name: "body fields pushed into a local list that only goes back to the caller",
+      filename: "app/api/preview/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const { tags } = await req.json();
+          const labels: string[] = [];
+          for (const tag of tags) labels.push(\`#\${tag}\`);
+          return Response.json({ labels });
+        }
+      `,
+    },
+    {
+      name: "set() on a client or a module-level cache is not a local collection",
+      filename: "app/api/drafts/route.ts",
+      code: `
+        import { redis } from "@/lib/redis";
+        const recent = new Map<string, unknown>();
+        export async function POST(req: Request) {
+          const draft = await req.json();
+          await redis.set("draft:latest", JSON.stringify(draft));
+          recent.set("latest", draft);
+          const users = await prisma.user.findMany({ where: { id: { in: [...recent.keys()] } }, take: Number(await redis.get("limit")) });
+          return Response.json(users);
+        }
+      `,
+    },
+    {
       name: "Schema.parse(await req.json())",
       filename: "app/api/posts/route.ts",
       code: `
@@ -517,6 +544,38 @@ export async function deletePost(id: string) {
   await prisma.post.delete({ where: { id } });
 }`,
       errors: [{ messageId: "actionInputInQuery", data: { name: "id" }, line: 2, column: 34, endLine: 2, endColumn: 36 }],
+    },
+    {
+      name: "body fields pushed into a list of Drizzle conditions",
+      filename: "app/api/tasks/search/route.ts",
+      code: `import { db } from "@/db";
+import { tasks } from "@/db/schema";
+export async function POST(req: Request) {
+  const { status, assignee } = await req.json();
+  const conditions = [eq(tasks.teamId, "t1")];
+  if (status) conditions.push(eq(tasks.status, status));
+  if (assignee) conditions.push(eq(tasks.assigneeId, assignee));
+  const rows = await db.select().from(tasks).where(and(...conditions));
+  return Response.json(rows);
+}`,
+      errors: [{ messageId: "unvalidated", line: 4, column: 38, endLine: 4, endColumn: 48 }],
+    },
+    {
+      name: "an Express query object handed to a service that pushes its keys into a Prisma where",
+      filename: "src/routes/articles.ts",
+      code: `import { Router } from "express";
+import prisma from "../prisma/client";
+const router = Router();
+const buildFilters = (query: any) => {
+  const filters: object[] = [];
+  if ("author" in query) filters.push({ author: { username: { equals: query.author } } });
+  return filters;
+};
+router.get("/articles", async (req, res) => {
+  const articles = await prisma.article.findMany({ where: { AND: buildFilters(req.query) } });
+  res.json(articles);
+});`,
+      errors: [{ messageId: "unvalidated", line: 10, column: 79, endLine: 10, endColumn: 88 }],
     },
     {
       name: "a server action argument reaching a Drizzle query on a client returned by a factory (db())",
