@@ -48,6 +48,9 @@ export interface InputFlowResult {
   returned: boolean;
 }
 
+/** Is `node` a value the server trusts (the signed-in user's id)? Asked of the other side of an identity comparison. */
+export type TrustedValue = (node: TSESTree.Node) => boolean;
+
 export interface InputFlowOptions {
   validators: ReadonlySet<string>;
   reportUnknownCalls: boolean;
@@ -55,7 +58,7 @@ export interface InputFlowOptions {
 
 export interface InputFlow {
   /** Follows the values of `starts` (expressions, or binding identifiers and patterns) inside `root`. */
-  follow(starts: readonly TSESTree.Node[], root: FunctionNode): InputFlowResult;
+  follow(starts: readonly TSESTree.Node[], root: FunctionNode, trusted?: TrustedValue): InputFlowResult;
   /**
    * A request (`req`, Hono's `c`) handed to a project function (`const body = await readBody(req)`,
    * `await handleCreate(c)`): what that function does with the body it reads from it. `reads` is false
@@ -218,8 +221,8 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
     return view;
   }
 
-  function follow(starts: readonly TSESTree.Node[], root: FunctionNode): InputFlowResult {
-    const tracer = new Tracer(lintedView, root, 0);
+  function follow(starts: readonly TSESTree.Node[], root: FunctionNode, trusted?: TrustedValue): InputFlowResult {
+    const tracer = new Tracer(lintedView, root, 0, trusted);
     for (const start of starts) tracer.start(start, []);
     return tracer.result;
   }
@@ -289,6 +292,8 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
       private readonly view: FileView,
       private readonly root: FunctionNode,
       private readonly depth: number,
+      /** Identity comparisons pin a value only where the caller can tell what is trusted (the boundary itself). */
+      private readonly trusted?: TrustedValue,
     ) {}
 
     /** A start is an expression (the value) or a binding (identifier or pattern) that receives it. */
@@ -338,7 +343,7 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
       const key = path.join(".");
       if (paths.has(key)) return;
       paths.add(key);
-      const guard = path.length === 0 ? guardOf(node, this.root) : undefined;
+      const guard = path.length === 0 ? guardOf(node, this.root, this.trusted) : undefined;
       if (guard === "full") return;
       if (guard === "array") {
         this.elements(node);
@@ -649,6 +654,15 @@ function comparesWithLiteral(test: TSESTree.BinaryExpression, key: string): bool
   return (expressionKey(test.left) === key && isLiteralValue(test.right)) || (expressionKey(test.right) === key && isLiteralValue(test.left));
 }
 
+/**
+ * `K === session.user.id`, `K !== user.id`: after the test K equals a value the server trusts (the signed-in
+ * identity, as the caller's `trusted` says), so it has that value's type and cannot be anything else.
+ */
+function pinnedTo(test: TSESTree.BinaryExpression, key: string, trusted: TrustedValue | undefined): boolean {
+  if (!trusted) return false;
+  return (expressionKey(test.left) === key && trusted(test.right)) || (expressionKey(test.right) === key && trusted(test.left));
+}
+
 function hasKeyArgument(call: TSESTree.CallExpression, key: string): boolean {
   return call.arguments.some((a) => expressionKey(a) === key);
 }
@@ -661,11 +675,11 @@ function isPredicateValidatorCall(call: TSESTree.CallExpression): boolean {
 }
 
 /** Is the test true only when K has a fixed type or one of a known set of values? */
-function constrains(test: TSESTree.Node, key: string, arrays = false): boolean {
+function constrains(test: TSESTree.Node, key: string, arrays = false, trusted?: TrustedValue): boolean {
   const target = unwrapTest(test);
   switch (target.type) {
     case AST_NODE_TYPES.BinaryExpression:
-      if (EQUALITY.has(target.operator)) return typeofTest(target, key) || comparesWithLiteral(target, key);
+      if (EQUALITY.has(target.operator)) return typeofTest(target, key) || comparesWithLiteral(target, key) || pinnedTo(target, key, trusted);
       if (target.operator === "instanceof") return expressionKey(target.left) === key;
       if (target.operator === "in") return expressionKey(target.left) === key;
       return false;
@@ -685,29 +699,29 @@ function constrains(test: TSESTree.Node, key: string, arrays = false): boolean {
       return isPredicateValidatorCall(target) && hasKeyArgument(target, key);
     }
     case AST_NODE_TYPES.LogicalExpression:
-      if (target.operator === "&&") return constrains(target.left, key, arrays) || constrains(target.right, key, arrays);
-      if (target.operator === "||") return constrains(target.left, key, arrays) && constrains(target.right, key, arrays);
+      if (target.operator === "&&") return constrains(target.left, key, arrays, trusted) || constrains(target.right, key, arrays, trusted);
+      if (target.operator === "||") return constrains(target.left, key, arrays, trusted) && constrains(target.right, key, arrays, trusted);
       return false;
     case AST_NODE_TYPES.UnaryExpression:
-      return target.operator === "!" && failsUnlessConstrained(target.argument, key, arrays);
+      return target.operator === "!" && failsUnlessConstrained(target.argument, key, arrays, trusted);
     default:
       return false;
   }
 }
 
 /** Is the test false only when K is constrained (so an exit under it leaves K constrained)? */
-function failsUnlessConstrained(test: TSESTree.Node, key: string, arrays = false): boolean {
+function failsUnlessConstrained(test: TSESTree.Node, key: string, arrays = false, trusted?: TrustedValue): boolean {
   const target = unwrapTest(test);
   switch (target.type) {
     case AST_NODE_TYPES.BinaryExpression:
-      if (INEQUALITY.has(target.operator)) return typeofTest(target, key) || comparesWithLiteral(target, key);
+      if (INEQUALITY.has(target.operator)) return typeofTest(target, key) || comparesWithLiteral(target, key) || pinnedTo(target, key, trusted);
       return false;
     case AST_NODE_TYPES.LogicalExpression:
-      if (target.operator === "||") return failsUnlessConstrained(target.left, key, arrays) || failsUnlessConstrained(target.right, key, arrays);
-      if (target.operator === "&&") return failsUnlessConstrained(target.left, key, arrays) && failsUnlessConstrained(target.right, key, arrays);
+      if (target.operator === "||") return failsUnlessConstrained(target.left, key, arrays, trusted) || failsUnlessConstrained(target.right, key, arrays, trusted);
+      if (target.operator === "&&") return failsUnlessConstrained(target.left, key, arrays, trusted) && failsUnlessConstrained(target.right, key, arrays, trusted);
       return false;
     case AST_NODE_TYPES.UnaryExpression:
-      return target.operator === "!" && constrains(target.argument, key, arrays);
+      return target.operator === "!" && constrains(target.argument, key, arrays, trusted);
     default:
       return false;
   }
@@ -724,13 +738,13 @@ function everyElementConstrained(callback: TSESTree.Node | undefined): boolean {
 }
 
 /** A statement that throws unless K is valid: `assert(typeof K === "string")`, `assertIsEmail(K)`, `validateSlug(K)`. */
-function assertsConstraint(statement: TSESTree.Statement, key: string, arrays: boolean): boolean {
+function assertsConstraint(statement: TSESTree.Statement, key: string, arrays: boolean, trusted?: TrustedValue): boolean {
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
   const call = unwrapTest(statement.expression);
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const { last } = calleeName(call);
   if (last === undefined || !THROWING_VALIDATOR.test(last)) return false;
-  if (last === "assert" || last === "invariant") return call.arguments[0] !== undefined && constrains(call.arguments[0], key, arrays);
+  if (last === "assert" || last === "invariant") return call.arguments[0] !== undefined && constrains(call.arguments[0], key, arrays, trusted);
   return hasKeyArgument(call, key);
 }
 
@@ -739,24 +753,24 @@ function assertsConstraint(statement: TSESTree.Statement, key: string, arrays: b
  * earlier `if (...) return/throw` in an enclosing block (up to `root`, the function analysed)? "full": the
  * type is fixed; "array": `Array.isArray(x)` fixed the array but not its elements.
  */
-export function guardOf(node: TSESTree.Node, root: TSESTree.Node): "full" | "array" | undefined {
+export function guardOf(node: TSESTree.Node, root: TSESTree.Node, trusted?: TrustedValue): "full" | "array" | undefined {
   const key = expressionKey(node);
   if (key === undefined) return undefined;
-  if (isGuardedBy(node, root, key, false)) return "full";
-  return isGuardedBy(node, root, key, true) ? "array" : undefined;
+  if (isGuardedBy(node, root, key, false, trusted)) return "full";
+  return isGuardedBy(node, root, key, true, trusted) ? "array" : undefined;
 }
 
-function isGuardedBy(node: TSESTree.Node, root: TSESTree.Node, key: string, arrays: boolean): boolean {
+function isGuardedBy(node: TSESTree.Node, root: TSESTree.Node, key: string, arrays: boolean, trusted?: TrustedValue): boolean {
   for (let child: TSESTree.Node = node, parent = node.parent; parent && child !== root; child = parent, parent = parent.parent) {
     switch (parent.type) {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.ConditionalExpression:
-        if (parent.consequent === child && constrains(parent.test, key, arrays)) return true;
-        if (parent.alternate === child && failsUnlessConstrained(parent.test, key, arrays)) return true;
+        if (parent.consequent === child && constrains(parent.test, key, arrays, trusted)) return true;
+        if (parent.alternate === child && failsUnlessConstrained(parent.test, key, arrays, trusted)) return true;
         break;
       case AST_NODE_TYPES.LogicalExpression:
-        if (parent.right === child && parent.operator === "&&" && constrains(parent.left, key, arrays)) return true;
-        if (parent.right === child && parent.operator === "||" && failsUnlessConstrained(parent.left, key, arrays)) return true;
+        if (parent.right === child && parent.operator === "&&" && constrains(parent.left, key, arrays, trusted)) return true;
+        if (parent.right === child && parent.operator === "||" && failsUnlessConstrained(parent.left, key, arrays, trusted)) return true;
         break;
       case AST_NODE_TYPES.BlockStatement:
       case AST_NODE_TYPES.Program:
@@ -764,9 +778,9 @@ function isGuardedBy(node: TSESTree.Node, root: TSESTree.Node, key: string, arra
         const body: readonly TSESTree.Node[] = parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : parent.body;
         for (const statement of body) {
           if (statement === child) break;
-          if (exitGuard(statement, key, arrays)) return true;
+          if (exitGuard(statement, key, arrays, trusted)) return true;
           // `try { x = await req.json(); if (!valid(x)) throw ... } catch { return 400 }`
-          if (statement.type === AST_NODE_TYPES.TryStatement && statement.block.body.some((inner) => exitGuard(inner, key, arrays))) return true;
+          if (statement.type === AST_NODE_TYPES.TryStatement && statement.block.body.some((inner) => exitGuard(inner, key, arrays, trusted))) return true;
         }
         break;
       }
@@ -778,11 +792,11 @@ function isGuardedBy(node: TSESTree.Node, root: TSESTree.Node, key: string, arra
   return false;
 }
 
-function exitGuard(statement: TSESTree.Node, key: string, arrays: boolean): boolean {
+function exitGuard(statement: TSESTree.Node, key: string, arrays: boolean, trusted?: TrustedValue): boolean {
   if (statement.type === AST_NODE_TYPES.IfStatement) {
-    return !statement.alternate && failsUnlessConstrained(statement.test, key, arrays) && exits(statement.consequent);
+    return !statement.alternate && failsUnlessConstrained(statement.test, key, arrays, trusted) && exits(statement.consequent);
   }
-  return assertsConstraint(statement as TSESTree.Statement, key, arrays);
+  return assertsConstraint(statement as TSESTree.Statement, key, arrays, trusted);
 }
 
 // ---------------------------------------------------------------- helpers

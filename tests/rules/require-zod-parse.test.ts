@@ -11,6 +11,36 @@ const shop = (file: string): string => fileURLToPath(new URL(`../fixtures/zod/sh
 ruleTester.run("require-zod-parse", rule, {
   valid: [
     {
+      name: "an argument pinned to the signed-in user's id before use (!==, then throw)",
+      filename: "actions/update-user-name.ts",
+      code: `
+        "use server";
+        import { auth } from "@/auth";
+        import { prisma } from "@/lib/db";
+        export async function updateUserName(userId: string, data: { name: string }) {
+          const session = await auth();
+          if (!session?.user || session?.user.id !== userId) throw new Error("Unauthorized");
+          const { name } = userNameSchema.parse(data);
+          await prisma.user.update({ where: { id: userId }, data: { name } });
+        }
+      `,
+    },
+    {
+      name: "a body field pinned to the current user (=== around the use, or a helper's user)",
+      filename: "app/api/preferences/route.ts",
+      code: `
+        import { getServerSession } from "next-auth";
+        export async function POST(req: Request) {
+          const session = await getServerSession(authOptions);
+          const { userId, theme } = await req.json();
+          if (userId === session?.user.id && (theme === "dark" || theme === "light")) {
+            await prisma.preference.upsert({ where: { userId }, create: { userId, theme }, update: { theme } });
+          }
+          return new Response(null, { status: 204 });
+        }
+      `,
+    },
+    {
       name: "body fields pushed into a local list that only goes back to the caller",
       filename: "app/api/preview/route.ts",
       code: `
@@ -544,6 +574,36 @@ export async function deletePost(id: string) {
   await prisma.post.delete({ where: { id } });
 }`,
       errors: [{ messageId: "actionInputInQuery", data: { name: "id" }, line: 2, column: 34, endLine: 2, endColumn: 36 }],
+    },
+    {
+      name: "compared with another client value or a row, not the identity: still unchecked",
+      filename: "app/actions/transfer.ts",
+      code: `"use server";
+import { auth } from "@/auth";
+export async function transferPost(postId: string, toUserId: string) {
+  const session = await auth();
+  if (!session) throw new Error("Unauthorized");
+  const post = await prisma.post.findUnique({ where: { id: postId } });
+  if (toUserId !== post?.authorId) throw new Error("Not allowed");
+  await prisma.post.update({ where: { id: postId }, data: { authorId: toUserId } });
+}`,
+      errors: [
+        { messageId: "actionInputInQuery", data: { name: "postId" }, line: 3, column: 36, endLine: 3, endColumn: 42 },
+        { messageId: "actionInputInQuery", data: { name: "toUserId" }, line: 3, column: 52, endLine: 3, endColumn: 60 },
+      ],
+    },
+    {
+      name: "pinned to the identity only after the query ran",
+      filename: "app/actions/profile.ts",
+      code: `"use server";
+import { auth } from "@/auth";
+export async function loadProfile(userId: string) {
+  const session = await auth();
+  const profile = await prisma.profile.findUnique({ where: { userId } });
+  if (userId !== session?.user.id) throw new Error("Unauthorized");
+  return profile;
+}`,
+      errors: [{ messageId: "actionInputInQuery", data: { name: "userId" }, line: 3, column: 35, endLine: 3, endColumn: 41 }],
     },
     {
       name: "body fields pushed into a list of Drizzle conditions",
