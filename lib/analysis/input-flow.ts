@@ -626,6 +626,37 @@ function unwrapTest(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/** How a guard is read: `arrays` accepts `Array.isArray`; `trusted` tells identity values; `entry`: the value is a form entry. */
+interface GuardHow {
+  arrays: boolean;
+  trusted?: TrustedValue;
+  entry: boolean;
+}
+const PLAIN: GuardHow = { arrays: false, entry: false };
+
+/** `File`, `Blob`: what a form entry is when it is not a string. */
+function isFileClass(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && (node.name === "File" || node.name === "Blob");
+}
+
+/** `form.get("name")`, or a binding of one in `root` (`const value = formData.get(key)`): a string, a file or null. */
+function isFormEntry(node: TSESTree.Node, root: TSESTree.Node): boolean {
+  let target: TSESTree.Node = node;
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const declaration = declarationByName(target, root);
+    const declarator = declaration?.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== declaration || !declarator.init) return false;
+    target = declarator.init;
+  }
+  target = unwrapTest(target);
+  return (
+    target.type === AST_NODE_TYPES.CallExpression &&
+    target.callee.type === AST_NODE_TYPES.MemberExpression &&
+    propertyName(target.callee) === "get" &&
+    target.arguments.length === 1
+  );
+}
+
 const EQUALITY = new Set(["===", "=="]);
 const INEQUALITY = new Set(["!==", "!="]);
 
@@ -675,11 +706,11 @@ function isPredicateValidatorCall(call: TSESTree.CallExpression): boolean {
 }
 
 /** Is the test true only when K has a fixed type or one of a known set of values? */
-function constrains(test: TSESTree.Node, key: string, arrays = false, trusted?: TrustedValue): boolean {
+function constrains(test: TSESTree.Node, key: string, how: GuardHow = PLAIN): boolean {
   const target = unwrapTest(test);
   switch (target.type) {
     case AST_NODE_TYPES.BinaryExpression:
-      if (EQUALITY.has(target.operator)) return typeofTest(target, key) || comparesWithLiteral(target, key) || pinnedTo(target, key, trusted);
+      if (EQUALITY.has(target.operator)) return typeofTest(target, key) || comparesWithLiteral(target, key) || pinnedTo(target, key, how.trusted);
       if (target.operator === "instanceof") return expressionKey(target.left) === key;
       if (target.operator === "in") return expressionKey(target.left) === key;
       return false;
@@ -687,7 +718,7 @@ function constrains(test: TSESTree.Node, key: string, arrays = false, trusted?: 
       const name = memberChainName(target.callee);
       if (name === "Number.isInteger" || name === "Number.isSafeInteger") return hasKeyArgument(target, key);
       // `Array.isArray(K)` fixes the array, not its elements
-      if (name === "Array.isArray") return arrays && hasKeyArgument(target, key);
+      if (name === "Array.isArray") return how.arrays && hasKeyArgument(target, key);
       // `K.every((v) => typeof v === "string")`: every element has a fixed type
       if (target.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(target.callee) === "every" && expressionKey(target.callee.object) === key) {
         return everyElementConstrained(target.arguments[0]);
@@ -699,29 +730,31 @@ function constrains(test: TSESTree.Node, key: string, arrays = false, trusted?: 
       return isPredicateValidatorCall(target) && hasKeyArgument(target, key);
     }
     case AST_NODE_TYPES.LogicalExpression:
-      if (target.operator === "&&") return constrains(target.left, key, arrays, trusted) || constrains(target.right, key, arrays, trusted);
-      if (target.operator === "||") return constrains(target.left, key, arrays, trusted) && constrains(target.right, key, arrays, trusted);
+      if (target.operator === "&&") return constrains(target.left, key, how) || constrains(target.right, key, how);
+      if (target.operator === "||") return constrains(target.left, key, how) && constrains(target.right, key, how);
       return false;
     case AST_NODE_TYPES.UnaryExpression:
-      return target.operator === "!" && failsUnlessConstrained(target.argument, key, arrays, trusted);
+      return target.operator === "!" && failsUnlessConstrained(target.argument, key, how);
     default:
       return false;
   }
 }
 
 /** Is the test false only when K is constrained (so an exit under it leaves K constrained)? */
-function failsUnlessConstrained(test: TSESTree.Node, key: string, arrays = false, trusted?: TrustedValue): boolean {
+function failsUnlessConstrained(test: TSESTree.Node, key: string, how: GuardHow = PLAIN): boolean {
   const target = unwrapTest(test);
   switch (target.type) {
     case AST_NODE_TYPES.BinaryExpression:
-      if (INEQUALITY.has(target.operator)) return typeofTest(target, key) || comparesWithLiteral(target, key) || pinnedTo(target, key, trusted);
+      if (INEQUALITY.has(target.operator)) return typeofTest(target, key) || comparesWithLiteral(target, key) || pinnedTo(target, key, how.trusted);
+      // a form entry is a string, a file or null: once files are turned away only a string (or null) is left
+      if (target.operator === "instanceof") return how.entry && expressionKey(target.left) === key && isFileClass(target.right);
       return false;
     case AST_NODE_TYPES.LogicalExpression:
-      if (target.operator === "||") return failsUnlessConstrained(target.left, key, arrays, trusted) || failsUnlessConstrained(target.right, key, arrays, trusted);
-      if (target.operator === "&&") return failsUnlessConstrained(target.left, key, arrays, trusted) && failsUnlessConstrained(target.right, key, arrays, trusted);
+      if (target.operator === "||") return failsUnlessConstrained(target.left, key, how) || failsUnlessConstrained(target.right, key, how);
+      if (target.operator === "&&") return failsUnlessConstrained(target.left, key, how) && failsUnlessConstrained(target.right, key, how);
       return false;
     case AST_NODE_TYPES.UnaryExpression:
-      return target.operator === "!" && constrains(target.argument, key, arrays, trusted);
+      return target.operator === "!" && constrains(target.argument, key, how);
     default:
       return false;
   }
@@ -738,13 +771,13 @@ function everyElementConstrained(callback: TSESTree.Node | undefined): boolean {
 }
 
 /** A statement that throws unless K is valid: `assert(typeof K === "string")`, `assertIsEmail(K)`, `validateSlug(K)`. */
-function assertsConstraint(statement: TSESTree.Statement, key: string, arrays: boolean, trusted?: TrustedValue): boolean {
+function assertsConstraint(statement: TSESTree.Statement, key: string, how: GuardHow): boolean {
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
   const call = unwrapTest(statement.expression);
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const { last } = calleeName(call);
   if (last === undefined || !THROWING_VALIDATOR.test(last)) return false;
-  if (last === "assert" || last === "invariant") return call.arguments[0] !== undefined && constrains(call.arguments[0], key, arrays, trusted);
+  if (last === "assert" || last === "invariant") return call.arguments[0] !== undefined && constrains(call.arguments[0], key, how);
   return hasKeyArgument(call, key);
 }
 
@@ -756,21 +789,22 @@ function assertsConstraint(statement: TSESTree.Statement, key: string, arrays: b
 export function guardOf(node: TSESTree.Node, root: TSESTree.Node, trusted?: TrustedValue): "full" | "array" | undefined {
   const key = expressionKey(node);
   if (key === undefined) return undefined;
-  if (isGuardedBy(node, root, key, false, trusted)) return "full";
-  return isGuardedBy(node, root, key, true, trusted) ? "array" : undefined;
+  const entry = isFormEntry(node, root);
+  if (isGuardedBy(node, root, key, { arrays: false, trusted, entry })) return "full";
+  return isGuardedBy(node, root, key, { arrays: true, trusted, entry }) ? "array" : undefined;
 }
 
-function isGuardedBy(node: TSESTree.Node, root: TSESTree.Node, key: string, arrays: boolean, trusted?: TrustedValue): boolean {
+function isGuardedBy(node: TSESTree.Node, root: TSESTree.Node, key: string, how: GuardHow): boolean {
   for (let child: TSESTree.Node = node, parent = node.parent; parent && child !== root; child = parent, parent = parent.parent) {
     switch (parent.type) {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.ConditionalExpression:
-        if (parent.consequent === child && constrains(parent.test, key, arrays, trusted)) return true;
-        if (parent.alternate === child && failsUnlessConstrained(parent.test, key, arrays, trusted)) return true;
+        if (parent.consequent === child && constrains(parent.test, key, how)) return true;
+        if (parent.alternate === child && failsUnlessConstrained(parent.test, key, how)) return true;
         break;
       case AST_NODE_TYPES.LogicalExpression:
-        if (parent.right === child && parent.operator === "&&" && constrains(parent.left, key, arrays, trusted)) return true;
-        if (parent.right === child && parent.operator === "||" && failsUnlessConstrained(parent.left, key, arrays, trusted)) return true;
+        if (parent.right === child && parent.operator === "&&" && constrains(parent.left, key, how)) return true;
+        if (parent.right === child && parent.operator === "||" && failsUnlessConstrained(parent.left, key, how)) return true;
         break;
       case AST_NODE_TYPES.BlockStatement:
       case AST_NODE_TYPES.Program:
@@ -778,9 +812,9 @@ function isGuardedBy(node: TSESTree.Node, root: TSESTree.Node, key: string, arra
         const body: readonly TSESTree.Node[] = parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : parent.body;
         for (const statement of body) {
           if (statement === child) break;
-          if (exitGuard(statement, key, arrays, trusted)) return true;
+          if (exitGuard(statement, key, how)) return true;
           // `try { x = await req.json(); if (!valid(x)) throw ... } catch { return 400 }`
-          if (statement.type === AST_NODE_TYPES.TryStatement && statement.block.body.some((inner) => exitGuard(inner, key, arrays, trusted))) return true;
+          if (statement.type === AST_NODE_TYPES.TryStatement && statement.block.body.some((inner) => exitGuard(inner, key, how))) return true;
         }
         break;
       }
@@ -792,11 +826,11 @@ function isGuardedBy(node: TSESTree.Node, root: TSESTree.Node, key: string, arra
   return false;
 }
 
-function exitGuard(statement: TSESTree.Node, key: string, arrays: boolean, trusted?: TrustedValue): boolean {
+function exitGuard(statement: TSESTree.Node, key: string, how: GuardHow): boolean {
   if (statement.type === AST_NODE_TYPES.IfStatement) {
-    return !statement.alternate && failsUnlessConstrained(statement.test, key, arrays, trusted) && exits(statement.consequent);
+    return !statement.alternate && failsUnlessConstrained(statement.test, key, how) && exits(statement.consequent);
   }
-  return assertsConstraint(statement as TSESTree.Statement, key, arrays, trusted);
+  return assertsConstraint(statement as TSESTree.Statement, key, how);
 }
 
 // ---------------------------------------------------------------- helpers

@@ -11,6 +11,47 @@ const shop = (file: string): string => fileURLToPath(new URL(`../fixtures/zod/sh
 ruleTester.run("require-zod-parse", rule, {
   valid: [
     {
+      name: "form data read through a local helper that checks the entry's type and throws or returns",
+      filename: "app/teams/actions.ts",
+      code: `
+        "use server";
+        import { prisma } from "@/lib/prisma";
+        function getString(formData: FormData, key: string): string {
+          const value = formData.get(key);
+          if (typeof value !== "string" || value.length === 0) throw new Error(\`Missing \${key}\`);
+          return value.trim();
+        }
+        const requiredText = (formData: FormData, key: string) => {
+          const value = formData.get(key);
+          if (!value || value instanceof File) throw new Error(\`Missing \${key}\`);
+          return value;
+        };
+        const optionalText = (formData: FormData, key: string) => {
+          const value = formData.get(key);
+          return typeof value === "string" && value !== "" ? value : undefined;
+        };
+        export async function createTeam(formData: FormData) {
+          const name = getString(formData, "name");
+          const slug = requiredText(formData, "slug");
+          const about = optionalText(formData, "about");
+          await prisma.team.create({ data: { name, slug, about } });
+        }
+      `,
+    },
+    {
+      name: "a form entry that is not a file is a string",
+      filename: "app/api/teams/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const form = await req.formData();
+          const name = form.get("name");
+          if (name === null || name instanceof File) return new Response("Name is required.", { status: 400 });
+          await prisma.team.create({ data: { name } });
+          return new Response(null, { status: 201 });
+        }
+      `,
+    },
+    {
       name: "an argument pinned to the signed-in user's id before use (!==, then throw)",
       filename: "actions/update-user-name.ts",
       code: `
@@ -574,6 +615,25 @@ export async function deletePost(id: string) {
   await prisma.post.delete({ where: { id } });
 }`,
       errors: [{ messageId: "actionInputInQuery", data: { name: "id" }, line: 2, column: 34, endLine: 2, endColumn: 36 }],
+    },
+    {
+      name: "a form helper that only casts, and a JSON field that is merely not a file",
+      filename: "app/api/teams/route.ts",
+      code: `function text(form: FormData, key: string) {
+  return form.get(key) as string;
+}
+export async function POST(req: Request) {
+  const form = await req.formData();
+  await prisma.team.create({ data: { name: text(form, "name") } });
+  const { logo } = await req.json();
+  if (logo instanceof File) return new Response(null, { status: 400 });
+  await prisma.team.update({ where: { id: "t" }, data: { logo } });
+  return new Response(null, { status: 201 });
+}`,
+      errors: [
+        { messageId: "unvalidated", line: 5, column: 22, endLine: 5, endColumn: 36 },
+        { messageId: "unvalidated", line: 7, column: 26, endLine: 7, endColumn: 36 },
+      ],
     },
     {
       name: "compared with another client value or a row, not the identity: still unchecked",
