@@ -28,7 +28,7 @@ import { isFunction, memberChainName, propertyName, type FunctionNode } from "..
 import { calleeName, exits } from "./auth.js";
 import { fileFacts } from "./file-facts.js";
 import { containsValidatorCall, isVerificationCall, isValidatedSink, validatorCall } from "./validation.js";
-import { definitionInFile, definitionOf, isSchemaDefinition, type ParsedFile } from "./resolve.js";
+import { definitionInFile, definitionOf, isSchemaDefinition, methodDefinitionOf, type ParsedFile } from "./resolve.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -178,7 +178,7 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
     resolve(callee) {
       const local = localFunction(callee);
       if (local) return { fn: local, view: lintedView };
-      const definition = definitionOf(context, callee);
+      const definition = definitionOf(context, callee) ?? methodDefinitionOf(context, callee);
       const fn = definition && functionOf(definition.node);
       if (!definition || !fn) return undefined;
       return { fn, view: definition.imported ? foreignView(definition.file) : lintedView };

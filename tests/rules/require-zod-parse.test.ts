@@ -539,6 +539,19 @@ ruleTester.run("require-zod-parse", rule, {
       `,
     },
     {
+      name: "the body handed whole to a service's method (instance, static, object) that parses it first",
+      filename: shop("src/pages/api/coupons/index.ts"),
+      code: `
+        import { couponController, couponService, CouponService } from "@/server/coupons";
+        export default async function handler(req, res) {
+          if (req.method === "POST") return res.status(201).json(await couponService.create("s1", req.body));
+          if (req.method === "PATCH") return res.json(await CouponService.rename(req.body));
+          const { status } = await couponController.update("s1", req.body);
+          res.status(status).end();
+        }
+      `,
+    },
+    {
       name: "a request handed to a helper that validates what it reads",
       filename: shop("src/app/api/orders/route.ts"),
       code: `
@@ -901,6 +914,16 @@ app.post("/notes", async (c) => {
   return c.json(note, 201);
 });`,
       errors: [{ messageId: "unvalidatedInHelper", data: { helper: "saveNote(...)" }, line: 5, column: 22, endLine: 5, endColumn: 33 }],
+    },
+    {
+      name: "the body handed to a service method that queries with it unparsed",
+      filename: shop("src/pages/api/coupons/expire.ts"),
+      code: `import { couponService } from "@/server/coupons";
+export default async function handler(req, res) {
+  await couponService.expire(req.body);
+  res.status(204).end();
+}`,
+      errors: [{ messageId: "unvalidated", line: 3, column: 30, endLine: 3, endColumn: 38 }],
     },
     {
       name: "Pages: the body returned by a helper that reads it, then written",
