@@ -299,6 +299,11 @@ export function createDbQueryDetector(context: Context): {
    * callback) and Drizzle `<client>.batch([...])`. The queries handed to it run as one batch.
    */
   isBatchCall(node: TSESTree.CallExpression): boolean;
+  /**
+   * A Postgres function called through Supabase: `<supabase>.rpc("match_documents", { ... })`. It runs in
+   * the database with its arguments, but what it reads or writes cannot be told, so it is not a `DbQuery`.
+   */
+  isProcedureCall(node: TSESTree.CallExpression): boolean;
 } {
   const { sourceCode } = context;
   const settings = getSettings(context);
@@ -745,9 +750,16 @@ export function createDbQueryDetector(context: Context): {
     return method === "batch" && isDbClient(callee.object, "builder", true) && !hasClientName(callee.object, /^prisma\w*$/u);
   }
 
+  function isProcedureCall(node: TSESTree.CallExpression): boolean {
+    const callee = node.callee;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== "rpc" || node.arguments.length === 0) return false;
+    return isSupabaseClient(callee.object);
+  }
+
   return {
     getQuery,
     isBatchCall,
+    isProcedureCall,
     queryAt(node) {
       const query = getQuery(node);
       return query?.node === node ? query : undefined;

@@ -131,6 +131,8 @@ const QUERY_OPERATORS = new Set([
 ]);
 /** Calls whose result is a number or a boolean whatever they receive: the shape is fixed. */
 const CONSTRAINING_CALL = /^(?:Number|parseInt|parseFloat|BigInt|Boolean|isNaN|isFinite|Number\.\w+|Math\.\w+|Array\.isArray|Date\.parse|Object\.keys|Object\.hasOwn)$/u;
+/** Constructors whose result holds the values they are given. */
+const COLLECTION_CONSTRUCTORS = new Set(["Set", "Map", "Array"]);
 /** Methods that put their argument into the collection they are called on. */
 const COLLECTION_ADDERS = new Set(["push", "unshift", "add", "set"]);
 /** Calls that only look at a value (logging, responses, error reporting). */
@@ -174,7 +176,7 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
       if (!variable || !variable.defs.some((d) => d.name === binding)) return [];
       return variable.references.filter((r) => r.isRead() && !r.init).map((r) => r.identifier as TSESTree.Identifier);
     },
-    isQuery: (node) => db.getQuery(node) !== undefined,
+    isQuery: (node) => db.getQuery(node) !== undefined || (node.type === AST_NODE_TYPES.CallExpression && db.isProcedureCall(node)),
     resolve(callee) {
       const local = localFunction(callee);
       if (local) return { fn: local, view: lintedView };
@@ -478,7 +480,9 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
 
     private argument(call: TSESTree.CallExpression | TSESTree.NewExpression, argument: TSESTree.Node, path: readonly string[]): void {
       if (call.type === AST_NODE_TYPES.NewExpression) {
-        if (options.reportUnknownCalls) this.sink("call", call);
+        // `[...new Set(ids)]`: the collection holds the values it is built from
+        if (call.callee.type === AST_NODE_TYPES.Identifier && COLLECTION_CONSTRUCTORS.has(call.callee.name)) this.value(call, []);
+        else if (options.reportUnknownCalls) this.sink("call", call);
         return;
       }
       const name = memberChainName(call.callee);

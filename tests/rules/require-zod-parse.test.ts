@@ -11,6 +11,25 @@ const shop = (file: string): string => fileURLToPath(new URL(`../fixtures/zod/sh
 ruleTester.run("require-zod-parse", rule, {
   valid: [
     {
+      name: "a Supabase rpc with parsed arguments, and rpc on something that is not a Supabase client",
+      filename: "app/api/search/route.ts",
+      code: `
+        import { createClient } from "@/utils/supabase/server";
+        import { peer } from "@/lib/json-rpc";
+        export async function POST(request: Request) {
+          const { query, count } = SearchSchema.parse(await request.json());
+          const supabase = await createClient();
+          const { data } = await supabase.rpc("search_documents", { query, match_count: count });
+          return Response.json({ data });
+        }
+        export async function PUT(request: Request) {
+          const { note } = await request.json();
+          await peer.rpc("notify", { note });
+          return new Response(null, { status: 204 });
+        }
+      `,
+    },
+    {
       name: "form data read through a local helper that checks the entry's type and throws or returns",
       filename: "app/teams/actions.ts",
       code: `
@@ -677,6 +696,18 @@ export async function loadProfile(userId: string) {
   return profile;
 }`,
       errors: [{ messageId: "actionInputInQuery", data: { name: "userId" }, line: 3, column: 35, endLine: 3, endColumn: 41 }],
+    },
+    {
+      name: "body ids deduplicated through a Set into a Supabase rpc (a Postgres function runs with them)",
+      filename: "app/api/retrieval/route.ts",
+      code: `import { createClient } from "@supabase/supabase-js";
+export async function POST(request: Request) {
+  const { fileIds, limit } = (await request.json()) as { fileIds: string[]; limit: number };
+  const supabaseAdmin = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_SERVICE_ROLE_KEY!);
+  const { data } = await supabaseAdmin.rpc("match_file_items", { file_ids: [...new Set(fileIds)], match_count: 5 });
+  return Response.json({ data, limit });
+}`,
+      errors: [{ messageId: "unvalidated", line: 3, column: 37, endLine: 3, endColumn: 51 }],
     },
     {
       name: "body fields pushed into a list of Drizzle conditions",
