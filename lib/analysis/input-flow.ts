@@ -27,7 +27,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescr
 import { isFunction, memberChainName, propertyName, type FunctionNode } from "../util/ast.js";
 import { calleeName, exits } from "./auth.js";
 import { fileFacts } from "./file-facts.js";
-import { containsValidatorCall, isVerificationCall, isValidatedSink, validatorCall } from "./validation.js";
+import { containsValidatorCall, isVerificationCall, isValidatedSink, validatorCall, verifiedCallerAt } from "./validation.js";
 import { definitionInFile, definitionOf, isSchemaDefinition, methodDefinitionOf, type ParsedFile } from "./resolve.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -64,7 +64,7 @@ export interface InputFlow {
    * `await handleCreate(c)`): what that function does with the body it reads from it. `reads` is false
    * when it reads none (or the function cannot be found).
    */
-  throughRequestHelper(call: TSESTree.CallExpression, index: number): RequestHelperResult;
+  throughRequestHelper(call: TSESTree.CallExpression, index: number, trustVerifiedCallers?: boolean): RequestHelperResult;
 }
 
 export interface RequestHelperResult extends InputFlowResult {
@@ -229,7 +229,7 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
     return tracer.result;
   }
 
-  function throughRequestHelper(call: TSESTree.CallExpression, index: number): RequestHelperResult {
+  function throughRequestHelper(call: TSESTree.CallExpression, index: number, trustVerifiedCallers = false): RequestHelperResult {
     const none: RequestHelperResult = { reads: false, validated: false, sinks: [], returned: false };
     const resolved = lintedView.resolve(call.callee);
     const param = resolved?.fn.params[index];
@@ -238,7 +238,10 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
     if (reads.length === 0) return none;
     const tracer = new Tracer(resolved.view, resolved.fn, 1);
     for (const read of reads) tracer.start(read, []);
-    const { validated, sinks, returned } = tracer.result;
+    const { validated, returned } = tracer.result;
+    // verify, then use, inside the helper: `if (!timingSafeEqual(token, secret)) return 401; const { id } = req.body`
+    const verifiedAt = trustVerifiedCallers ? verifiedCallerAt(resolved.fn, []) : undefined;
+    const sinks = tracer.result.sinks.filter((sink) => verifiedAt === undefined || sink.node.range[0] < verifiedAt);
     return { reads: true, validated, returned, sinks: sinks.length > 0 ? [{ kind: "helper", node: call }] : [] };
   }
 

@@ -325,7 +325,7 @@ export default createRule<Options, MessageIds>({
       }
       for (const call of requestHelperCalls(boundary)) {
         const index = call.arguments.findIndex((argument) => isRequestArgument(argument, boundary));
-        const helper = flow.throughRequestHelper(call, index);
+        const helper = flow.throughRequestHelper(call, index, trustVerifiedCallers);
         if (!helper.reads) continue;
         // `const body = await readBody(req)`: what the helper returns is the body
         const sinks = [...reaches(helper), ...(helper.returned && !helper.validated ? reaches(flow.follow([call], boundary.fn)) : [])];

@@ -571,6 +571,16 @@ ruleTester.run("require-zod-parse", rule, {
       `,
     },
     {
+      name: "verify, then use, inside the helper the route delegates to (a timing-safe key check through local bindings)",
+      filename: shop("src/pages/api/internal/unpause.ts"),
+      code: `
+        import { handleUnpause } from "@/server/internal-route";
+        export default async function handler(req, res) {
+          return handleUnpause(req, res);
+        }
+      `,
+    },
+    {
       name: "a request handed to a helper that validates what it reads",
       filename: shop("src/app/api/orders/route.ts"),
       code: `
@@ -955,6 +965,15 @@ export default async function handler(req, res) {
   res.status(204).end();
 }`,
       errors: [{ messageId: "unvalidated", line: 3, column: 30, endLine: 3, endColumn: 38 }],
+    },
+    {
+      name: "a helper that uses the body with no check of the caller",
+      filename: shop("src/pages/api/internal/unpause-open.ts"),
+      code: `import { handleUnpauseOpen } from "@/server/internal-route";
+export default async function handler(req, res) {
+  return handleUnpauseOpen(req, res);
+}`,
+      errors: [{ messageId: "unvalidatedInHelper", data: { helper: "handleUnpauseOpen(...)" }, line: 3, column: 10, endLine: 3, endColumn: 37 }],
     },
     {
       name: "Pages: the body returned by a helper that reads it, then written",
