@@ -637,9 +637,9 @@ function unwrapTest(node: TSESTree.Node): TSESTree.Node {
 interface GuardHow {
   arrays: boolean;
   trusted?: TrustedValue;
-  entry: boolean;
+  entry: () => boolean;
 }
-const PLAIN: GuardHow = { arrays: false, entry: false };
+const PLAIN: GuardHow = { arrays: false, entry: () => false };
 
 /** `File`, `Blob`: what a form entry is when it is not a string. */
 function isFileClass(node: TSESTree.Node): boolean {
@@ -754,7 +754,7 @@ function failsUnlessConstrained(test: TSESTree.Node, key: string, how: GuardHow 
     case AST_NODE_TYPES.BinaryExpression:
       if (INEQUALITY.has(target.operator)) return typeofTest(target, key) || comparesWithLiteral(target, key) || pinnedTo(target, key, how.trusted);
       // a form entry is a string, a file or null: once files are turned away only a string (or null) is left
-      if (target.operator === "instanceof") return how.entry && expressionKey(target.left) === key && isFileClass(target.right);
+      if (target.operator === "instanceof") return expressionKey(target.left) === key && isFileClass(target.right) && how.entry();
       return false;
     case AST_NODE_TYPES.LogicalExpression:
       if (target.operator === "||") return failsUnlessConstrained(target.left, key, how) || failsUnlessConstrained(target.right, key, how);
@@ -796,7 +796,9 @@ function assertsConstraint(statement: TSESTree.Statement, key: string, how: Guar
 export function guardOf(node: TSESTree.Node, root: TSESTree.Node, trusted?: TrustedValue): "full" | "array" | undefined {
   const key = expressionKey(node);
   if (key === undefined) return undefined;
-  const entry = isFormEntry(node, root);
+  let isEntry: boolean | undefined;
+  // asked only when a test turns files away (`value instanceof File`): finding the declaration walks the function
+  const entry = (): boolean => (isEntry ??= isFormEntry(node, root));
   if (isGuardedBy(node, root, key, { arrays: false, trusted, entry })) return "full";
   return isGuardedBy(node, root, key, { arrays: true, trusted, entry }) ? "array" : undefined;
 }
