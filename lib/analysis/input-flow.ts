@@ -10,8 +10,9 @@
  * A value is followed through bindings (destructuring takes the matching keys), object and array literals
  * (with the key the value sits under), spreads, `await`, casts, `??`/`||`, transparent calls (`String()`,
  * `JSON.parse()`, Drizzle operators), method calls on it (the result is derived from it; element
- * callbacks receive its elements), `for...of` loops, and into project functions (same file or one import
- * away, two calls deep): an argument is followed inside the callee from its parameter.
+ * callbacks receive its elements), `for...of` loops, local collections it is added to (`where.push(...)`,
+ * `new Set(ids)`), and into project functions and service methods (same file or one import away, two calls
+ * deep): an argument is followed inside the callee from its parameter.
  *
  * **Sinks** (what the rule reports): a database query, and a project function whose parameter reaches a
  * query. Comparing, logging, returning, echoing into a string, and calls into packages are not sinks
@@ -21,7 +22,9 @@
  * consumes it (`verify`, `constructEvent`), and for one value (not the whole source) a hand-written guard
  * that fully constrains its type before the use: `typeof x !== "string"`, `!Array.isArray(x)`,
  * `!(x instanceof File)`, `x !== "a"`, `!ALLOWED.includes(x)`, `!isValidEmail(x)` that return or throw, or
- * the same tests around the use; numeric coercions (`Number(x)`, `parseInt(x)`) constrain too.
+ * the same tests around the use; numeric coercions (`Number(x)`, `parseInt(x)`) constrain too, and so do a
+ * form entry's `instanceof File` exclusion and, where the caller says what is trusted, a comparison with the
+ * signed-in identity (`if (userId !== session.user.id) throw`).
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { isFunction, memberChainName, propertyName, type FunctionNode } from "../util/ast.js";
