@@ -299,6 +299,11 @@ export function createDbQueryDetector(context: Context): {
    * callback) and Drizzle `<client>.batch([...])`. The queries handed to it run as one batch.
    */
   isBatchCall(node: TSESTree.CallExpression): boolean;
+  /**
+   * A Postgres function called through Supabase: `<supabase>.rpc("match_documents", { ... })`. It runs in
+   * the database with its arguments, but what it reads or writes cannot be told, so it is not a `DbQuery`.
+   */
+  isProcedureCall(node: TSESTree.CallExpression): boolean;
 } {
   const { sourceCode } = context;
   const settings = getSettings(context);
@@ -406,7 +411,10 @@ export function createDbQueryDetector(context: Context): {
    *   (`evidence`: `.from()`, `.values()`, `.set()`, `.where()`, a table imported from a schema).
    * A binding known to be something else (`const byDb = new Map()`) is never a client.
    */
-  function isDbClient(client: TSESTree.Node, shape: "prisma" | "relational" | "builder", evidence = false): boolean {
+  function isDbClient(node: TSESTree.Node, shape: "prisma" | "relational" | "builder", evidence = false): boolean {
+    // `db().select()`, `(await getDb()).insert(t)`, `prisma().user.findMany()`: a client returned by a factory
+    // counts as that factory's name and origin
+    const client = clientFactory(node) ?? node;
     if (isConfiguredClient(client)) return true;
     const named = hasClientName(client, CLIENT_NAME);
     const root = rootIdentifier(client);
@@ -429,6 +437,13 @@ export function createDbQueryDetector(context: Context): {
       if (callee.startsWith("new ")) return false;
     }
     return named && (shape !== "builder" || evidence);
+  }
+
+  /** The callee of `db()` / `await getDb()` (no arguments, an identifier callee), or undefined. */
+  function clientFactory(node: TSESTree.Node): TSESTree.Identifier | undefined {
+    const call = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.arguments.length > 0 || call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+    return call.callee;
   }
 
   /** `settings.dbClients`: the user says so. */
@@ -735,9 +750,16 @@ export function createDbQueryDetector(context: Context): {
     return method === "batch" && isDbClient(callee.object, "builder", true) && !hasClientName(callee.object, /^prisma\w*$/u);
   }
 
+  function isProcedureCall(node: TSESTree.CallExpression): boolean {
+    const callee = node.callee;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || propertyName(callee) !== "rpc" || node.arguments.length === 0) return false;
+    return isSupabaseClient(callee.object);
+  }
+
   return {
     getQuery,
     isBatchCall,
+    isProcedureCall,
     queryAt(node) {
       const query = getQuery(node);
       return query?.node === node ? query : undefined;

@@ -10,8 +10,9 @@
  * A value is followed through bindings (destructuring takes the matching keys), object and array literals
  * (with the key the value sits under), spreads, `await`, casts, `??`/`||`, transparent calls (`String()`,
  * `JSON.parse()`, Drizzle operators), method calls on it (the result is derived from it; element
- * callbacks receive its elements), `for...of` loops, and into project functions (same file or one import
- * away, two calls deep): an argument is followed inside the callee from its parameter.
+ * callbacks receive its elements), `for...of` loops, local collections it is added to (`where.push(...)`,
+ * `new Set(ids)`), and into project functions and service methods (same file or one import away, two calls
+ * deep): an argument is followed inside the callee from its parameter.
  *
  * **Sinks** (what the rule reports): a database query, and a project function whose parameter reaches a
  * query. Comparing, logging, returning, echoing into a string, and calls into packages are not sinks
@@ -21,14 +22,16 @@
  * consumes it (`verify`, `constructEvent`), and for one value (not the whole source) a hand-written guard
  * that fully constrains its type before the use: `typeof x !== "string"`, `!Array.isArray(x)`,
  * `!(x instanceof File)`, `x !== "a"`, `!ALLOWED.includes(x)`, `!isValidEmail(x)` that return or throw, or
- * the same tests around the use; numeric coercions (`Number(x)`, `parseInt(x)`) constrain too.
+ * the same tests around the use; numeric coercions (`Number(x)`, `parseInt(x)`) constrain too, and so do a
+ * form entry's `instanceof File` exclusion and, where the caller says what is trusted, a comparison with the
+ * signed-in identity (`if (userId !== session.user.id) throw`).
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { isFunction, memberChainName, propertyName, type FunctionNode } from "../util/ast.js";
 import { calleeName, exits } from "./auth.js";
 import { fileFacts } from "./file-facts.js";
-import { containsValidatorCall, isVerificationCall, isValidatedSink, validatorCall } from "./validation.js";
-import { definitionInFile, definitionOf, isSchemaDefinition, type ParsedFile } from "./resolve.js";
+import { containsValidatorCall, isVerificationCall, isValidatedSink, validatorCall, verifiedCallerAt } from "./validation.js";
+import { definitionInFile, definitionOf, isSchemaDefinition, methodDefinitionOf, type ParsedFile } from "./resolve.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -48,6 +51,9 @@ export interface InputFlowResult {
   returned: boolean;
 }
 
+/** Is `node` a value the server trusts (the signed-in user's id)? Asked of the other side of an identity comparison. */
+export type TrustedValue = (node: TSESTree.Node) => boolean;
+
 export interface InputFlowOptions {
   validators: ReadonlySet<string>;
   reportUnknownCalls: boolean;
@@ -55,13 +61,13 @@ export interface InputFlowOptions {
 
 export interface InputFlow {
   /** Follows the values of `starts` (expressions, or binding identifiers and patterns) inside `root`. */
-  follow(starts: readonly TSESTree.Node[], root: FunctionNode): InputFlowResult;
+  follow(starts: readonly TSESTree.Node[], root: FunctionNode, trusted?: TrustedValue): InputFlowResult;
   /**
    * A request (`req`, Hono's `c`) handed to a project function (`const body = await readBody(req)`,
    * `await handleCreate(c)`): what that function does with the body it reads from it. `reads` is false
    * when it reads none (or the function cannot be found).
    */
-  throughRequestHelper(call: TSESTree.CallExpression, index: number): RequestHelperResult;
+  throughRequestHelper(call: TSESTree.CallExpression, index: number, trustVerifiedCallers?: boolean): RequestHelperResult;
 }
 
 export interface RequestHelperResult extends InputFlowResult {
@@ -128,6 +134,10 @@ const QUERY_OPERATORS = new Set([
 ]);
 /** Calls whose result is a number or a boolean whatever they receive: the shape is fixed. */
 const CONSTRAINING_CALL = /^(?:Number|parseInt|parseFloat|BigInt|Boolean|isNaN|isFinite|Number\.\w+|Math\.\w+|Array\.isArray|Date\.parse|Object\.keys|Object\.hasOwn)$/u;
+/** Constructors whose result holds the values they are given. */
+const COLLECTION_CONSTRUCTORS = new Set(["Set", "Map", "Array"]);
+/** Methods that put their argument into the collection they are called on. */
+const COLLECTION_ADDERS = new Set(["push", "unshift", "add", "set"]);
 /** Calls that only look at a value (logging, responses, error reporting). */
 const NEUTRAL_CALL =
   /^(?:console\.\w+|logger\.\w+|log\.\w+|\w*[Ll]ogger\.\w+|log|NextResponse\.json|Response\.json|NextResponse\.redirect|Response\.redirect|redirect|permanentRedirect|captureException|captureMessage|Sentry\.\w+|revalidatePath|revalidateTag)$/u;
@@ -169,11 +179,11 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
       if (!variable || !variable.defs.some((d) => d.name === binding)) return [];
       return variable.references.filter((r) => r.isRead() && !r.init).map((r) => r.identifier as TSESTree.Identifier);
     },
-    isQuery: (node) => db.getQuery(node) !== undefined,
+    isQuery: (node) => db.getQuery(node) !== undefined || (node.type === AST_NODE_TYPES.CallExpression && db.isProcedureCall(node)),
     resolve(callee) {
       const local = localFunction(callee);
       if (local) return { fn: local, view: lintedView };
-      const definition = definitionOf(context, callee);
+      const definition = definitionOf(context, callee) ?? methodDefinitionOf(context, callee);
       const fn = definition && functionOf(definition.node);
       if (!definition || !fn) return undefined;
       return { fn, view: definition.imported ? foreignView(definition.file) : lintedView };
@@ -216,13 +226,13 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
     return view;
   }
 
-  function follow(starts: readonly TSESTree.Node[], root: FunctionNode): InputFlowResult {
-    const tracer = new Tracer(lintedView, root, 0);
+  function follow(starts: readonly TSESTree.Node[], root: FunctionNode, trusted?: TrustedValue): InputFlowResult {
+    const tracer = new Tracer(lintedView, root, 0, trusted);
     for (const start of starts) tracer.start(start, []);
     return tracer.result;
   }
 
-  function throughRequestHelper(call: TSESTree.CallExpression, index: number): RequestHelperResult {
+  function throughRequestHelper(call: TSESTree.CallExpression, index: number, trustVerifiedCallers = false): RequestHelperResult {
     const none: RequestHelperResult = { reads: false, validated: false, sinks: [], returned: false };
     const resolved = lintedView.resolve(call.callee);
     const param = resolved?.fn.params[index];
@@ -231,7 +241,10 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
     if (reads.length === 0) return none;
     const tracer = new Tracer(resolved.view, resolved.fn, 1);
     for (const read of reads) tracer.start(read, []);
-    const { validated, sinks, returned } = tracer.result;
+    const { validated, returned } = tracer.result;
+    // verify, then use, inside the helper: `if (!timingSafeEqual(token, secret)) return 401; const { id } = req.body`
+    const verifiedAt = trustVerifiedCallers ? verifiedCallerAt(resolved.fn, []) : undefined;
+    const sinks = tracer.result.sinks.filter((sink) => verifiedAt === undefined || sink.node.range[0] < verifiedAt);
     return { reads: true, validated, returned, sinks: sinks.length > 0 ? [{ kind: "helper", node: call }] : [] };
   }
 
@@ -287,6 +300,8 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
       private readonly view: FileView,
       private readonly root: FunctionNode,
       private readonly depth: number,
+      /** Identity comparisons pin a value only where the caller can tell what is trusted (the boundary itself). */
+      private readonly trusted?: TrustedValue,
     ) {}
 
     /** A start is an expression (the value) or a binding (identifier or pattern) that receives it. */
@@ -336,7 +351,7 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
       const key = path.join(".");
       if (paths.has(key)) return;
       paths.add(key);
-      const guard = path.length === 0 ? guardOf(node, this.root) : undefined;
+      const guard = path.length === 0 ? guardOf(node, this.root, this.trusted) : undefined;
       if (guard === "full") return;
       if (guard === "array") {
         this.elements(node);
@@ -471,7 +486,9 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
 
     private argument(call: TSESTree.CallExpression | TSESTree.NewExpression, argument: TSESTree.Node, path: readonly string[]): void {
       if (call.type === AST_NODE_TYPES.NewExpression) {
-        if (options.reportUnknownCalls) this.sink("call", call);
+        // `[...new Set(ids)]`: the collection holds the values it is built from
+        if (call.callee.type === AST_NODE_TYPES.Identifier && COLLECTION_CONSTRUCTORS.has(call.callee.name)) this.value(call, []);
+        else if (options.reportUnknownCalls) this.sink("call", call);
         return;
       }
       const name = memberChainName(call.callee);
@@ -491,6 +508,7 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
         return;
       }
       if (name !== undefined && NEUTRAL_CALL.test(name)) return;
+      if (this.collected(call)) return;
       const resolved = this.view.resolve(call.callee);
       if (resolved) {
         // what the project function does with this parameter: validates it, queries with it, returns it
@@ -510,6 +528,22 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
         return;
       }
       if (options.reportUnknownCalls) this.sink("call", call);
+    }
+
+    /**
+     * `conditions.push(eq(t.author, author))`, `ids.add(id)`, `byKey.set(key, value)`: a local collection now
+     * holds the value, and its later reads carry it (a `where` built up condition by condition).
+     */
+    private collected(call: TSESTree.CallExpression): boolean {
+      const callee = call.callee;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
+      const method = propertyName(callee);
+      if (method === undefined || !COLLECTION_ADDERS.has(method)) return false;
+      const binding = this.bindingOf(callee.object);
+      // a collection made here (`const where = []`, `new Set()`), not a client (`redis.set(k, v)`) or a module
+      if (!binding || !isLocalCollection(binding) || !contains(this.root, binding)) return false;
+      for (const read of this.view.reads(binding, this.root)) if (read.range[0] > call.range[1]) this.value(read, []);
+      return true;
     }
 
     private assigned(assignment: TSESTree.AssignmentExpression, path: readonly string[]): void {
@@ -602,6 +636,37 @@ function unwrapTest(node: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
+/** How a guard is read: `arrays` accepts `Array.isArray`; `trusted` tells identity values; `entry`: the value is a form entry. */
+interface GuardHow {
+  arrays: boolean;
+  trusted?: TrustedValue;
+  entry: () => boolean;
+}
+const PLAIN: GuardHow = { arrays: false, entry: () => false };
+
+/** `File`, `Blob`: what a form entry is when it is not a string. */
+function isFileClass(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && (node.name === "File" || node.name === "Blob");
+}
+
+/** `form.get("name")`, or a binding of one in `root` (`const value = formData.get(key)`): a string, a file or null. */
+function isFormEntry(node: TSESTree.Node, root: TSESTree.Node): boolean {
+  let target: TSESTree.Node = node;
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const declaration = declarationByName(target, root);
+    const declarator = declaration?.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== declaration || !declarator.init) return false;
+    target = declarator.init;
+  }
+  target = unwrapTest(target);
+  return (
+    target.type === AST_NODE_TYPES.CallExpression &&
+    target.callee.type === AST_NODE_TYPES.MemberExpression &&
+    propertyName(target.callee) === "get" &&
+    target.arguments.length === 1
+  );
+}
+
 const EQUALITY = new Set(["===", "=="]);
 const INEQUALITY = new Set(["!==", "!="]);
 
@@ -630,6 +695,15 @@ function comparesWithLiteral(test: TSESTree.BinaryExpression, key: string): bool
   return (expressionKey(test.left) === key && isLiteralValue(test.right)) || (expressionKey(test.right) === key && isLiteralValue(test.left));
 }
 
+/**
+ * `K === session.user.id`, `K !== user.id`: after the test K equals a value the server trusts (the signed-in
+ * identity, as the caller's `trusted` says), so it has that value's type and cannot be anything else.
+ */
+function pinnedTo(test: TSESTree.BinaryExpression, key: string, trusted: TrustedValue | undefined): boolean {
+  if (!trusted) return false;
+  return (expressionKey(test.left) === key && trusted(test.right)) || (expressionKey(test.right) === key && trusted(test.left));
+}
+
 function hasKeyArgument(call: TSESTree.CallExpression, key: string): boolean {
   return call.arguments.some((a) => expressionKey(a) === key);
 }
@@ -642,11 +716,11 @@ function isPredicateValidatorCall(call: TSESTree.CallExpression): boolean {
 }
 
 /** Is the test true only when K has a fixed type or one of a known set of values? */
-function constrains(test: TSESTree.Node, key: string, arrays = false): boolean {
+function constrains(test: TSESTree.Node, key: string, how: GuardHow = PLAIN): boolean {
   const target = unwrapTest(test);
   switch (target.type) {
     case AST_NODE_TYPES.BinaryExpression:
-      if (EQUALITY.has(target.operator)) return typeofTest(target, key) || comparesWithLiteral(target, key);
+      if (EQUALITY.has(target.operator)) return typeofTest(target, key) || comparesWithLiteral(target, key) || pinnedTo(target, key, how.trusted);
       if (target.operator === "instanceof") return expressionKey(target.left) === key;
       if (target.operator === "in") return expressionKey(target.left) === key;
       return false;
@@ -654,7 +728,7 @@ function constrains(test: TSESTree.Node, key: string, arrays = false): boolean {
       const name = memberChainName(target.callee);
       if (name === "Number.isInteger" || name === "Number.isSafeInteger") return hasKeyArgument(target, key);
       // `Array.isArray(K)` fixes the array, not its elements
-      if (name === "Array.isArray") return arrays && hasKeyArgument(target, key);
+      if (name === "Array.isArray") return how.arrays && hasKeyArgument(target, key);
       // `K.every((v) => typeof v === "string")`: every element has a fixed type
       if (target.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(target.callee) === "every" && expressionKey(target.callee.object) === key) {
         return everyElementConstrained(target.arguments[0]);
@@ -666,29 +740,31 @@ function constrains(test: TSESTree.Node, key: string, arrays = false): boolean {
       return isPredicateValidatorCall(target) && hasKeyArgument(target, key);
     }
     case AST_NODE_TYPES.LogicalExpression:
-      if (target.operator === "&&") return constrains(target.left, key, arrays) || constrains(target.right, key, arrays);
-      if (target.operator === "||") return constrains(target.left, key, arrays) && constrains(target.right, key, arrays);
+      if (target.operator === "&&") return constrains(target.left, key, how) || constrains(target.right, key, how);
+      if (target.operator === "||") return constrains(target.left, key, how) && constrains(target.right, key, how);
       return false;
     case AST_NODE_TYPES.UnaryExpression:
-      return target.operator === "!" && failsUnlessConstrained(target.argument, key, arrays);
+      return target.operator === "!" && failsUnlessConstrained(target.argument, key, how);
     default:
       return false;
   }
 }
 
 /** Is the test false only when K is constrained (so an exit under it leaves K constrained)? */
-function failsUnlessConstrained(test: TSESTree.Node, key: string, arrays = false): boolean {
+function failsUnlessConstrained(test: TSESTree.Node, key: string, how: GuardHow = PLAIN): boolean {
   const target = unwrapTest(test);
   switch (target.type) {
     case AST_NODE_TYPES.BinaryExpression:
-      if (INEQUALITY.has(target.operator)) return typeofTest(target, key) || comparesWithLiteral(target, key);
+      if (INEQUALITY.has(target.operator)) return typeofTest(target, key) || comparesWithLiteral(target, key) || pinnedTo(target, key, how.trusted);
+      // a form entry is a string, a file or null: once files are turned away only a string (or null) is left
+      if (target.operator === "instanceof") return expressionKey(target.left) === key && isFileClass(target.right) && how.entry();
       return false;
     case AST_NODE_TYPES.LogicalExpression:
-      if (target.operator === "||") return failsUnlessConstrained(target.left, key, arrays) || failsUnlessConstrained(target.right, key, arrays);
-      if (target.operator === "&&") return failsUnlessConstrained(target.left, key, arrays) && failsUnlessConstrained(target.right, key, arrays);
+      if (target.operator === "||") return failsUnlessConstrained(target.left, key, how) || failsUnlessConstrained(target.right, key, how);
+      if (target.operator === "&&") return failsUnlessConstrained(target.left, key, how) && failsUnlessConstrained(target.right, key, how);
       return false;
     case AST_NODE_TYPES.UnaryExpression:
-      return target.operator === "!" && constrains(target.argument, key, arrays);
+      return target.operator === "!" && constrains(target.argument, key, how);
     default:
       return false;
   }
@@ -705,13 +781,13 @@ function everyElementConstrained(callback: TSESTree.Node | undefined): boolean {
 }
 
 /** A statement that throws unless K is valid: `assert(typeof K === "string")`, `assertIsEmail(K)`, `validateSlug(K)`. */
-function assertsConstraint(statement: TSESTree.Statement, key: string, arrays: boolean): boolean {
+function assertsConstraint(statement: TSESTree.Statement, key: string, how: GuardHow): boolean {
   if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return false;
   const call = unwrapTest(statement.expression);
   if (call.type !== AST_NODE_TYPES.CallExpression) return false;
   const { last } = calleeName(call);
   if (last === undefined || !THROWING_VALIDATOR.test(last)) return false;
-  if (last === "assert" || last === "invariant") return call.arguments[0] !== undefined && constrains(call.arguments[0], key, arrays);
+  if (last === "assert" || last === "invariant") return call.arguments[0] !== undefined && constrains(call.arguments[0], key, how);
   return hasKeyArgument(call, key);
 }
 
@@ -720,24 +796,27 @@ function assertsConstraint(statement: TSESTree.Statement, key: string, arrays: b
  * earlier `if (...) return/throw` in an enclosing block (up to `root`, the function analysed)? "full": the
  * type is fixed; "array": `Array.isArray(x)` fixed the array but not its elements.
  */
-export function guardOf(node: TSESTree.Node, root: TSESTree.Node): "full" | "array" | undefined {
+export function guardOf(node: TSESTree.Node, root: TSESTree.Node, trusted?: TrustedValue): "full" | "array" | undefined {
   const key = expressionKey(node);
   if (key === undefined) return undefined;
-  if (isGuardedBy(node, root, key, false)) return "full";
-  return isGuardedBy(node, root, key, true) ? "array" : undefined;
+  let isEntry: boolean | undefined;
+  // asked only when a test turns files away (`value instanceof File`): finding the declaration walks the function
+  const entry = (): boolean => (isEntry ??= isFormEntry(node, root));
+  if (isGuardedBy(node, root, key, { arrays: false, trusted, entry })) return "full";
+  return isGuardedBy(node, root, key, { arrays: true, trusted, entry }) ? "array" : undefined;
 }
 
-function isGuardedBy(node: TSESTree.Node, root: TSESTree.Node, key: string, arrays: boolean): boolean {
+function isGuardedBy(node: TSESTree.Node, root: TSESTree.Node, key: string, how: GuardHow): boolean {
   for (let child: TSESTree.Node = node, parent = node.parent; parent && child !== root; child = parent, parent = parent.parent) {
     switch (parent.type) {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.ConditionalExpression:
-        if (parent.consequent === child && constrains(parent.test, key, arrays)) return true;
-        if (parent.alternate === child && failsUnlessConstrained(parent.test, key, arrays)) return true;
+        if (parent.consequent === child && constrains(parent.test, key, how)) return true;
+        if (parent.alternate === child && failsUnlessConstrained(parent.test, key, how)) return true;
         break;
       case AST_NODE_TYPES.LogicalExpression:
-        if (parent.right === child && parent.operator === "&&" && constrains(parent.left, key, arrays)) return true;
-        if (parent.right === child && parent.operator === "||" && failsUnlessConstrained(parent.left, key, arrays)) return true;
+        if (parent.right === child && parent.operator === "&&" && constrains(parent.left, key, how)) return true;
+        if (parent.right === child && parent.operator === "||" && failsUnlessConstrained(parent.left, key, how)) return true;
         break;
       case AST_NODE_TYPES.BlockStatement:
       case AST_NODE_TYPES.Program:
@@ -745,9 +824,9 @@ function isGuardedBy(node: TSESTree.Node, root: TSESTree.Node, key: string, arra
         const body: readonly TSESTree.Node[] = parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : parent.body;
         for (const statement of body) {
           if (statement === child) break;
-          if (exitGuard(statement, key, arrays)) return true;
+          if (exitGuard(statement, key, how)) return true;
           // `try { x = await req.json(); if (!valid(x)) throw ... } catch { return 400 }`
-          if (statement.type === AST_NODE_TYPES.TryStatement && statement.block.body.some((inner) => exitGuard(inner, key, arrays))) return true;
+          if (statement.type === AST_NODE_TYPES.TryStatement && statement.block.body.some((inner) => exitGuard(inner, key, how))) return true;
         }
         break;
       }
@@ -759,11 +838,11 @@ function isGuardedBy(node: TSESTree.Node, root: TSESTree.Node, key: string, arra
   return false;
 }
 
-function exitGuard(statement: TSESTree.Node, key: string, arrays: boolean): boolean {
+function exitGuard(statement: TSESTree.Node, key: string, how: GuardHow): boolean {
   if (statement.type === AST_NODE_TYPES.IfStatement) {
-    return !statement.alternate && failsUnlessConstrained(statement.test, key, arrays) && exits(statement.consequent);
+    return !statement.alternate && failsUnlessConstrained(statement.test, key, how) && exits(statement.consequent);
   }
-  return assertsConstraint(statement as TSESTree.Statement, key, arrays);
+  return assertsConstraint(statement as TSESTree.Statement, key, how);
 }
 
 // ---------------------------------------------------------------- helpers
@@ -780,6 +859,16 @@ function isBinding(node: TSESTree.Node): boolean {
     parent?.type === AST_NODE_TYPES.ArrayPattern ||
     parent?.type === AST_NODE_TYPES.RestElement
   );
+}
+
+/** `const x = []`, `const x: T[] = []`, `const x = new Set()` / `new Map()` / `new Array()`. */
+function isLocalCollection(binding: TSESTree.Identifier): boolean {
+  const declarator = binding.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== binding || !declarator.init) return false;
+  let init: TSESTree.Node = declarator.init;
+  while (init.type === AST_NODE_TYPES.TSAsExpression || init.type === AST_NODE_TYPES.TSSatisfiesExpression) init = init.expression;
+  if (init.type === AST_NODE_TYPES.ArrayExpression) return true;
+  return init.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier && /^(?:Array|Set|Map)$/u.test(init.callee.name);
 }
 
 function staticKeyOf(property: TSESTree.Property): string | undefined {

@@ -514,6 +514,49 @@ export function definitionOf(context: Context, node: TSESTree.Node): Definition 
 }
 
 /**
+ * The method a member call names on a project object: `LinkService.rename` (a static method of a class),
+ * `linkService.create` (`export const linkService = new LinkService()`: an instance method),
+ * `linksController.update` (a method or function property of an object literal). The definition's node is
+ * the method's function. Undefined for anything else (a package, a parameter, a computed member).
+ */
+export function methodDefinitionOf(context: Context, node: TSESTree.Node): Definition | undefined {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed || node.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (node.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const owner = definitionOfName(context, node.object.name);
+  if (!owner) return undefined;
+  const method = node.property.name;
+  let target = owner.node;
+  let instance = false;
+  if (target.type === AST_NODE_TYPES.NewExpression && target.callee.type === AST_NODE_TYPES.Identifier) {
+    const classDefinition = definitionInFile(owner.file, target.callee.name, false);
+    if (!classDefinition) return undefined;
+    target = classDefinition.node;
+    instance = true;
+  }
+  const fn = memberFunction(target, method, instance);
+  return fn ? { file: owner.file, name: `${owner.name}.${method}`, node: fn, imported: owner.imported } : undefined;
+}
+
+function memberFunction(owner: TSESTree.Node, method: string, instance: boolean): TSESTree.Node | undefined {
+  if (owner.type === AST_NODE_TYPES.ClassDeclaration || owner.type === AST_NODE_TYPES.ClassExpression) {
+    for (const member of owner.body.body) {
+      if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== "method" || member.static === instance) continue;
+      if (!member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === method) return member.value;
+    }
+    return undefined;
+  }
+  if (owner.type === AST_NODE_TYPES.ObjectExpression && !instance) {
+    for (const property of owner.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+      if (property.key.name !== method) continue;
+      const value = property.value;
+      return value.type === AST_NODE_TYPES.FunctionExpression || value.type === AST_NODE_TYPES.ArrowFunctionExpression ? value : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Memoizes `compute(definition)` per definition node and key, for the life of the parsed file. Use a key
  * that includes every option the classification depends on (e.g. `auth:${settingsHash}`). Recursion on
  * the same definition and key returns `fallback` (cycles).

@@ -222,13 +222,14 @@ const CREDENTIAL_TEXT = /auth|secret|token|key|signature|bearer|password|hmac/iu
 export function verifiedCallerAt(fn: TSESTree.Node, wrappers: readonly TSESTree.CallExpression[]): number | undefined {
   if (wrappers.some((w) => TRUSTED_WRAPPER.test(calleeName(w).last ?? ""))) return fn.range[0];
   let at: number | undefined;
+  const consts = constBindings(fn);
   walk(fn, (node) => {
     if (at !== undefined) return false;
     if (node !== fn && (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration)) return false;
     if (
       node.type === AST_NODE_TYPES.IfStatement &&
       exits(node.consequent) &&
-      (comparesWithSecret(node.test) || containsVerification(node.test) || callsMachineCheck(node.test))
+      (comparesWithSecret(node.test, consts) || containsVerification(node.test) || callsMachineCheck(node.test))
     ) {
       at = node.range[1];
     } else if (node.type === AST_NODE_TYPES.ExpressionStatement || node.type === AST_NODE_TYPES.VariableDeclaration) {
@@ -266,9 +267,31 @@ function callsMachineCheck(test: TSESTree.Node): boolean {
   return found;
 }
 
-function isSecretValue(node: TSESTree.Node): boolean {
+/** The `const x = ...` bindings of a function by name (its own and its blocks', not nested functions'). */
+function constBindings(fn: TSESTree.Node): ReadonlyMap<string, TSESTree.Expression> {
+  const consts = new Map<string, TSESTree.Expression>();
+  walk(fn, (node) => {
+    if (node !== fn && (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration)) return false;
+    if (node.type === AST_NODE_TYPES.VariableDeclaration && node.kind === "const") {
+      for (const d of node.declarations) if (d.id.type === AST_NODE_TYPES.Identifier && d.init) consts.set(d.id.name, d.init);
+    }
+    return true;
+  });
+  return consts;
+}
+
+/**
+ * `process.env.CRON_SECRET`, `INTERNAL_API_KEY`, or a `const` made from one in the same function
+ * (`const key = Buffer.from(process.env.KEY!)`, two bindings deep).
+ */
+function isSecretValue(node: TSESTree.Node, consts?: ReadonlyMap<string, TSESTree.Expression>, depth = 0): boolean {
   let found = false;
   walk(node, (n) => {
+    if (found) return false;
+    if (n.type === AST_NODE_TYPES.Identifier && consts && depth < 2) {
+      const init = consts.get(n.name);
+      if (init && init !== node && isSecretValue(init, consts, depth + 1)) found = true;
+    }
     if (found) return false;
     if (n.type === AST_NODE_TYPES.MemberExpression) {
       const object = memberChainName(n.object);
@@ -294,16 +317,16 @@ function mentionsCredential(node: TSESTree.Node): boolean {
 }
 
 /** `token !== process.env.CRON_SECRET`, `!timingSafeEqual(a, Buffer.from(env.SECRET))`, in a condition. */
-function comparesWithSecret(test: TSESTree.Node): boolean {
+function comparesWithSecret(test: TSESTree.Node, consts?: ReadonlyMap<string, TSESTree.Expression>): boolean {
   let found = false;
   walk(test, (n) => {
     if (found) return false;
     if (n.type === AST_NODE_TYPES.BinaryExpression && ["===", "!==", "==", "!="].includes(n.operator)) {
-      if ((isSecretValue(n.left) && mentionsCredential(n.right)) || (isSecretValue(n.right) && mentionsCredential(n.left))) found = true;
-      if ((isSecretValue(n.left) || isSecretValue(n.right)) && mentionsCredential(n)) found = true;
+      if ((isSecretValue(n.left, consts) && mentionsCredential(n.right)) || (isSecretValue(n.right, consts) && mentionsCredential(n.left))) found = true;
+      if ((isSecretValue(n.left, consts) || isSecretValue(n.right, consts)) && mentionsCredential(n)) found = true;
     } else if (n.type === AST_NODE_TYPES.CallExpression) {
       const { last } = calleeName(n);
-      if (last !== undefined && /compare|equal/iu.test(last) && n.arguments.some(isSecretValue)) found = true;
+      if (last !== undefined && /compare|equal/iu.test(last) && n.arguments.some((a) => isSecretValue(a, consts))) found = true;
     }
     return !found;
   });

@@ -2,7 +2,9 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { isFunction, memberChainName, propertyName } from "../util/ast.js";
-import { createInputFlow, type InputFlowResult, type InputSink } from "../analysis/input-flow.js";
+import { authConfig } from "../analysis/auth.js";
+import { createInputFlow, type InputFlowResult, type InputSink, type TrustedValue } from "../analysis/input-flow.js";
+import { createRequestValues, type RequestValues } from "../analysis/request-values.js";
 import { isMemoWrapper, type RequestBoundary } from "../analysis/request-boundary.js";
 import { verifiedCallerAt } from "../analysis/validation.js";
 import { walk } from "../analysis/walk.js";
@@ -77,6 +79,16 @@ export default createRule<Options, MessageIds>({
     const facts = fileFacts(context);
     const { boundaries, settings } = facts;
     const flow = createInputFlow(context, { validators: new Set(settings.validators), reportUnknownCalls });
+    let values: RequestValues | undefined;
+
+    /** `if (userId !== session.user.id) throw ...`: the value is pinned to the signed-in identity. */
+    function identityOf(boundary: RequestBoundary): TrustedValue {
+      return (node) => {
+        values ??= createRequestValues(context, authConfig(settings));
+        const origin = values.originOf(node, boundary);
+        return origin !== undefined && origin.identity && origin.request.length === 0;
+      };
+    }
 
     function references(pattern: TSESTree.Node, declaration: TSESTree.Node): TSESTree.Identifier[] {
       const result: TSESTree.Identifier[] = [];
@@ -297,7 +309,7 @@ export default createRule<Options, MessageIds>({
       const reaches = (result: InputFlowResult): InputSink[] =>
         result.validated ? [] : result.sinks.filter((sink) => verifiedAt === undefined || sink.node.range[0] < verifiedAt);
       for (const group of groupSources(sourcesOf(boundary))) {
-        const sinks = reaches(flow.follow(group.flatMap((source) => source.starts), boundary.fn));
+        const sinks = reaches(flow.follow(group.flatMap((source) => source.starts), boundary.fn, identityOf(boundary)));
         if (sinks.length === 0) continue;
         const source = group[0]!;
         if (source.kind === "action-param") {
@@ -313,7 +325,7 @@ export default createRule<Options, MessageIds>({
       }
       for (const call of requestHelperCalls(boundary)) {
         const index = call.arguments.findIndex((argument) => isRequestArgument(argument, boundary));
-        const helper = flow.throughRequestHelper(call, index);
+        const helper = flow.throughRequestHelper(call, index, trustVerifiedCallers);
         if (!helper.reads) continue;
         // `const body = await readBody(req)`: what the helper returns is the body
         const sinks = [...reaches(helper), ...(helper.returned && !helper.validated ? reaches(flow.follow([call], boundary.fn)) : [])];

@@ -113,6 +113,11 @@ describe("db-queries: recognised", () => {
     ["drizzle subquery passed to a call is part of the outer query only", `await db.select().from(posts).where(exists(db.select().from(likes).where(w)))`, [
       "drizzle read(ro) select -: db.select().from(posts).where(exists(db.select().from(likes).where(w)))",
     ]],
+    ["a client returned by a factory call", `import { db } from "@acme/database"; import { prisma } from "@/lib/prisma"; await db().select().from(videos).where(eq(videos.id, id)); await (await getDb()).insert(users).values(v); await prisma().workspace.findUnique({ where: { id } });`, [
+      "drizzle read(ro) select -: db().select().from(videos).where(eq(videos.id, id))",
+      "drizzle write insert users: (await getDb()).insert(users).values(v)",
+      "prisma read(ro) findUnique workspace: prisma().workspace.findUnique({ where: { id } })",
+    ]],
     ["kysely", `await db.selectFrom("person").selectAll().where("id", "=", id).executeTakeFirst()`, [
       `kysely read(ro) selectFrom -: db.selectFrom("person").selectAll().where("id", "=", id).executeTakeFirst()`,
     ]],
@@ -147,6 +152,7 @@ describe("db-queries: not queries", () => {
     ["unknown receiver name", `await client.user.findMany();`],
     ["an import from a non-db module", `import { users } from "@/data/users"; users.posts.findMany();`],
     ["Dexie db.delete() without table", `await db.delete();`],
+    ["a factory with arguments or another name", `await connect(url).select().from(t); await getCache().delete(key); await makeStore().users.findMany();`],
     ["Object.prototype methods", `rows.map((d) => d.date.toString()); bytes.map((b) => b.toString(16)); prisma.user.toString(); db.valueOf(); supabase.from("t").constructor();`],
   ];
   for (const [name, code] of cases) {

@@ -11,6 +11,123 @@ const shop = (file: string): string => fileURLToPath(new URL(`../fixtures/zod/sh
 ruleTester.run("require-zod-parse", rule, {
   valid: [
     {
+      name: "a Supabase rpc with parsed arguments, and rpc on something that is not a Supabase client",
+      filename: "app/api/search/route.ts",
+      code: `
+        import { createClient } from "@/utils/supabase/server";
+        import { peer } from "@/lib/json-rpc";
+        export async function POST(request: Request) {
+          const { query, count } = SearchSchema.parse(await request.json());
+          const supabase = await createClient();
+          const { data } = await supabase.rpc("search_documents", { query, match_count: count });
+          return Response.json({ data });
+        }
+        export async function PUT(request: Request) {
+          const { note } = await request.json();
+          await peer.rpc("notify", { note });
+          return new Response(null, { status: 204 });
+        }
+      `,
+    },
+    {
+      name: "form data read through a local helper that checks the entry's type and throws or returns",
+      filename: "app/teams/actions.ts",
+      code: `
+        "use server";
+        import { prisma } from "@/lib/prisma";
+        function getString(formData: FormData, key: string): string {
+          const value = formData.get(key);
+          if (typeof value !== "string" || value.length === 0) throw new Error(\`Missing \${key}\`);
+          return value.trim();
+        }
+        const requiredText = (formData: FormData, key: string) => {
+          const value = formData.get(key);
+          if (!value || value instanceof File) throw new Error(\`Missing \${key}\`);
+          return value;
+        };
+        const optionalText = (formData: FormData, key: string) => {
+          const value = formData.get(key);
+          return typeof value === "string" && value !== "" ? value : undefined;
+        };
+        export async function createTeam(formData: FormData) {
+          const name = getString(formData, "name");
+          const slug = requiredText(formData, "slug");
+          const about = optionalText(formData, "about");
+          await prisma.team.create({ data: { name, slug, about } });
+        }
+      `,
+    },
+    {
+      name: "a form entry that is not a file is a string",
+      filename: "app/api/teams/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const form = await req.formData();
+          const name = form.get("name");
+          if (name === null || name instanceof File) return new Response("Name is required.", { status: 400 });
+          await prisma.team.create({ data: { name } });
+          return new Response(null, { status: 201 });
+        }
+      `,
+    },
+    {
+      name: "an argument pinned to the signed-in user's id before use (!==, then throw)",
+      filename: "actions/update-user-name.ts",
+      code: `
+        "use server";
+        import { auth } from "@/auth";
+        import { prisma } from "@/lib/db";
+        export async function updateUserName(userId: string, data: { name: string }) {
+          const session = await auth();
+          if (!session?.user || session?.user.id !== userId) throw new Error("Unauthorized");
+          const { name } = userNameSchema.parse(data);
+          await prisma.user.update({ where: { id: userId }, data: { name } });
+        }
+      `,
+    },
+    {
+      name: "a body field pinned to the current user (=== around the use, or a helper's user)",
+      filename: "app/api/preferences/route.ts",
+      code: `
+        import { getServerSession } from "next-auth";
+        export async function POST(req: Request) {
+          const session = await getServerSession(authOptions);
+          const { userId, theme } = await req.json();
+          if (userId === session?.user.id && (theme === "dark" || theme === "light")) {
+            await prisma.preference.upsert({ where: { userId }, create: { userId, theme }, update: { theme } });
+          }
+          return new Response(null, { status: 204 });
+        }
+      `,
+    },
+    {
+      name: "body fields pushed into a local list that only goes back to the caller",
+      filename: "app/api/preview/route.ts",
+      code: `
+        export async function POST(req: Request) {
+          const { tags } = await req.json();
+          const labels: string[] = [];
+          for (const tag of tags) labels.push(\`#\${tag}\`);
+          return Response.json({ labels });
+        }
+      `,
+    },
+    {
+      name: "set() on a client or a module-level cache is not a local collection",
+      filename: "app/api/drafts/route.ts",
+      code: `
+        import { redis } from "@/lib/redis";
+        const recent = new Map<string, unknown>();
+        export async function POST(req: Request) {
+          const draft = await req.json();
+          await redis.set("draft:latest", JSON.stringify(draft));
+          recent.set("latest", draft);
+          const users = await prisma.user.findMany({ where: { id: { in: [...recent.keys()] } }, take: Number(await redis.get("limit")) });
+          return Response.json(users);
+        }
+      `,
+    },
+    {
       name: "Schema.parse(await req.json())",
       filename: "app/api/posts/route.ts",
       code: `
@@ -441,6 +558,29 @@ ruleTester.run("require-zod-parse", rule, {
       `,
     },
     {
+      name: "the body handed whole to a service's method (instance, static, object) that parses it first",
+      filename: shop("src/pages/api/coupons/index.ts"),
+      code: `
+        import { couponController, couponService, CouponService } from "@/server/coupons";
+        export default async function handler(req, res) {
+          if (req.method === "POST") return res.status(201).json(await couponService.create("s1", req.body));
+          if (req.method === "PATCH") return res.json(await CouponService.rename(req.body));
+          const { status } = await couponController.update("s1", req.body);
+          res.status(status).end();
+        }
+      `,
+    },
+    {
+      name: "verify, then use, inside the helper the route delegates to (a timing-safe key check through local bindings)",
+      filename: shop("src/pages/api/internal/unpause.ts"),
+      code: `
+        import { handleUnpause } from "@/server/internal-route";
+        export default async function handler(req, res) {
+          return handleUnpause(req, res);
+        }
+      `,
+    },
+    {
       name: "a request handed to a helper that validates what it reads",
       filename: shop("src/app/api/orders/route.ts"),
       code: `
@@ -517,6 +657,115 @@ export async function deletePost(id: string) {
   await prisma.post.delete({ where: { id } });
 }`,
       errors: [{ messageId: "actionInputInQuery", data: { name: "id" }, line: 2, column: 34, endLine: 2, endColumn: 36 }],
+    },
+    {
+      name: "a form helper that only casts, and a JSON field that is merely not a file",
+      filename: "app/api/teams/route.ts",
+      code: `function text(form: FormData, key: string) {
+  return form.get(key) as string;
+}
+export async function POST(req: Request) {
+  const form = await req.formData();
+  await prisma.team.create({ data: { name: text(form, "name") } });
+  const { logo } = await req.json();
+  if (logo instanceof File) return new Response(null, { status: 400 });
+  await prisma.team.update({ where: { id: "t" }, data: { logo } });
+  return new Response(null, { status: 201 });
+}`,
+      errors: [
+        { messageId: "unvalidated", line: 5, column: 22, endLine: 5, endColumn: 36 },
+        { messageId: "unvalidated", line: 7, column: 26, endLine: 7, endColumn: 36 },
+      ],
+    },
+    {
+      name: "compared with another client value or a row, not the identity: still unchecked",
+      filename: "app/actions/transfer.ts",
+      code: `"use server";
+import { auth } from "@/auth";
+export async function transferPost(postId: string, toUserId: string) {
+  const session = await auth();
+  if (!session) throw new Error("Unauthorized");
+  const post = await prisma.post.findUnique({ where: { id: postId } });
+  if (toUserId !== post?.authorId) throw new Error("Not allowed");
+  await prisma.post.update({ where: { id: postId }, data: { authorId: toUserId } });
+}`,
+      errors: [
+        { messageId: "actionInputInQuery", data: { name: "postId" }, line: 3, column: 36, endLine: 3, endColumn: 42 },
+        { messageId: "actionInputInQuery", data: { name: "toUserId" }, line: 3, column: 52, endLine: 3, endColumn: 60 },
+      ],
+    },
+    {
+      name: "pinned to the identity only after the query ran",
+      filename: "app/actions/profile.ts",
+      code: `"use server";
+import { auth } from "@/auth";
+export async function loadProfile(userId: string) {
+  const session = await auth();
+  const profile = await prisma.profile.findUnique({ where: { userId } });
+  if (userId !== session?.user.id) throw new Error("Unauthorized");
+  return profile;
+}`,
+      errors: [{ messageId: "actionInputInQuery", data: { name: "userId" }, line: 3, column: 35, endLine: 3, endColumn: 41 }],
+    },
+    {
+      name: "body ids deduplicated through a Set into a Supabase rpc (a Postgres function runs with them)",
+      filename: "app/api/retrieval/route.ts",
+      code: `import { createClient } from "@supabase/supabase-js";
+export async function POST(request: Request) {
+  const { fileIds, limit } = (await request.json()) as { fileIds: string[]; limit: number };
+  const supabaseAdmin = createClient(process.env.SUPABASE_URL!, process.env.SUPABASE_SERVICE_ROLE_KEY!);
+  const { data } = await supabaseAdmin.rpc("match_file_items", { file_ids: [...new Set(fileIds)], match_count: 5 });
+  return Response.json({ data, limit });
+}`,
+      errors: [{ messageId: "unvalidated", line: 3, column: 37, endLine: 3, endColumn: 51 }],
+    },
+    {
+      name: "body fields pushed into a list of Drizzle conditions",
+      filename: "app/api/tasks/search/route.ts",
+      code: `import { db } from "@/db";
+import { tasks } from "@/db/schema";
+export async function POST(req: Request) {
+  const { status, assignee } = await req.json();
+  const conditions = [eq(tasks.teamId, "t1")];
+  if (status) conditions.push(eq(tasks.status, status));
+  if (assignee) conditions.push(eq(tasks.assigneeId, assignee));
+  const rows = await db.select().from(tasks).where(and(...conditions));
+  return Response.json(rows);
+}`,
+      errors: [{ messageId: "unvalidated", line: 4, column: 38, endLine: 4, endColumn: 48 }],
+    },
+    {
+      name: "an Express query object handed to a service that pushes its keys into a Prisma where",
+      filename: "src/routes/articles.ts",
+      code: `import { Router } from "express";
+import prisma from "../prisma/client";
+const router = Router();
+const buildFilters = (query: any) => {
+  const filters: object[] = [];
+  if ("author" in query) filters.push({ author: { username: { equals: query.author } } });
+  return filters;
+};
+router.get("/articles", async (req, res) => {
+  const articles = await prisma.article.findMany({ where: { AND: buildFilters(req.query) } });
+  res.json(articles);
+});`,
+      errors: [{ messageId: "unvalidated", line: 10, column: 79, endLine: 10, endColumn: 88 }],
+    },
+    {
+      name: "a server action argument reaching a Drizzle query on a client returned by a factory (db())",
+      filename: "app/actions/videos/edit-title.ts",
+      code: `"use server";
+import { db } from "@acme/database";
+import { videos } from "@acme/database/schema";
+export async function renameVideo(videoId: string, title: string) {
+  const user = await getCurrentUser();
+  if (!user || !title || !videoId) throw new Error("Missing data");
+  await db().update(videos).set({ name: title }).where(and(eq(videos.id, videoId), eq(videos.ownerId, user.id)));
+}`,
+      errors: [
+        { messageId: "actionInputInQuery", data: { name: "videoId" }, line: 4, column: 35, endLine: 4, endColumn: 42 },
+        { messageId: "actionInputInQuery", data: { name: "title" }, line: 4, column: 52, endLine: 4, endColumn: 57 },
+      ],
     },
     {
       name: "server action object parameter spread into query data",
@@ -706,6 +955,25 @@ app.post("/notes", async (c) => {
   return c.json(note, 201);
 });`,
       errors: [{ messageId: "unvalidatedInHelper", data: { helper: "saveNote(...)" }, line: 5, column: 22, endLine: 5, endColumn: 33 }],
+    },
+    {
+      name: "the body handed to a service method that queries with it unparsed",
+      filename: shop("src/pages/api/coupons/expire.ts"),
+      code: `import { couponService } from "@/server/coupons";
+export default async function handler(req, res) {
+  await couponService.expire(req.body);
+  res.status(204).end();
+}`,
+      errors: [{ messageId: "unvalidated", line: 3, column: 30, endLine: 3, endColumn: 38 }],
+    },
+    {
+      name: "a helper that uses the body with no check of the caller",
+      filename: shop("src/pages/api/internal/unpause-open.ts"),
+      code: `import { handleUnpauseOpen } from "@/server/internal-route";
+export default async function handler(req, res) {
+  return handleUnpauseOpen(req, res);
+}`,
+      errors: [{ messageId: "unvalidatedInHelper", data: { helper: "handleUnpauseOpen(...)" }, line: 3, column: 10, endLine: 3, endColumn: 37 }],
     },
     {
       name: "Pages: the body returned by a helper that reads it, then written",
