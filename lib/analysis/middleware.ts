@@ -66,10 +66,46 @@ export function appRootOf(file: string): string | undefined {
   return result ?? undefined;
 }
 
+/** App root -> its middleware file, valid while the modification times of the root and its `src/` stay the same. */
+const middlewareFiles = new Map<string, { stamp: string; file: string | undefined }>();
+const MAX_APP_ROOTS = 1_000;
+
+/**
+ * `middleware.*` / `proxy.*` at the app root or in its `src/`, the first of the candidates in order. A rule
+ * asks for every request boundary of every file: each folder is listed once, and listed again only when
+ * its modification time changes (a file added, removed or renamed in it), so one lint costs two `stat`s
+ * instead of up to twenty existence checks, and the editor still sees a middleware created or deleted.
+ * An edit inside the middleware file is seen by `parseFile` (its own modification time).
+ */
 function middlewareFileIn(root: string): string | undefined {
-  for (const folder of [root, path.join(root, "src")]) {
+  const folders = [root, path.join(root, "src")];
+  const stamp = folders.map(folderStamp).join("|");
+  const cached = middlewareFiles.get(root);
+  if (cached?.stamp === stamp) return cached.file;
+  const file = findMiddlewareFile(folders);
+  if (middlewareFiles.size >= MAX_APP_ROOTS) middlewareFiles.clear();
+  middlewareFiles.set(root, { stamp, file });
+  return file;
+}
+
+function folderStamp(folder: string): string {
+  const stat = fs.statSync(folder, { throwIfNoEntry: false });
+  return stat ? `${stat.mtimeMs}:${stat.ino}` : "-";
+}
+
+function findMiddlewareFile(folders: readonly string[]): string | undefined {
+  for (const folder of folders) {
+    let names: Set<string>;
+    try {
+      // lower case: on a case-insensitive file system `Middleware.ts` answers to `middleware.ts`;
+      // `existsSync` below decides, as it did for every candidate before
+      names = new Set(fs.readdirSync(folder).map((name) => name.toLowerCase()));
+    } catch {
+      continue;
+    }
     for (const name of MIDDLEWARE_NAMES) {
       for (const extension of EXTENSIONS) {
+        if (!names.has(name + extension)) continue;
         const candidate = path.join(folder, name + extension);
         if (fs.existsSync(candidate)) return candidate;
       }

@@ -9,7 +9,7 @@
  * language's parser and cached by path, modification time and size, so the editor sees schema
  * edits. No schema, or a schema with a syntax error: `undefined`, and the rules stay silent.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { discoverSchema, prismaFilesIn } from "../../prisma-lint/discovery.js";
 import type { Enum, Model, Schema } from "../../prisma-lint/language/ast.js";
@@ -209,11 +209,12 @@ function workspaceSchema(root: string): string | undefined {
 }
 
 function loadSchema(schemaPath: string): PrismaSchemaInfo | undefined {
-  const files = statSync(schemaPath).isDirectory() ? prismaFilesIn(schemaPath) : [schemaPath];
+  const stat = statSync(schemaPath);
+  const files = stat.isDirectory() ? prismaFilesIn(schemaPath) : [schemaPath];
   const asts: { file: string; ast: Schema }[] = [];
   const stamps: string[] = [];
   for (const file of files) {
-    const parsed = parseFile(file);
+    const parsed = parseFile(file, file === schemaPath ? stat : undefined); // one stat per lint for a one-file schema
     if (!parsed.ast) return undefined; // a schema with a syntax error: the rules stay silent
     asts.push({ file, ast: parsed.ast });
     stamps.push(`${file}:${parsed.mtimeMs}:${parsed.size}`);
@@ -226,8 +227,8 @@ function loadSchema(schemaPath: string): PrismaSchemaInfo | undefined {
   return info;
 }
 
-function parseFile(file: string): ParsedFile {
-  const stat = statSync(file);
+function parseFile(file: string, known?: Stats): ParsedFile {
+  const stat = known ?? statSync(file);
   const cached = parsedFiles.get(file);
   if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
   const result = parseSchema(readFileSync(file, "utf8"));

@@ -304,10 +304,13 @@ export default createRule<Options, MessageIds>({
 
     function check(boundary: RequestBoundary): void {
       if (boundary.kind === "safe-action" || boundary.kind === "trpc") return; // validated by construction
-      const verifiedAt = trustVerifiedCallers ? verifiedCallerAt(boundary.fn, boundary.wrappers) : undefined;
-      // verify, then use: what runs after the caller proved a shared secret is trusted
+      // verify, then use: what runs after the caller proved a shared secret is trusted (looked for only
+      // when an unvalidated input reaches a sink: most handlers validate, and the search walks the handler)
+      let verifiedAt: { at: number | undefined } | undefined;
+      const verifiedCaller = (): number | undefined =>
+        (verifiedAt ??= { at: trustVerifiedCallers ? verifiedCallerAt(boundary.fn, boundary.wrappers) : undefined }).at;
       const reaches = (result: InputFlowResult): InputSink[] =>
-        result.validated ? [] : result.sinks.filter((sink) => verifiedAt === undefined || sink.node.range[0] < verifiedAt);
+        result.validated ? [] : result.sinks.filter((sink) => verifiedCaller() === undefined || sink.node.range[0] < verifiedCaller()!);
       for (const group of groupSources(sourcesOf(boundary))) {
         const sinks = reaches(flow.follow(group.flatMap((source) => source.starts), boundary.fn, identityOf(boundary)));
         if (sinks.length === 0) continue;

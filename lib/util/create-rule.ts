@@ -21,15 +21,18 @@ const MAX_OPTION_SETS = 64;
  * typescript-eslint's `RuleCreator`, except that `create` gets the options merged with
  * `meta.defaultOptions` computed once per option set rather than once per file: its merge deep-clones
  * the defaults (`structuredClone`) for every rule of every file, which costs more than a trivial rule.
- * ESLint hands every file of a config the same options array (keyed by identity), or an equal copy
- * (keyed by its JSON text). The merged options are shared between files: rules read them, never write.
+ * ESLint hands every file of a config the same options array (keyed by identity), or an equal copy: the
+ * editor's language server builds a new ESLint instance, and new option arrays, for every lint. An equal
+ * copy is found by comparing it with the option sets seen (a few small JSON values; cheaper than
+ * serializing it, and `JSON.stringify` is slow where core-js replaced it, as in that server).
+ * The merged options are shared between files: rules read them, never write.
  */
 export const createRule: typeof namedRule = (spec) => {
   const rule = namedRule(spec);
   type Options = Parameters<typeof spec.create>[1];
   const defaults = (spec.meta.defaultOptions ?? spec.defaultOptions ?? []) as Options;
   const byArray = new WeakMap<object, Options>();
-  const byText = new Map<string, Options>();
+  const seen: { raw: readonly unknown[]; merged: Options }[] = [];
   let noOptions: Options | undefined;
   return {
     ...rule,
@@ -38,12 +41,11 @@ export const createRule: typeof namedRule = (spec) => {
       if (context.options.length === 0) return spec.create(context, (noOptions ??= ESLintUtils.applyDefault(defaults, context.options)));
       let options = byArray.get(context.options);
       if (!options) {
-        const text = JSON.stringify(context.options);
-        options = byText.get(text);
+        options = seen.find((entry) => jsonEqual(entry.raw, context.options))?.merged;
         if (!options) {
-          if (byText.size >= MAX_OPTION_SETS) byText.clear();
+          if (seen.length >= MAX_OPTION_SETS) seen.length = 0;
           options = ESLintUtils.applyDefault(defaults, context.options);
-          byText.set(text, options);
+          seen.push({ raw: context.options, merged: options });
         }
         byArray.set(context.options, options);
       }
@@ -51,3 +53,19 @@ export const createRule: typeof namedRule = (spec) => {
     },
   };
 };
+
+/** Deep equality of JSON values (rule options are validated JSON): what comparing their `JSON.stringify` text decided. */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((value, i) => jsonEqual(value, b[i]));
+  }
+  if (Array.isArray(b)) return false;
+  const aKeys = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
+  const bKeys = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
+  if (aKeys.length !== bKeys.length) return false;
+  // key order matters to JSON.stringify, and so to the options a rule sees when it iterates them
+  return aKeys.every((key, i) => key === bKeys[i] && jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}

@@ -23,6 +23,9 @@ const matchers = new Map<string, (file: string) => boolean>();
 const MAX_MATCHERS = 256;
 const NEVER = (): boolean => false;
 
+/** The same glob lists again (rule options merged once per option set, `create-rule.ts`): no key to build. */
+const dotMatchersByList = new WeakMap<readonly string[], (file: string) => boolean>();
+
 /** A matcher for any of the globs (picomatch), compiled once per distinct glob list and options. */
 export function globMatcher(globs: readonly string[], options: { dot?: boolean } = {}): (file: string) => boolean {
   if (globs.length === 0) return NEVER;
@@ -36,8 +39,32 @@ export function globMatcher(globs: readonly string[], options: { dot?: boolean }
   return matcher;
 }
 
+/**
+ * Answers per matcher and file: the editor lints the same file again on every edit, and a rule's ignore
+ * list holds a score of globs. Bounded: a CI run asks once per file.
+ */
+const answers = new WeakMap<(file: string) => boolean, Map<string, boolean>>();
+const MAX_ANSWERS = 10_000;
+
 /** True when the file matches any of the globs (picomatch, dotfiles included). */
 export function matchesAnyGlob(context: { filename: string; cwd: string; sourceCode?: object }, globs: readonly string[]): boolean {
   if (globs.length === 0) return false;
-  return globMatcher(globs, { dot: true })(relativeFilename(context));
+  let matcher = dotMatchersByList.get(globs);
+  if (!matcher) {
+    matcher = globMatcher(globs, { dot: true });
+    dotMatchersByList.set(globs, matcher);
+  }
+  let known = answers.get(matcher);
+  if (!known) {
+    known = new Map();
+    answers.set(matcher, known);
+  }
+  const file = relativeFilename(context);
+  let answer = known.get(file);
+  if (answer === undefined) {
+    answer = matcher(file);
+    if (known.size >= MAX_ANSWERS) known.clear();
+    known.set(file, answer);
+  }
+  return answer;
 }

@@ -1,6 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { authConfig } from "../../lib/analysis/auth.js";
 import { appRootOf, matcherRegExp, readMiddlewareFor, routePathOf } from "../../lib/analysis/middleware.js";
 
@@ -94,5 +96,54 @@ describe("readMiddlewareFor", () => {
     expect(readingFor("opaque", false)).toBeUndefined();
     const named = readingFor("opaque", path.join("clerk", "middleware.ts"))!;
     expect(named.protects("/dashboard", "POST")).toBe(true);
+  });
+});
+
+describe("readMiddlewareFor in a long-lived process (the editor)", () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function app(): { root: string; read: () => ReturnType<typeof readMiddlewareFor> } {
+    const root = mkdtempSync(path.join(tmpdir(), "backend-architect-middleware-"));
+    dirs.push(root);
+    writeFileSync(path.join(root, "package.json"), "{}\n");
+    const filename = path.join(root, "app/api/projects/route.ts");
+    return { root, read: () => readMiddlewareFor({ filename, cwd: root }, undefined, config) };
+  }
+
+  const withAuth = (matcher: string) => `export { default } from "next-auth/middleware";\nexport const config = { matcher: ["${matcher}"] };\n`;
+
+  it("sees a middleware created, edited, moved to src/ and deleted after the first lookup", () => {
+    const { root, read } = app();
+    expect(read()).toBeUndefined();
+
+    writeFileSync(path.join(root, "middleware.ts"), withAuth("/api/projects/:path*"));
+    expect(read()?.protects("/api/projects", "POST")).toBe(true);
+
+    // a different size, so the edit is seen even within the file system's time resolution
+    writeFileSync(path.join(root, "middleware.ts"), withAuth("/settings/:path*"));
+    expect(read()?.protects("/api/projects", "POST")).toBe(false);
+    expect(read()?.protects("/settings", "POST")).toBe(true);
+
+    unlinkSync(path.join(root, "middleware.ts"));
+    mkdirSync(path.join(root, "src"));
+    writeFileSync(path.join(root, "src", "proxy.ts"), withAuth("/api/projects/:path*"));
+    expect(read()?.file).toBe(path.join(root, "src", "proxy.ts"));
+    expect(read()?.protects("/api/projects", "POST")).toBe(true);
+
+    unlinkSync(path.join(root, "src", "proxy.ts"));
+    expect(read()).toBeUndefined();
+  });
+
+  it("keeps the order of the candidates: the app root before src/, middleware before proxy", () => {
+    const { root, read } = app();
+    mkdirSync(path.join(root, "src"));
+    writeFileSync(path.join(root, "src", "middleware.ts"), withAuth("/settings/:path*"));
+    writeFileSync(path.join(root, "proxy.js"), withAuth("/api/projects/:path*"));
+    expect(read()?.file).toBe(path.join(root, "proxy.js"));
+    writeFileSync(path.join(root, "middleware.js"), withAuth("/api/projects/:path*"));
+    expect(read()?.file).toBe(path.join(root, "middleware.js"));
   });
 });
