@@ -41,6 +41,11 @@ export interface InputSink {
   kind: SinkKind;
   /** The query, or the call into the project function that reaches one. */
   node: TSESTree.Node;
+  /**
+   * The value is only compared for equality in the query's filter (`where: { id }`, `eq(t.id, id)`,
+   * Supabase `.eq("id", id)`): the database binds it as a parameter and it picks rows, nothing more.
+   */
+  equalityKey?: boolean;
 }
 
 export interface InputFlowResult {
@@ -109,6 +114,29 @@ const TRANSPARENT_CALLS = new Set([
   "decodeURI",
   "encodeURI",
 ]);
+/** The path mark of a value that went through `eq(column, value)`. */
+const EQUALITY_MARK = "=eq";
+/**
+ * Prisma filter operators other than equality. Relation filters (`some`, `every`, `none`, `is`, `isNot`) and
+ * `equals` keep comparing the value with a column.
+ */
+const PRISMA_OPERATORS = new Set(["in", "notIn", "not", "lt", "lte", "gt", "gte", "contains", "startsWith", "endsWith", "search", "mode", "has", "hasSome", "hasEvery", "path", "array_contains", "string_contains"]);
+
+/**
+ * Is the value (at `path` inside `argument`) only an equality key of the query `call`? Prisma
+ * `{ where: { id } }` (also nested relation fields and `{ equals }`), Drizzle `eq(column, value)` carried
+ * into the query, Supabase `.eq("column", value)`.
+ */
+function isEqualityKey(call: TSESTree.CallExpression, argument: TSESTree.Node, path: readonly string[]): boolean {
+  if (path.length === 1 && path[0] === EQUALITY_MARK) return true;
+  if (path.length === 0) {
+    const method = call.callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(call.callee) : undefined;
+    return method === "eq" && call.arguments[1] === argument;
+  }
+  if (path[0] !== "where" || path.length < 2 || call.arguments[0] !== argument) return false;
+  return path.slice(1).every((key) => key !== "*" && key !== EQUALITY_MARK && !PRISMA_OPERATORS.has(key));
+}
+
 /** Drizzle's filter operators: `eq(users.id, id)` carries `id` into the `where(...)` of a query. */
 const QUERY_OPERATORS = new Set([
   "eq",
@@ -492,6 +520,15 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
         return;
       }
       const name = memberChainName(call.callee);
+      // `eq(t.id, id)`, also inside `and(...)`/`or(...)`: remember that the value is an equality key
+      if (name === "eq" && call.arguments[1] === argument && path.length === 0) {
+        this.value(call, [EQUALITY_MARK]);
+        return;
+      }
+      if ((name === "and" || name === "or") && path.length === 1 && path[0] === EQUALITY_MARK) {
+        this.value(call, path);
+        return;
+      }
       if (name !== undefined && (TRANSPARENT_CALLS.has(name) || QUERY_OPERATORS.has(name))) {
         this.value(call, []);
         return;
@@ -504,7 +541,7 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
       }
       if (isPredicateValidatorCall(call) || SANITIZER.test(calleeName(call).last ?? "")) return;
       if (this.view.isQuery(call)) {
-        this.sink("query", call);
+        this.sink("query", call, isEqualityKey(call, argument, path));
         return;
       }
       if (name !== undefined && NEUTRAL_CALL.test(name)) return;
@@ -584,8 +621,8 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
       }
     }
 
-    private sink(kind: SinkKind, node: TSESTree.Node): void {
-      this.result.sinks.push({ kind, node });
+    private sink(kind: SinkKind, node: TSESTree.Node, equalityKey = false): void {
+      this.result.sinks.push(equalityKey ? { kind, node, equalityKey } : { kind, node });
     }
   }
 

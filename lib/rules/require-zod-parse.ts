@@ -312,9 +312,12 @@ export default createRule<Options, MessageIds>({
       const reaches = (result: InputFlowResult): InputSink[] =>
         result.validated ? [] : result.sinks.filter((sink) => verifiedCaller() === undefined || sink.node.range[0] < verifiedCaller()!);
       for (const group of groupSources(sourcesOf(boundary))) {
-        const sinks = reaches(flow.follow(group.flatMap((source) => source.starts), boundary.fn, identityOf(boundary)));
-        if (sinks.length === 0) continue;
         const source = group[0]!;
+        // a route segment or search param is a string (or null): as a bound equality key it only picks rows
+        const sinks = reaches(flow.follow(group.flatMap((s) => s.starts), boundary.fn, identityOf(boundary))).filter(
+          (sink) => source.kind !== "url-param" || !sink.equalityKey,
+        );
+        if (sinks.length === 0) continue;
         if (source.kind === "action-param") {
           const loc = paramLoc(source.node);
           if (sinks.some((sink) => sink.kind !== "call")) {

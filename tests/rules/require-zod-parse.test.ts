@@ -11,6 +11,28 @@ const shop = (file: string): string => fileURLToPath(new URL(`../fixtures/zod/sh
 ruleTester.run("require-zod-parse", rule, {
   valid: [
     {
+      name: "checkUrlParams: route and search params used only as equality keys (Prisma, Drizzle, Supabase)",
+      filename: "app/api/projects/[projectId]/runs/[runId]/route.ts",
+      code: `
+        import { and, eq } from "drizzle-orm";
+        import { db } from "@/lib/db";
+        import { runs } from "@/lib/schema";
+        import { prisma } from "@/lib/prisma";
+        import { createClient } from "@/lib/supabase/server";
+        export async function GET(req: NextRequest, { params }: { params: Promise<{ projectId: string; runId: string }> }) {
+          const { projectId, runId } = await params;
+          const status = req.nextUrl.searchParams.get("status");
+          const project = await prisma.project.findUnique({ where: { id: projectId } });
+          const owner = await prisma.user.findFirst({ where: { projects: { some: { id: projectId } }, team: { slug: { equals: status } } } });
+          const [run] = await db.select().from(runs).where(and(eq(runs.projectId, projectId), eq(runs.id, runId))).limit(1);
+          const supabase = await createClient();
+          const { data: logs } = await supabase.from("logs").select("id, message").eq("run_id", runId).limit(50);
+          return Response.json({ project, owner, run, logs });
+        }
+      `,
+      options: [{ checkUrlParams: true }],
+    },
+    {
       name: "a Supabase rpc with parsed arguments, and rpc on something that is not a Supabase client",
       filename: "app/api/search/route.ts",
       code: `
@@ -1020,18 +1042,19 @@ export default async function handler(req, res) {
       errors: [{ messageId: "unvalidated", line: 2, column: 30, endLine: 2, endColumn: 40 }],
     },
     {
-      name: "checkUrlParams: awaited params and searchParams.get() reaching a query",
+      name: "checkUrlParams: a route param and a search param written into a row (more than a lookup key)",
       filename: "app/api/posts/[id]/route.ts",
-      code: `export async function DELETE(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+      code: `export async function POST(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const force = req.nextUrl.searchParams.get("force");
-  await prisma.post.delete({ where: { id, force } });
-  return new Response();
+  const type = req.nextUrl.searchParams.get("type");
+  await prisma.post.findUniqueOrThrow({ where: { id } });
+  const entry = await prisma.evaluationType.create({ data: { key: id, type, label: "Custom" } });
+  return Response.json(entry);
 }`,
       options: [{ checkUrlParams: true }],
       errors: [
-        { messageId: "unvalidated", line: 1, column: 50, endLine: 1, endColumn: 56 },
-        { messageId: "unvalidated", line: 3, column: 17, endLine: 3, endColumn: 41 },
+        { messageId: "unvalidated", line: 1, column: 48, endLine: 1, endColumn: 54 },
+        { messageId: "unvalidated", line: 3, column: 16, endLine: 3, endColumn: 40 },
       ],
     },
   ],
