@@ -71,8 +71,16 @@ interface ParsedFile {
 }
 
 const parsedFiles = new Map<string, ParsedFile>();
-/** Folder → the schema found from it (`null`: none). Discovery reads a few paths per folder, once per process. */
-const foundFrom = new Map<string, string | null>();
+/** Folder → the schema found from it, or where nothing was found. Discovery reads a few paths per folder. */
+const foundFrom = new Map<string, string | NotFound>();
+
+/**
+ * "No schema from here up": remembered with the modification times of the folders that were searched (and
+ * their `prisma/` folders), so that a schema created while the editor runs is found at the next lint.
+ */
+interface NotFound {
+  stamps: [folder: string, mtimeMs: number][];
+}
 /** Schema path → its model map, valid while every file's stamp is the same. */
 const built = new Map<string, { stamp: string; info: PrismaSchemaInfo | undefined }>();
 
@@ -98,10 +106,12 @@ function locateSchema(context: { filename: string; physicalFilename?: string; cw
   if (!path.isAbsolute(filename)) return undefined;
   const visited: string[] = [];
   let found: string | undefined;
+  let notFound: NotFound | undefined;
   for (let dir = path.dirname(filename); ; ) {
     const cached = foundFrom.get(dir);
-    if (cached !== undefined) {
-      found = cached ?? undefined;
+    if (cached !== undefined && (typeof cached === "string" || unchanged(cached))) {
+      if (typeof cached === "string") found = cached;
+      else notFound = cached;
       break;
     }
     visited.push(dir);
@@ -111,8 +121,35 @@ function locateSchema(context: { filename: string; physicalFilename?: string; cw
     if (parent === dir) break;
     dir = parent;
   }
-  for (const dir of visited) foundFrom.set(dir, found ?? null);
-  return found;
+  if (found !== undefined) {
+    for (const dir of visited) foundFrom.set(dir, found);
+    return found;
+  }
+  const stamps = [...visited.flatMap(folderStamps), ...(notFound?.stamps ?? [])];
+  const entry: NotFound = { stamps };
+  for (const dir of visited) foundFrom.set(dir, entry);
+  return undefined;
+}
+
+function folderStamps(dir: string): [string, number][] {
+  const stamps: [string, number][] = [];
+  for (const folder of [dir, path.join(dir, "prisma")]) {
+    const mtime = mtimeOf(folder);
+    if (mtime !== undefined) stamps.push([folder, mtime]);
+  }
+  return stamps;
+}
+
+function mtimeOf(folder: string): number | undefined {
+  try {
+    return statSync(folder).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+function unchanged(entry: NotFound): boolean {
+  return entry.stamps.every(([folder, mtime]) => mtimeOf(folder) === mtime);
 }
 
 /** The schema Prisma would find with `dir` as its working directory, else a monorepo's one schema package. */

@@ -154,6 +154,26 @@ describe("getPrismaSchema", () => {
     expect(schemaFor("app/a.ts")!.models.get("user")!.indexes).toEqual([["email"]]);
   });
 
+  it("finds a schema created while the editor runs (a folder's change ends the 'no schema here' answer)", () => {
+    write("package.json", "{}");
+    write("app/api/route.ts", "");
+    expect(schemaFor("app/api/route.ts")).toBeUndefined();
+    write("prisma/schema.prisma", USER_SCHEMA);
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(root, later, later);
+    expect(schemaFor("app/api/route.ts")?.models.has("user")).toBe(true);
+  });
+
+  it("finds a schema created in an existing prisma/ folder", () => {
+    write("package.json", "{}");
+    write("prisma/migrations/.keep", "");
+    expect(schemaFor("app/api/route.ts")).toBeUndefined();
+    write("prisma/schema.prisma", USER_SCHEMA);
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(path.join(root, "prisma"), later, later);
+    expect(schemaFor("app/api/route.ts")?.models.has("user")).toBe(true);
+  });
+
   it("returns the same object while nothing changed", () => {
     write("prisma/schema.prisma", USER_SCHEMA);
     expect(schemaFor("a/b.ts")).toBe(schemaFor("c/d.ts"));
