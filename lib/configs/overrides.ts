@@ -36,6 +36,9 @@ export const SEED_AND_TEST_FILES = [
   "**/test/**",
   "**/tests/**",
   "**/e2e/**",
+  // test-data factories: `bin/factory/communities/...`, `test/factories/user.ts`
+  "**/factory/**",
+  "**/factories/**",
 ];
 /**
  * Tests, seed scripts, one-off scripts and migrations: no request reaches them, so SQL they build from

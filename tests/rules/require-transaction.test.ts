@@ -7,6 +7,17 @@ const schemaSettings = { "backend-architect": { schema: "tests/fixtures/schema-a
 createRuleTester().run("require-transaction", rule, {
   valid: [
     {
+      name: "a test-data factory run by the seed command (it empties the tables first, so a failure is fixed by running it again)",
+      filename: "bin/factory/communities/acme/index.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        export async function createAcme() {
+          const account = await prisma.account.create({ data: { name: "Acme" } });
+          await prisma.channel.create({ data: { accountId: account.id, name: "general" } });
+        }
+      `,
+    },
+    {
       name: "later updates of the row the first write created (job progress, a final status) leave no other row half-done",
       filename: "src/worker/transcode.ts",
       code: `
