@@ -134,6 +134,8 @@ function isEqualityKey(call: TSESTree.CallExpression, argument: TSESTree.Node, p
     return method === "eq" && call.arguments[1] === argument;
   }
   if (path[0] !== "where" || path.length < 2 || call.arguments[0] !== argument) return false;
+  // Drizzle's relational queries: `db.query.posts.findFirst({ where: eq(posts.id, id) })`
+  if (path.length === 2 && path[1] === EQUALITY_MARK) return true;
   return path.slice(1).every((key) => key !== "*" && key !== EQUALITY_MARK && !PRISMA_OPERATORS.has(key));
 }
 
@@ -191,6 +193,8 @@ const BUILDER_HEAD = /^(?:select|selectDistinct|insert|update|delete|from|select
 interface Cached {
   validated: boolean;
   sinks: boolean;
+  /** Every sink the value reaches in the function takes it as an equality key. */
+  equalityOnly: boolean;
   returned: boolean;
 }
 /** Per analysed function and parameter (and options): what the function does with an untrusted argument. */
@@ -308,13 +312,19 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
     }
     const known = cache.get(key);
     if (known) return known;
-    cache.set(key, { validated: false, sinks: false, returned: false }); // recursion
+    cache.set(key, { validated: false, sinks: false, equalityOnly: false, returned: false }); // recursion
     const tracer = new Tracer(view, fn, depth);
     let param: TSESTree.Node | undefined = fn.params[index];
     if (param?.type === AST_NODE_TYPES.TSParameterProperty) param = undefined;
     if (param?.type === AST_NODE_TYPES.RestElement) param = index === 0 ? param.argument : undefined;
     if (param) tracer.start(param, path);
-    const result = { validated: tracer.result.validated, sinks: tracer.result.sinks.length > 0, returned: tracer.result.returned };
+    const { sinks } = tracer.result;
+    const result = {
+      validated: tracer.result.validated,
+      sinks: sinks.length > 0,
+      equalityOnly: sinks.length > 0 && sinks.every((sink) => sink.equalityKey === true),
+      returned: tracer.result.returned,
+    };
     cache.set(key, result);
     return result;
   }
@@ -560,7 +570,7 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
         // a helper that validates what it is given validates that value, not the rest of the source
         if (inner.validated && this.depth > 0) this.result.validated = true;
         if (inner.validated) return;
-        if (inner.sinks) this.sink("helper", call);
+        if (inner.sinks) this.sink("helper", call, inner.equalityOnly);
         if (inner.returned) this.value(call, []);
         return;
       }

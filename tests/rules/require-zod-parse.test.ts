@@ -33,6 +33,28 @@ ruleTester.run("require-zod-parse", rule, {
       options: [{ checkUrlParams: true }],
     },
     {
+      name: "checkUrlParams: equality keys of a Drizzle relational query and of a project helper",
+      filename: "app/api/repos/[owner]/[repo]/route.ts",
+      code: `
+        import { eq } from "drizzle-orm";
+        import { db } from "@/lib/db";
+        import { repos, configs } from "@/lib/schema";
+        async function getConfig(owner: string, repo: string) {
+          return db.query.configs.findFirst({ where: eq(configs.repo, \`\${owner}/\${repo}\`) });
+        }
+        async function getRepo(id: string) {
+          return db.query.repos.findFirst({ where: eq(repos.id, id) });
+        }
+        export async function GET(req: Request, { params }: { params: Promise<{ owner: string; repo: string }> }) {
+          const { owner, repo } = await params;
+          const found = await getRepo(repo);
+          const config = await getConfig(owner, repo);
+          return Response.json({ found, config });
+        }
+      `,
+      options: [{ checkUrlParams: true }],
+    },
+    {
       name: "a Supabase rpc with parsed arguments, and rpc on something that is not a Supabase client",
       filename: "app/api/search/route.ts",
       code: `
