@@ -1,6 +1,7 @@
 /**
  * What kind of process runs a file's package, read from its nearest `package.json`: a standalone Node
- * service (a worker started with `tsx watch index.ts`, `node --watch`, `nodemon`) restarts the whole process
+ * service (a worker started with `tsx watch index.ts`, `node --watch`, `nodemon`, `nest start --watch`, or a
+ * package built on Express, Fastify, NestJS, Koa, hapi or Elysia) restarts the whole process
  * on a change, so module state does not pile up the way it does under a Next.js dev server's hot reload.
  */
 import { readFileSync } from "node:fs";
@@ -14,8 +15,10 @@ interface PackageFacts {
 const byDirectory = new Map<string, PackageFacts | undefined>();
 const MAX_ENTRIES = 2_000;
 
-/** `node dist/index.js`, `tsx watch index.ts`, `nodemon src/main.ts`, `bun --watch run.ts`, `ts-node-dev app.ts`. */
-const PROCESS_SCRIPT = /^(?:node|tsx|ts-node|ts-node-dev|nodemon|bun)(?:\s|$)/u;
+/** `node dist/index.js`, `tsx watch index.ts`, `nodemon src/main.ts`, `bun --watch run.ts`, `ts-node-dev app.ts`, `nest start --watch`. */
+const PROCESS_SCRIPT = /^(?:node|tsx|ts-node|ts-node-dev|nodemon|bun|nest start)(?:\s|$)/u;
+/** Server frameworks that run as their own process: a package built on one (and not on Next.js) is a server. */
+const SERVER_FRAMEWORKS = ["express", "fastify", "@nestjs/core", "koa", "@hapi/hapi", "elysia"];
 
 /** Does the file belong to a package that runs as its own Node process, without Next.js? */
 export function runsAsStandaloneProcess(filename: string): boolean {
@@ -33,7 +36,8 @@ function factsOf(dir: string): PackageFacts | undefined {
     };
     const usesNext = Boolean(pkg.dependencies?.next ?? pkg.devDependencies?.next);
     const runs = ["dev", "start"].some((name) => PROCESS_SCRIPT.test(pkg.scripts?.[name]?.trim() ?? ""));
-    facts = { standaloneProcess: !usesNext && runs };
+    const server = SERVER_FRAMEWORKS.some((name) => pkg.dependencies?.[name] !== undefined);
+    facts = { standaloneProcess: !usesNext && (runs || server) };
   } catch {
     const parent = path.dirname(dir);
     facts = parent === dir ? undefined : factsOf(parent);

@@ -13,6 +13,13 @@ fs.writeFileSync(
   JSON.stringify({ name: "@acme/worker", scripts: { dev: "tsx watch index.ts", start: "tsx index.ts" }, dependencies: { "@prisma/client": "6.0.0" } }),
 );
 fs.mkdirSync(path.join(WORKER, "lib"));
+/** An API server package: NestJS or Express, no Next.js (run by `nest start --watch` or nodemon). */
+const API = fs.mkdtempSync(path.join(os.tmpdir(), "singleton-api-"));
+fs.writeFileSync(path.join(API, "package.json"), JSON.stringify({ name: "api", scripts: { start: "nest start" }, dependencies: { "@nestjs/core": "11.0.0" } }));
+fs.mkdirSync(path.join(API, "src"));
+const EXPRESS = fs.mkdtempSync(path.join(os.tmpdir(), "singleton-express-"));
+fs.writeFileSync(path.join(EXPRESS, "package.json"), JSON.stringify({ name: "server", dependencies: { express: "5.0.0", "@prisma/client": "6.0.0" } }));
+fs.mkdirSync(path.join(EXPRESS, "src"));
 
 ruleTester.run("prisma-client-singleton", rule, {
   valid: [
@@ -49,6 +56,24 @@ if (!isMainThread) {
         import { PrismaClient } from "@prisma/client";
         const prisma = new PrismaClient();
         export const nextBatch = () => prisma.link.findMany({ take: 50 });
+      `,
+      options: [{ requireGlobalCache: true }],
+    },
+    {
+      name: "requireGlobalCache: a NestJS or Express server package runs as its own process",
+      filename: path.join(API, "src/prisma.service.ts"),
+      code: `
+        import { PrismaClient } from "@prisma/client";
+        export const prisma = new PrismaClient();
+      `,
+      options: [{ requireGlobalCache: true }],
+    },
+    {
+      name: "requireGlobalCache: an Express API package (nodemon restarts the process)",
+      filename: path.join(EXPRESS, "src/db.ts"),
+      code: `
+        import { PrismaClient } from "@prisma/client";
+        export const prisma = new PrismaClient();
       `,
       options: [{ requireGlobalCache: true }],
     },
