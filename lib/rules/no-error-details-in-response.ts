@@ -46,6 +46,8 @@ const STRING_METHODS = new Set([
 /** Calls that check a request's input and throw about it: schema parsing, validation, signature checks. */
 const INPUT_CHECKS =
   /^(?:parse|safeParse|parseAsync|safeParseAsync|validate|validateSync|constructEvent|constructEventAsync|verify|handleUpload|(?:validate|assert|verify|check|parse)[A-Z]\w*)$/u;
+/** SDKs whose errors carry their details in serializable fields (see `serializesDetails`). */
+const DETAILED_ERROR_SDKS = new Set(["axios", "openai", "@anthropic-ai/sdk", "stripe"]);
 const DEV_NAME = /^(?:is)?(?:dev|development|debug|prod|production|local)(?:mode|env)?$/iu;
 
 export default createRule<Options, MessageIds>({
@@ -81,7 +83,7 @@ export default createRule<Options, MessageIds>({
     const { boundaries, responses, queries } = fileFacts(context);
     const sources = new Map<TSESLint.Scope.Variable, ErrorSource | null>();
     const reported = new Set<TSESTree.Node>();
-    let axiosFile: boolean | undefined;
+    let detailedErrorsFile: boolean | undefined;
 
     /** Is this variable a caught error, or the `error` a Supabase query returned? */
     function sourceOfVariable(variable: TSESLint.Scope.Variable): ErrorSource | undefined {
@@ -167,12 +169,15 @@ export default createRule<Options, MessageIds>({
       return detail ? `${owner}'s \`${detail}\`` : owner;
     }
 
-    /** Axios errors serialize their message, stack and request (headers included) through `toJSON()`. */
+    /**
+     * Errors of some SDKs serialize their details: Axios through `toJSON()` (message, stack, request headers),
+     * OpenAI, Anthropic and Stripe errors through own fields (status, response headers, the provider's error body).
+     */
     function serializesDetails(): boolean {
-      axiosFile ??= sourceCode.ast.body.some(
-        (statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === "axios",
+      detailedErrorsFile ??= sourceCode.ast.body.some(
+        (statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && DETAILED_ERROR_SDKS.has(String(statement.source.value)),
       );
-      return axiosFile;
+      return detailedErrorsFile;
     }
 
     /** `process.env.NODE_ENV === "development"`, `isDev`: details meant for development only. */
@@ -239,7 +244,7 @@ export default createRule<Options, MessageIds>({
             const method = callee.property.name;
             const object = unwrapExpression(callee.object);
             if (method === "stringify" && object.type === AST_NODE_TYPES.Identifier && object.name === "JSON") {
-              findLeaks(target.arguments[0], out, depth + 1);
+              findLeaks(target.arguments[0], out, depth + 1, true);
             } else if (STRING_METHODS.has(method)) {
               findLeaks(callee.object, out, depth + 1);
             }
@@ -423,7 +428,8 @@ export default createRule<Options, MessageIds>({
       const boundary = boundaries.enclosingBoundary(response);
       if (!boundary) return;
       const leaks: Leak[] = [];
-      findLeaks(body, leaks);
+      // `Response.json(err)`, `res.json(err)`, `c.json(err)`: the body is serialized as JSON
+      findLeaks(body, leaks, 0, isJsonResponse(response));
       const serverError = typeof status === "number" && status >= 500 && status < 600;
       const groups = new Set<TSESTree.Node>();
       for (const leak of leaks) {
@@ -440,6 +446,12 @@ export default createRule<Options, MessageIds>({
         reported.add(leak.node);
         context.report({ node: leak.node, messageId: "errorDetails", data: { what: leak.what } });
       }
+    }
+
+    function isJsonResponse(response: TSESTree.Node): boolean {
+      if (response.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = unwrapExpression(response.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier && callee.property.name === "json";
     }
 
     function isClientError(status: number | "unknown"): boolean {

@@ -6,6 +6,28 @@ const ruleTester = createRuleTester();
 ruleTester.run("no-error-details-in-response", rule, {
   valid: [
     {
+      name: "the error object itself as a JSON body (JSON.stringify(error), NextResponse.json(error)): serialized to {}",
+      filename: "app/api/mux/route.ts",
+      code: `
+        import { NextResponse } from "next/server";
+        export async function POST(req: Request) {
+          try {
+            const res = await fetch("https://api.mux.com/video/v1/uploads", { method: "POST" });
+            return NextResponse.json(await res.json());
+          } catch (error) {
+            return new Response(JSON.stringify(error), { status: 500 });
+          }
+        }
+        export async function GET() {
+          try {
+            return NextResponse.json(await (await fetch("https://api.mux.com/video/v1/assets")).json());
+          } catch (error) {
+            return NextResponse.json(error, { status: 500 });
+          }
+        }
+      `,
+    },
+    {
       name: "an Error object inside a JSON body: JSON drops its message and stack (not enumerable)",
       filename: "pages/api/users.ts",
       code: `
@@ -248,6 +270,22 @@ ruleTester.run("no-error-details-in-response", rule, {
     },
   ],
   invalid: [
+    {
+      name: "an OpenAI error object as the JSON body (its status, response headers and error body are own fields)",
+      filename: "app/api/ai/route.ts",
+      code: `
+import OpenAI from "openai";
+const openai = new OpenAI();
+export async function POST(req: Request) {
+  try {
+    return Response.json(await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [] }));
+  } catch (e) {
+    return Response.json(e, { status: 500 });
+  }
+}
+      `,
+      errors: [{ messageId: "errorDetails", data: { what: "the caught error" }, line: 8, column: 26, endLine: 8, endColumn: 27 }],
+    },
     {
       name: "the caught error's message in a 500",
       filename: "app/api/posts/route.ts",
