@@ -220,6 +220,7 @@ export function trackToClient(start: TSESTree.Node, boundary: RequestBoundary, s
 
   /** `return value` in the boundary sends it; in a callback or local function, the trace continues at the call. */
   function returned(statement: TSESTree.ReturnStatement, value: TSESTree.Node, ops: readonly ViewOp[], depth: number): void {
+    if (returnsNothingFound(statement, value)) return;
     for (let node: TSESTree.Node | undefined = statement.parent; node; node = node.parent) {
       if (isFunction(node)) {
         returnedFrom(node, value, ops, depth);
@@ -330,6 +331,24 @@ function maskedFields(variable: TSESLint.Scope.Variable, sourceCode: SourceCode,
     if (name) names.add(name);
   }
   return names;
+}
+
+/** `if (!row) return row;`, `if (row === null) { return row; }`: what is returned there is `null` or `undefined`. */
+function returnsNothingFound(statement: TSESTree.ReturnStatement, value: TSESTree.Node): boolean {
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  let current: TSESTree.Node = statement;
+  if (current.parent?.type === AST_NODE_TYPES.BlockStatement && current.parent.body.length === 1) current = current.parent;
+  const guard = current.parent;
+  if (guard?.type !== AST_NODE_TYPES.IfStatement || guard.consequent !== current) return false;
+  const test = guard.test;
+  const isValue = (node: TSESTree.Node): boolean => node.type === AST_NODE_TYPES.Identifier && node.name === value.name;
+  const isNothing = (node: TSESTree.Node): boolean =>
+    (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === "undefined");
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === "!") return isValue(test.argument);
+  if (test.type === AST_NODE_TYPES.BinaryExpression && ["==", "==="].includes(test.operator)) {
+    return (isValue(test.left) && isNothing(test.right)) || (isValue(test.right) && isNothing(test.left));
+  }
+  return false;
 }
 
 /** `(user as Row)`: the outermost cast around an expression. */

@@ -278,6 +278,8 @@ function buildInfo(schemaPath: string, asts: { file: string; ast: Schema }[]): P
   const modelNodes: { file: string; model: Model }[] = [];
   const enums = new Set<string>();
   const composites = new Set<string>();
+  /** `view` blocks: a field typed with one is a relation, not a column. */
+  const views = new Set<string>();
   let datasource: { provider: string | undefined; relationMode: string | undefined } | undefined;
   for (const { file, ast } of asts) {
     for (const block of ast.body) {
@@ -285,9 +287,10 @@ function buildInfo(schemaPath: string, asts: { file: string; ast: Schema }[]): P
       else if (block.type === "Model" && !isIgnored(block)) modelNodes.push({ file, model: block });
       else if (block.type === "Enum") enums.add((block as Enum).name.name);
       else if (block.type === "CompositeType") composites.add(block.name.name);
+      else if (block.type === "View") views.add(block.name.name);
     }
   }
-  const modelNames = new Set(modelNodes.map(({ model }) => model.name.name));
+  const modelNames = new Set([...modelNodes.map(({ model }) => model.name.name), ...views]);
   const models = new Map<string, SchemaModel>();
   const byName = new Map<string, SchemaModel>();
   for (const { file, model } of modelNodes) {

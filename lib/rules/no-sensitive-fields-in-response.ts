@@ -119,16 +119,22 @@ export default createRule<Options, MessageIds>({
       return type !== undefined && names.isSensitive(field, model.name, type);
     }
 
-    /** The sensitive columns and the full rows a view carries (related rows included). */
-    function collect(exposed: Exposed, into: { fields: Set<string>; rows: Set<string> }): void {
+    /**
+     * The sensitive columns and the full rows a view carries (related rows included). `echoed`: columns of the
+     * queried row that its `where` pins to a value the caller already holds.
+     */
+    function collect(exposed: Exposed, into: { fields: Set<string>; rows: Set<string> }, root: SchemaModel, echoed: ReadonlySet<string>): void {
       if (!exposed) return;
+      const hidden = (model: SchemaModel, field: string): boolean => model === root && echoed.has(field);
       if (exposed.kind === "column") {
-        if (isSensitive(exposed.model, exposed.field)) into.fields.add(`${exposed.model.name}.${exposed.field}`);
+        if (isSensitive(exposed.model, exposed.field) && !hidden(exposed.model, exposed.field)) into.fields.add(`${exposed.model.name}.${exposed.field}`);
         return;
       }
       const visit = (row: RowShape, depth: number): void => {
         if (depth > MAX_RELATION_DEPTH) return;
-        for (const field of row.scalars) if (isSensitive(row.model, field)) into.fields.add(`${row.model.name}.${field}`);
+        for (const field of row.scalars) {
+          if (isSensitive(row.model, field) && !(depth === 0 && hidden(row.model, field))) into.fields.add(`${row.model.name}.${field}`);
+        }
         // a narrow row (a dashboard's name and ids) is usually all meant for the screen
         if (row.allColumns && row.scalars.size >= requireSelectMinColumns) into.rows.add(row.model.name);
         for (const related of row.relations.values()) visit(related, depth + 1);
@@ -193,7 +199,7 @@ export default createRule<Options, MessageIds>({
           if (!shape) continue;
           for (const exit of trackToClient(query.node, boundary, sourceCode, responses)) {
             const found = byExit.get(exit.node) ?? { fields: new Set<string>(), rows: new Set<string>() };
-            collect(view(shape, exit.ops), found);
+            collect(view(shape, exit.ops), found, shape.model, pinnedColumns(query));
             byExit.set(exit.node, found);
           }
         }
@@ -202,6 +208,28 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * `findFirst({ where: { invitationToken: token } })`: the token in the row is the one the caller sent, sending
+ * it back tells them nothing. Columns the query's `where` compares for equality with a value (not a filter).
+ */
+function pinnedColumns(query: DbQuery): Set<string> {
+  const pinned = new Set<string>();
+  const args = query.args[0];
+  if (args?.type !== AST_NODE_TYPES.ObjectExpression) return pinned;
+  const where = args.properties.find(
+    (p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && !p.computed && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === "where",
+  );
+  if (where?.value.type !== AST_NODE_TYPES.ObjectExpression) return pinned;
+  for (const property of where.value.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.computed || property.key.type !== AST_NODE_TYPES.Identifier) continue;
+    const value = property.value;
+    if (value.type === AST_NODE_TYPES.ObjectExpression || value.type === AST_NODE_TYPES.ArrayExpression) continue;
+    if (value.type === AST_NODE_TYPES.Literal && value.value === null) continue;
+    pinned.add(property.key.name);
+  }
+  return pinned;
+}
 
 function rootIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
   let current = node;

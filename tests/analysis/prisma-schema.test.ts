@@ -186,4 +186,13 @@ describe("getPrismaSchema", () => {
     );
     expect([...schemaFor("a.ts")!.models.keys()]).toEqual(["session"]);
   });
+
+  it("reads a field typed with a view as a relation, not a column", () => {
+    write(
+      "prisma/schema.prisma",
+      "model User {\n  id String @id\n  name String\n  balances BalanceView[]\n}\nview BalanceView {\n  userId String @unique\n  amount Int\n  user User @relation(fields: [userId], references: [id])\n}\n",
+    );
+    const user = schemaFor("a.ts")!.models.get("user")!;
+    expect(user.fields.get("balances")?.kind).toBe("relation");
+  });
 });

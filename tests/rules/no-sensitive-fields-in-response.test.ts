@@ -10,6 +10,19 @@ const file = (relative: string): string => path.join(APP, relative);
 ruleTester.run("no-sensitive-fields-in-response", rule, {
   valid: [
     {
+      name: "the key the caller looked the row up by is echoed back (they sent it), and a not-found guard returns null",
+      filename: file("app/api/keys/lookup/route.ts"),
+      code: `
+        import { prisma } from "../../../../lib/prisma";
+        export async function POST(req: Request) {
+          const { key } = KeySchema.parse(await req.json());
+          const apiKey = await prisma.apiKey.findUnique({ where: { key }, select: { id: true, name: true, key: true } });
+          if (!apiKey) return Response.json(apiKey, { status: 404 });
+          return Response.json(apiKey);
+        }
+      `,
+    },
+    {
       name: "the hash is replaced with a flag on each row before the list is sent",
       filename: file("pages/api/users/index.ts"),
       code: `
@@ -252,6 +265,20 @@ ruleTester.run("no-sensitive-fields-in-response", rule, {
     },
   ],
   invalid: [
+    {
+      name: "a row looked up by its key still sends the other secrets; a null guard on another value does not hide it",
+      filename: file("app/api/users/by-email/route.ts"),
+      code: `
+import { prisma } from "../../../../lib/prisma";
+export async function POST(req: Request) {
+  const { email } = EmailSchema.parse(await req.json());
+  const user = await prisma.user.findUnique({ where: { email } });
+  if (!email) return Response.json(user);
+  return Response.json({ ok: true });
+}
+      `,
+      errors: [{ messageId: "sensitiveField", data: { fields: "`User.passwordHash` and `User.twoFactorSecret`", pronoun: "them", omit: "passwordHash: true, twoFactorSecret: true" }, line: 6, column: 36, endLine: 6, endColumn: 40 }],
+    },
     {
       name: "a secret overwritten with another secret-derived value is still sent; a masked one is not named",
       filename: file("app/api/users/[id]/route.ts"),
