@@ -25,7 +25,8 @@ const SKIPPED_COMBINATORS = new Set(["OR", "NOT"]);
 interface Filtered {
   field: string;
   key: TSESTree.Node;
-  kind: "equality" | "range";
+  /** `other`: a filter (`{ not: null }`, `deletedAt: null`, a case-insensitive match) that names no column worth an index. */
+  kind: "equality" | "range" | "other";
 }
 
 export default createRule<Options, MessageIds>({
@@ -65,6 +66,8 @@ export default createRule<Options, MessageIds>({
           "**/seed.*",
           "**/seed/**",
           "**/seeds/**",
+          // scripts next to the schema: `prisma/seedUsageLog.ts`, `prisma/backfill.ts`
+          "**/prisma/*.{ts,mts,cts,js,mjs,cjs}",
           "**/migrations/**",
           "**/scripts/**",
           "**/*.{test,spec}.*",
@@ -128,15 +131,25 @@ export default createRule<Options, MessageIds>({
     function filterKind(node: TSESTree.Node): Filtered["kind"] | undefined {
       const value = unwrapExpression(node);
       if (value.type === AST_NODE_TYPES.Identifier && value.name === "undefined") return undefined;
+      // `deletedAt: null` matches nearly every row: an index on it is not used
+      if (isNull(value)) return "other";
       if (value.type !== AST_NODE_TYPES.ObjectExpression) return "equality";
       let kind: Filtered["kind"] | undefined;
       for (const property of value.properties) {
         if (property.type !== AST_NODE_TYPES.Property) return undefined;
         const key = keyOf(property);
-        if (key !== undefined && EQUALITY_KEYS.has(key)) return "equality";
-        if (key !== undefined && RANGE_KEYS.has(key)) kind = "range";
+        // `mode: "insensitive"` becomes ILIKE on PostgreSQL, which a plain index does not serve
+        if (key === "mode") return "other";
+        if (key !== undefined && EQUALITY_KEYS.has(key)) kind = isNull(unwrapExpression(property.value)) ? (kind ?? "other") : "equality";
+        else if (key !== undefined && RANGE_KEYS.has(key)) kind = kind === "equality" ? kind : "range";
+        // `{ not: null }` and the like: a filter an index on the column may serve, but no column to suggest
+        else kind ??= "other";
       }
       return kind;
+    }
+
+    function isNull(node: TSESTree.Node): boolean {
+      return node.type === AST_NODE_TYPES.Literal && node.value === null;
     }
 
     /** Columns an index serves as its first column (MySQL also indexes every foreign key itself). */
@@ -164,9 +177,10 @@ export default createRule<Options, MessageIds>({
       if (filtered.some(({ field }) => leading.has(field))) return;
       const equality = [...new Set(filtered.filter((f) => f.kind === "equality").map((f) => f.field))];
       const range = filtered.find((f) => f.kind === "range")?.field;
+      if (equality.length === 0 && range === undefined) return;
       const index = [...equality, ...(range && !equality.includes(range) ? [range] : [])];
       context.report({
-        node: filtered[0]!.key,
+        node: filtered.find((f) => f.kind !== "other")!.key,
         messageId: "unindexedFilter",
         data: { model: model.name, operation: query.operation, index: index.join(", ") },
       });

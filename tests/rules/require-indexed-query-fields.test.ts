@@ -22,6 +22,31 @@ fs.writeFileSync(
 ruleTester.run("require-indexed-query-fields", rule, {
   valid: [
     {
+      name: "a null filter (soft delete) is not selective; { not: null } on a unique column is served by its index",
+      filename: file("app/api/posts/route.ts"),
+      code: `
+        import { prisma } from "../../../lib/prisma";
+        export const live = () => prisma.auditLog.findMany({ where: { meta: undefined, actorId: null }, take: 20 });
+        export const withKey = () => prisma.apiKey.findMany({ where: { key: { not: null }, name: "ci" }, take: 20 });
+      `,
+    },
+    {
+      name: "a case-insensitive match (ILIKE on PostgreSQL, no plain index serves it)",
+      filename: file("app/api/users/route.ts"),
+      code: `
+        import { prisma } from "../../../lib/prisma";
+        export const byAction = (action: string) => prisma.auditLog.findMany({ where: { action: { equals: action, mode: "insensitive" } }, take: 20 });
+      `,
+    },
+    {
+      name: "a script next to the schema (prisma/seedUsageLog.ts) is run by hand",
+      filename: file("prisma/seedUsageLog.ts"),
+      code: `
+        import { prisma } from "../lib/prisma";
+        export const seeded = () => prisma.auditLog.findMany({ where: { action: "seed" } });
+      `,
+    },
+    {
       name: "a filter on the leading column of a composite index",
       filename: file("app/api/posts/route.ts"),
       code: `
