@@ -31,11 +31,15 @@ export const createRule: typeof namedRule = (spec) => {
   const byArray = new WeakMap<object, Options>();
   const byText = new Map<string, Options>();
   let noOptions: Options | undefined;
+  let defaultsOnly: Options | undefined;
   return {
     ...rule,
     create(context) {
       // a rule without `meta.defaultOptions` and no options in the config gets a fresh `[]` per file
       if (context.options.length === 0) return spec.create(context, (noOptions ??= ESLintUtils.applyDefault(defaults, context.options)));
+      // no options in the config: ESLint merges nothing into `meta.defaultOptions`, so it hands each file a
+      // fresh array of the very same default objects (keying that array by its JSON text cost more than a rule)
+      if (isDefaults(context.options, defaults)) return spec.create(context, (defaultsOnly ??= ESLintUtils.applyDefault(defaults, context.options)));
       let options = byArray.get(context.options);
       if (!options) {
         const text = JSON.stringify(context.options);
@@ -51,3 +55,10 @@ export const createRule: typeof namedRule = (spec) => {
     },
   };
 };
+
+/** Is `options` element by element the same objects as `defaults` (what ESLint hands a rule configured without options)? */
+function isDefaults(options: readonly unknown[], defaults: readonly unknown[]): boolean {
+  if (options.length !== defaults.length) return false;
+  for (let i = 0; i < options.length; i++) if (options[i] !== defaults[i]) return false;
+  return true;
+}
