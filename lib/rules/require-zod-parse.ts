@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { isFunction, memberChainName, propertyName } from "../util/ast.js";
-import { createInputFlow, type InputFlowResult, type InputSink } from "../analysis/input-flow.js";
+import { createInputFlow, type InputFlow, type InputFlowResult, type InputSink } from "../analysis/input-flow.js";
 import { isMemoWrapper, type RequestBoundary } from "../analysis/request-boundary.js";
 import { verifiedCallerAt } from "../analysis/validation.js";
 import { walk } from "../analysis/walk.js";
@@ -76,7 +76,9 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const facts = fileFacts(context);
     const { boundaries, settings } = facts;
-    const flow = createInputFlow(context, { validators: new Set(settings.validators), reportUnknownCalls });
+    // built on the first boundary: most files have none
+    let inputFlow: InputFlow | undefined;
+    const flow = (): InputFlow => (inputFlow ??= createInputFlow(context, { validators: new Set(settings.validators), reportUnknownCalls }));
 
     function references(pattern: TSESTree.Node, declaration: TSESTree.Node): TSESTree.Identifier[] {
       const result: TSESTree.Identifier[] = [];
@@ -297,7 +299,7 @@ export default createRule<Options, MessageIds>({
       const reaches = (result: InputFlowResult): InputSink[] =>
         result.validated ? [] : result.sinks.filter((sink) => verifiedAt === undefined || sink.node.range[0] < verifiedAt);
       for (const group of groupSources(sourcesOf(boundary))) {
-        const sinks = reaches(flow.follow(group.flatMap((source) => source.starts), boundary.fn));
+        const sinks = reaches(flow().follow(group.flatMap((source) => source.starts), boundary.fn));
         if (sinks.length === 0) continue;
         const source = group[0]!;
         if (source.kind === "action-param") {
@@ -313,10 +315,10 @@ export default createRule<Options, MessageIds>({
       }
       for (const call of requestHelperCalls(boundary)) {
         const index = call.arguments.findIndex((argument) => isRequestArgument(argument, boundary));
-        const helper = flow.throughRequestHelper(call, index);
+        const helper = flow().throughRequestHelper(call, index);
         if (!helper.reads) continue;
         // `const body = await readBody(req)`: what the helper returns is the body
-        const sinks = [...reaches(helper), ...(helper.returned && !helper.validated ? reaches(flow.follow([call], boundary.fn)) : [])];
+        const sinks = [...reaches(helper), ...(helper.returned && !helper.validated ? reaches(flow().follow([call], boundary.fn)) : [])];
         if (sinks.length === 0) continue;
         context.report({ loc: call.loc, messageId: "unvalidatedInHelper", data: { helper: `${sourceText(call.callee)}(...)` } });
       }
