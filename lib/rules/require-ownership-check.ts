@@ -94,15 +94,14 @@ export default createRule<Options, MessageIds>({
         const responses = fileFacts(context).responses;
         const identities = new Map<RequestBoundary, ReturnType<typeof boundaryIdentity>>();
         for (const { query, boundary } of candidates) {
-          // first the filter (cheap), then who is signed in (it may follow the wrappers' definitions)
-          const keys = clientChosenKeys(query, boundary, values);
-          if (!keys) continue;
           if (!identities.has(boundary)) identities.set(boundary, boundaryIdentity(context, boundary, config));
           const identity = identities.get(boundary);
           // not signed in (require-session-check's concern), a machine (no user to own rows), an administrator
           if (!identity || identity.kind === "machine" || identity.admin) continue;
           // before the handler's own session check the code runs for anyone: not a signed-in user's act
           if (!signedInAt(identity, query.node)) continue;
+          const keys = clientChosenKeys(query, boundary, values);
+          if (!keys) continue;
           // a read matters where its row reaches the client; a check between the read and there protects it
           let until = query.node.range[0];
           if (PRISMA_SINGLE_READS.has(query.operation)) {
