@@ -2,7 +2,7 @@ import type { TSESLint } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
 import { createRule } from "../../lib/util/create-rule.js";
 
-type Options = [{ names?: string[]; strict?: boolean }];
+type Options = readonly [{ names?: string[]; strict?: boolean }];
 
 function probe(): { rule: ReturnType<typeof createRule<Options, "x">>; seen: Options[] } {
   const seen: Options[] = [];
