@@ -209,7 +209,11 @@ export function minimalWords(words: Iterable<string>): string[] {
  * transaction callback, a parameter typed as a client (`Prisma.TransactionClient`, `PostgresJsDatabase`,
  * `Kysely<DB>`, `DrizzleClient`), Prisma's raw API, or a binding imported from a database module.
  */
-const DB_WORDS = ["prisma", "PrismaClient", "Db", "database", "drizzle", "Kysely", "postgres", "neon", "transaction", "$queryRaw", "$executeRaw", "Transaction", "Database", "Drizzle"];
+const DB_WORDS = minimalWords([
+  ...["prisma", "PrismaClient", "Db", "database", "drizzle", "Kysely", "postgres", "neon", "transaction", "$queryRaw", "$executeRaw", "Transaction", "Database", "Drizzle"],
+  // stems that stand for several of the names (`risma`: prisma, PrismaClient): one scan of the text for each group
+  ...["risma", "atabase", "rizzle", "ransaction"],
+]);
 const DB_WORDS_ANY_CASE = ["supabase", "pool"];
 const DB_NAMES = ["db", "tx", "trx", "Client", "DB"];
 /** `db-queries.ts`' database modules: a binding imported from one may be a client under any name. */

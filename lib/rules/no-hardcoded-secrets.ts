@@ -99,6 +99,9 @@ const SECRET_USE = minimalWords([
   "JWT",
   "createHmac",
   "cookie-parser",
+  // stems the jose names share (CompactSign, compactVerify, ...): one scan of the text for each group
+  "ompact",
+  "lattened",
 ]);
 
 const PLACEHOLDER_MARKERS = [

@@ -80,6 +80,8 @@ export default createRule<Options, MessageIds>({
     const limited = new Set<TSESTree.Node>();
     /** Boundaries that do some work (await, a call other than building a response). */
     const working = new Set<TSESTree.Node>();
+    /** Per boundary, the project helpers it calls (`await protect(req)`): looked up only if nothing else limits it. */
+    const helpers = new Map<TSESTree.Node, TSESTree.Identifier[]>();
     let fileWideMiddleware = false;
 
     function isLimiterName(name: string | undefined): boolean {
@@ -228,8 +230,17 @@ export default createRule<Options, MessageIds>({
         limited.add(boundary.fn);
         return;
       }
-      // a project helper that rate-limits: `await protect(req)`
-      if (node.callee.type === AST_NODE_TYPES.Identifier && resolvedRateLimits(node.callee) === true) limited.add(boundary.fn);
+      // a project helper that may rate-limit (`await protect(req)`): its definition is followed at the end, and
+      // only for a boundary that nothing else limits (following one may parse another file)
+      if (node.callee.type === AST_NODE_TYPES.Identifier) {
+        const calls = helpers.get(boundary.fn);
+        if (calls) calls.push(node.callee);
+        else helpers.set(boundary.fn, [node.callee]);
+      }
+    }
+
+    function limitedByHelper(boundary: RequestBoundary): boolean {
+      return helpers.get(boundary.fn)?.some((callee) => resolvedRateLimits(callee) === true) ?? false;
     }
 
     return {
@@ -250,7 +261,7 @@ export default createRule<Options, MessageIds>({
         for (const boundary of found) {
           // CORS preflights, and handlers that only answer with a constant, do nothing worth limiting
           if (boundary.methods.every((m) => m === "OPTIONS") || (!working.has(boundary.fn) && boundary.wrappers.length === 0)) continue;
-          if (limited.has(boundary.fn) || limitedFromOutside(boundary)) continue;
+          if (limited.has(boundary.fn) || limitedFromOutside(boundary) || limitedByHelper(boundary)) continue;
           context.report({ loc: boundary.loc, messageId: "missingRateLimit", data: { name: describe(boundary) } });
         }
       },

@@ -31,12 +31,15 @@ const USER_CONTEXT_KEYS = new Set(["session", "user", "userId", "workspace", "te
 const WEBHOOK_HANDLER_NAME = /webhook|signature|verif/iu;
 
 interface Scan {
-  verifiedAt: number;
-  workAt: number;
+  /** What runs in the handler, in source order: checks that verify, work, and calls to judge by their definitions. */
+  steps: Step[];
   readsSignature: boolean;
   timingUnsafe: TSESTree.BinaryExpression[];
   usesTimingSafeEqual: boolean;
 }
+
+/** A verification, work, or a call that is either (or neither) depending on its definition. */
+type Step = { at: number; verifies: true } | { at: number; works: true } | { at: number; call: TSESTree.CallExpression };
 
 export default createRule<Options, MessageIds>({
   name: "require-webhook-verification",
@@ -159,13 +162,23 @@ export default createRule<Options, MessageIds>({
       return found;
     }
 
+    function readsSignature(boundary: RequestBoundary): boolean {
+      let reads = false;
+      walk(boundary.fn.body, (node) => {
+        if (reads) return false;
+        if (readsSignatureHeader(node)) reads = true;
+        return !reads;
+      });
+      return reads;
+    }
+
     function scan(boundary: RequestBoundary): Scan {
-      const result: Scan = { verifiedAt: Infinity, workAt: Infinity, readsSignature: false, timingUnsafe: [], usesTimingSafeEqual: false };
+      const result: Scan = { steps: [], readsSignature: false, timingUnsafe: [], usesTimingSafeEqual: false };
       const verified = (position: number): void => {
-        result.verifiedAt = Math.min(result.verifiedAt, position);
+        result.steps.push({ at: position, verifies: true });
       };
       const work = (position: number): void => {
-        result.workAt = Math.min(result.workAt, position);
+        result.steps.push({ at: position, works: true });
       };
       walk(boundary.fn.body, (node) => {
         if (readsSignatureHeader(node)) result.readsSignature = true;
@@ -189,16 +202,41 @@ export default createRule<Options, MessageIds>({
             if (!query.readsOnly) work(node.range[0]);
             return;
           }
-          // a project helper that verifies, or one named for handling webhooks that we cannot see into
-          const verdict = node.callee.type === AST_NODE_TYPES.Identifier || node.callee.type === AST_NODE_TYPES.MemberExpression ? definitionVerifies(node.callee) : undefined;
-          if (verdict === true || (verdict === undefined && WEBHOOK_HANDLER_NAME.test(memberChainName(node.callee) ?? ""))) {
-            verified(node.range[0]);
-            return;
-          }
-          if (node.parent.type === AST_NODE_TYPES.AwaitExpression && !isPreparation(node, boundary) && !responses.responseOf(node)) work(node.range[0]);
+          result.steps.push({ at: node.range[0], call: node });
         }
       });
       return result;
+    }
+
+    /** A call of the handler: a project helper that verifies (or one named for handling webhooks we cannot see into), work, or neither. */
+    function judgeCall(call: TSESTree.CallExpression, boundary: RequestBoundary): "verifies" | "works" | undefined {
+      const verdict = call.callee.type === AST_NODE_TYPES.Identifier || call.callee.type === AST_NODE_TYPES.MemberExpression ? definitionVerifies(call.callee) : undefined;
+      if (verdict === true || (verdict === undefined && WEBHOOK_HANDLER_NAME.test(memberChainName(call.callee) ?? ""))) return "verifies";
+      if (call.parent.type === AST_NODE_TYPES.AwaitExpression && !isPreparation(call, boundary) && !responses.responseOf(call)) return "works";
+      return undefined;
+    }
+
+    /**
+     * Does work come before any verification (a verification at the same position counts as first)? The
+     * steps are judged in source order up to the first that decides, so the definitions of the calls
+     * after it are never followed.
+     */
+    function worksBeforeVerifying(steps: readonly Step[], boundary: RequestBoundary): boolean {
+      const ordered = [...steps].sort((a, b) => a.at - b.at);
+      for (let i = 0; i < ordered.length; ) {
+        const at = ordered[i]!.at;
+        let verifies = false;
+        let works = false;
+        for (; i < ordered.length && ordered[i]!.at === at; i++) {
+          const step = ordered[i]!;
+          const kind = "call" in step ? judgeCall(step.call, boundary) : "verifies" in step ? "verifies" : "works";
+          if (kind === "verifies") verifies = true;
+          else if (kind === "works") works = true;
+        }
+        if (verifies) return false;
+        if (works) return true;
+      }
+      return false;
     }
 
     return {
@@ -208,12 +246,14 @@ export default createRule<Options, MessageIds>({
       },
       "Program:exit"() {
         for (const boundary of found) {
+          // off a webhook path only a handler that reads a signature header is one: look for that first,
+          // before following the definitions of every call
+          if (!inWebhookRoute && !readsSignature(boundary)) continue;
           const result = scan(boundary);
-          if (!inWebhookRoute && !result.readsSignature) continue;
           for (const comparison of result.usesTimingSafeEqual ? [] : result.timingUnsafe) {
             context.report({ node: comparison, messageId: "timingUnsafe", data: { operator: comparison.operator } });
           }
-          if (result.workAt === Infinity || result.verifiedAt <= result.workAt || verifiedByWrapper(boundary) || servesSignedInUser(boundary)) continue;
+          if (!worksBeforeVerifying(result.steps, boundary) || verifiedByWrapper(boundary) || servesSignedInUser(boundary)) continue;
           context.report({ loc: boundary.loc, messageId: "unverified" });
         }
       },

@@ -3,7 +3,7 @@ import { createRule } from "../util/create-rule.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { isFunction, memberChainName, propertyName } from "../util/ast.js";
 import { authConfig } from "../analysis/auth.js";
-import { createInputFlow, type InputFlowResult, type InputSink, type TrustedValue } from "../analysis/input-flow.js";
+import { createInputFlow, type InputFlow, type InputFlowResult, type InputSink, type TrustedValue } from "../analysis/input-flow.js";
 import { createRequestValues, type RequestValues } from "../analysis/request-values.js";
 import { isMemoWrapper, type RequestBoundary } from "../analysis/request-boundary.js";
 import { verifiedCallerAt } from "../analysis/validation.js";
@@ -78,7 +78,9 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const facts = fileFacts(context);
     const { boundaries, settings } = facts;
-    const flow = createInputFlow(context, { validators: new Set(settings.validators), reportUnknownCalls });
+    // built on the first boundary: most files have none
+    let inputFlow: InputFlow | undefined;
+    const flow = (): InputFlow => (inputFlow ??= createInputFlow(context, { validators: new Set(settings.validators), reportUnknownCalls }));
     let values: RequestValues | undefined;
 
     /** `if (userId !== session.user.id) throw ...`: the value is pinned to the signed-in identity. */
@@ -314,7 +316,7 @@ export default createRule<Options, MessageIds>({
       for (const group of groupSources(sourcesOf(boundary))) {
         const source = group[0]!;
         // a route segment or search param is a string (or null): as a bound equality key it only picks rows
-        const sinks = reaches(flow.follow(group.flatMap((s) => s.starts), boundary.fn, identityOf(boundary))).filter(
+        const sinks = reaches(flow().follow(group.flatMap((s) => s.starts), boundary.fn, identityOf(boundary))).filter(
           (sink) => source.kind !== "url-param" || !sink.equalityKey,
         );
         if (sinks.length === 0) continue;
@@ -331,10 +333,10 @@ export default createRule<Options, MessageIds>({
       }
       for (const call of requestHelperCalls(boundary)) {
         const index = call.arguments.findIndex((argument) => isRequestArgument(argument, boundary));
-        const helper = flow.throughRequestHelper(call, index, trustVerifiedCallers);
+        const helper = flow().throughRequestHelper(call, index, trustVerifiedCallers);
         if (!helper.reads) continue;
         // `const body = await readBody(req)`: what the helper returns is the body
-        const sinks = [...reaches(helper), ...(helper.returned && !helper.validated ? reaches(flow.follow([call], boundary.fn)) : [])];
+        const sinks = [...reaches(helper), ...(helper.returned && !helper.validated ? reaches(flow().follow([call], boundary.fn)) : [])];
         if (sinks.length === 0) continue;
         context.report({ loc: call.loc, messageId: "unvalidatedInHelper", data: { helper: `${sourceText(call.callee)}(...)` } });
       }

@@ -9,9 +9,31 @@ export function relativeFilename(context: { filename: string; cwd: string; sourc
   const known = context.sourceCode && relativeNames.get(context.sourceCode);
   if (known !== undefined) return known;
   const { filename, cwd } = context;
-  const relative = (path.isAbsolute(filename) ? path.relative(cwd, filename) : filename).split(path.sep).join("/");
+  const relative = (path.isAbsolute(filename) ? relativePath(cwd, filename) : filename).split(path.sep).join("/");
   if (context.sourceCode) relativeNames.set(context.sourceCode, relative);
   return relative;
+}
+
+/**
+ * `path.relative(cwd, filename)`, without resolving both paths again in the common case: a POSIX file
+ * inside the cwd, both already normal (no `.`/`..` segments, no doubled or trailing slash).
+ */
+function relativePath(cwd: string, filename: string): string {
+  if (
+    path.sep === "/" &&
+    filename.length > cwd.length + 1 &&
+    filename.startsWith(cwd) &&
+    filename.charCodeAt(cwd.length) === 47 &&
+    isNormal(cwd) &&
+    isNormal(filename)
+  ) {
+    return filename.slice(cwd.length + 1);
+  }
+  return path.relative(cwd, filename);
+}
+
+function isNormal(absolute: string): boolean {
+  return absolute.startsWith("/") && !absolute.includes("//") && !absolute.includes("/.") && !absolute.endsWith("/");
 }
 
 /**
@@ -33,7 +55,7 @@ export function globMatcher(globs: readonly string[], options: { dot?: boolean }
   let matcher = matchers.get(key);
   if (!matcher) {
     if (matchers.size >= MAX_MATCHERS) matchers.clear();
-    matcher = picomatch(globs as string[], options);
+    matcher = anyOf(globs, options);
     matchers.set(key, matcher);
   }
   return matcher;
@@ -45,6 +67,40 @@ export function globMatcher(globs: readonly string[], options: { dot?: boolean }
  */
 const answers = new WeakMap<(file: string) => boolean, Map<string, boolean>>();
 const MAX_ANSWERS = 10_000;
+
+/**
+ * picomatch's regular expressions try every position of the path with look-aheads, for every glob: a
+ * literal that a glob cannot match without (`__tests__` of `** /__tests__/**`) is looked for first.
+ */
+function anyOf(globs: readonly string[], options: { dot?: boolean }): (file: string) => boolean {
+  const tests = globs.map((glob) => ({ literal: requiredLiteral(glob), matches: picomatch(glob, options) }));
+  return (file) => tests.some(({ literal, matches }) => (literal === undefined || file.includes(literal)) && matches(file));
+}
+
+/** Characters with a meaning in a glob (picomatch): a literal is a run of other characters outside any group. */
+const GLOB_SYNTAX = new Set("*?[]{}()!+@\\^$|,/");
+
+/**
+ * The longest run of literal characters outside braces, brackets and parentheses, which every path the
+ * glob matches holds; undefined for globs picomatch rewrites before matching (negations, `./` prefixes, quotes, escapes).
+ */
+export function requiredLiteral(glob: string): string | undefined {
+  if (glob.startsWith("!") || glob.includes("./") || /["'\\]/u.test(glob)) return undefined;
+  let depth = 0;
+  let run = "";
+  let longest = "";
+  for (const char of glob) {
+    if (char === "{" || char === "[" || char === "(") depth++;
+    else if ((char === "}" || char === "]" || char === ")") && depth > 0) depth--;
+    if (depth === 0 && !GLOB_SYNTAX.has(char)) {
+      run += char;
+      if (run.length > longest.length) longest = run;
+    } else {
+      run = "";
+    }
+  }
+  return longest.length > 0 ? longest : undefined;
+}
 
 /** True when the file matches any of the globs (picomatch, dotfiles included). */
 export function matchesAnyGlob(context: { filename: string; cwd: string; sourceCode?: object }, globs: readonly string[]): boolean {
