@@ -39,6 +39,9 @@ export const SEED_AND_TEST_FILES = [
   // test-data factories: `bin/factory/communities/...`, `test/factories/user.ts`
   "**/factory/**",
   "**/factories/**",
+  "**/test-helpers.*",
+  "**/test-utils.*",
+  "**/test-utils/**",
 ];
 /**
  * Tests, seed scripts, one-off scripts and migrations: no request reaches them, so SQL they build from

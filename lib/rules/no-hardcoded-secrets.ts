@@ -24,6 +24,10 @@ export const DEFAULT_IGNORE = [
   "**/playwright/**",
   "**/cypress/**",
   "**/playwright.config.*",
+  // test runner setup: `vitest.setup.ts`, `jest.setup.js`, `setupTests.ts`, `tooling/vitest/setup.ts`
+  "**/{vitest,jest}.setup.*",
+  "**/{setupTests,setup-tests,test-setup}.*",
+  "**/{vitest,jest}/**",
   "**/*.stories.*",
   // seed scripts fill a development database with known accounts and keys
   "**/seed.*",

@@ -1,8 +1,16 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { fileFacts } from "../analysis/file-facts.js";
-import { enclosingFunction, propertyName, skipTransparentParents } from "../util/ast.js";
+import { enclosingFunction, functionName, propertyName, skipTransparentParents } from "../util/ast.js";
+import { isOneOffScript } from "../analysis/scripts.js";
 import { isLazyQuery, SUPABASE_FILTER_METHODS, type DbQuery } from "../analysis/db-queries.js";
+
+/**
+ * Functions whose name says every row is meant: `resetApp`, `resetDatabase`, `truncateTables`, `wipeData`,
+ * `deleteAllData`, `logoutAllUsers`. (`clearDrafts` is no such name: "clear my drafts" is the bug this rule finds.)
+ */
+const DELIBERATE_WIPE =
+  /^(?:truncate|wipe|nuke)(?:[A-Z_]\w*)?$|^reset(?:App|Application|Database|Db|DB|Everything|Instance|Data)$|^(?:delete|remove|clear|purge|reset|logout|logOut|signOut|revoke)All(?:Users|Sessions|Data|Tables|Records|Rows)?$/u;
 
 export type Options = [];
 export type MessageIds = "prisma" | "drizzle" | "supabase";
@@ -28,7 +36,18 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const facts = fileFacts(context);
     if (!facts.mayQueryDatabase) return {};
+    // a script run by hand (an import with --replace, a seed, a data migration) wipes a table on purpose
+    if (isOneOffScript(context.sourceCode, context.filename)) return {};
     const detector = facts.queries;
+
+    /** `resetApp()`, `clearAllSessions()`, `truncateTables()`: the function's name says the whole table is meant. */
+    function inDeliberateWipe(node: TSESTree.Node): boolean {
+      for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+        const name = functionName(fn);
+        if (name !== undefined && DELIBERATE_WIPE.test(name)) return true;
+      }
+      return false;
+    }
 
     /** Prisma: no argument, no `where`, or `where: {}`. A spread or a variable could hold a filter. */
     function prismaUnscoped(query: DbQuery): boolean {
@@ -115,7 +134,7 @@ export default createRule<Options, MessageIds>({
       } else if (methods.some((method) => SUPABASE_FILTER_METHODS.has(method))) {
         return;
       }
-      if (!runsHere(query)) return;
+      if (!runsHere(query) || inDeliberateWipe(query.node)) return;
       context.report({ node: query.node, messageId: query.library, data: { operation: query.operation, verb, model: query.model ?? "the table" } });
     }
 
@@ -124,7 +143,7 @@ export default createRule<Options, MessageIds>({
       TaggedTemplateExpression: check,
       "Program:exit"() {
         for (const query of wipes) {
-          if (replacesContents(query)) continue;
+          if (replacesContents(query) || inDeliberateWipe(query.node)) continue;
           const verb = query.operation.startsWith("delete") ? "deletes" : "updates";
           context.report({ node: query.node, messageId: "prisma", data: { operation: query.operation, verb, model: query.model ?? "the model" } });
         }

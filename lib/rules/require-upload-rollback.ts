@@ -9,8 +9,13 @@ import {
 import { overwritesRowObject } from "../analysis/storage-keys.js";
 import { rangeContains } from "../analysis/value-flow.js";
 import { isFunction, memberChainName, propertyName } from "../util/ast.js";
+import { isOneOffScript } from "../analysis/scripts.js";
+import { matchesAnyGlob } from "../util/file-match.js";
 import { createRule } from "../util/create-rule.js";
 import { fileFacts } from "../analysis/file-facts.js";
+
+/** Test files by name (a fixture project under `tests/` is still an app). */
+const TEST_FILES = ["**/*.{test,spec}.*", "**/__tests__/**", "**/e2e/**"];
 
 export type Options = [
   {
@@ -86,6 +91,8 @@ export default createRule<Options, MessageIds>({
     const facts = fileFacts(context);
     // every finding is an upload followed by a database write
     if (!facts.mayQueryDatabase) return {};
+    // tests upload mocks to test buckets, seeds fill a development bucket: an orphan there costs nothing
+    if (matchesAnyGlob(context, TEST_FILES) || isOneOffScript(context.sourceCode, context.filename)) return {};
     const queries = facts.queries;
     const storage = facts.storage({ uploadFunctions, cleanupFunctions });
     const uploads: StorageCall[] = [];

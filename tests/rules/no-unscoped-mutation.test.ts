@@ -6,6 +6,38 @@ const ruleTester = createRuleTester();
 ruleTester.run("no-unscoped-mutation", rule, {
   valid: [
     {
+      name: "functions whose name says every row is meant (a reset behind a one-time code, logging everyone out)",
+      filename: "src/modules/danger/danger.service.ts",
+      code: `
+        import { prisma } from "../../prisma";
+        import { db } from "@/db";
+        import { sessionTable } from "@/db/schema";
+        export class DangerService {
+          async resetApp(otp: string) {
+            if (!this.isOtpValid(otp)) throw new Error("Invalid code");
+            await prisma.invoice.deleteMany();
+            await prisma.client.deleteMany();
+          }
+        }
+        export const logoutAllUsers = async () => {
+          await requireAdminSession();
+          await db.delete(sessionTable);
+        };
+      `,
+    },
+    {
+      name: "a script run by hand (an import with --replace)",
+      filename: "db/scripts/collaborators/import.ts",
+      code: `
+        import { db } from "../../index";
+        import { collaboratorTable } from "../../schema";
+        export async function importCollaborators(rows: Row[], replace: boolean) {
+          if (replace) await db.delete(collaboratorTable);
+          await db.insert(collaboratorTable).values(rows);
+        }
+      `,
+    },
+    {
       name: "scoped Prisma deleteMany and updateMany",
       filename: "app/actions.ts",
       code: `
