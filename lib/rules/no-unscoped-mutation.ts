@@ -2,7 +2,6 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { enclosingFunction, functionName, propertyName, skipTransparentParents } from "../util/ast.js";
-import { isOneOffScript } from "../analysis/scripts.js";
 import { isLazyQuery, SUPABASE_FILTER_METHODS, type DbQuery } from "../analysis/db-queries.js";
 
 /**
@@ -36,8 +35,6 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const facts = fileFacts(context);
     if (!facts.mayQueryDatabase) return {};
-    // a script run by hand (an import with --replace, a seed, a data migration) wipes a table on purpose
-    if (isOneOffScript(context.sourceCode, context.filename)) return {};
     const detector = facts.queries;
 
     /** `resetApp()`, `clearAllSessions()`, `truncateTables()`: the function's name says the whole table is meant. */

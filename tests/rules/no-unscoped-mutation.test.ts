@@ -26,18 +26,6 @@ ruleTester.run("no-unscoped-mutation", rule, {
       `,
     },
     {
-      name: "a script run by hand (an import with --replace)",
-      filename: "db/scripts/collaborators/import.ts",
-      code: `
-        import { db } from "../../index";
-        import { collaboratorTable } from "../../schema";
-        export async function importCollaborators(rows: Row[], replace: boolean) {
-          if (replace) await db.delete(collaboratorTable);
-          await db.insert(collaboratorTable).values(rows);
-        }
-      `,
-    },
-    {
       name: "scoped Prisma deleteMany and updateMany",
       filename: "app/actions.ts",
       code: `
