@@ -4,7 +4,7 @@ import { fileFacts } from "../analysis/file-facts.js";
 import { enclosingFunction, propertyName, skipTransparentParents } from "../util/ast.js";
 import { isLazyQuery, listValues, type DbQuery } from "../analysis/db-queries.js";
 import { discardedValue } from "../analysis/floating.js";
-import { isOneOffScript } from "../analysis/scripts.js";
+import { isMigrationFile, isSelfRunningScript } from "../analysis/scripts.js";
 import { getPrismaSchema, type PrismaSchemaInfo } from "../analysis/prisma-schema.js";
 import { pinsUniqueRow, rowsSource } from "../analysis/unique-rows.js";
 import {
@@ -58,7 +58,7 @@ export default createRule<Options, MessageIds>({
           ignoreScripts: {
             type: "boolean",
             description:
-              "Stay silent in one-off scripts: files that run themselves (a `#!` line, or `main()`/`run()`/`migrate()` called at module level), seed files and `scripts/`/`seeds/` folders, and data migrations (files and folders named for migrating): not request paths.",
+              "Stay silent in files that run themselves (a `#!` line, or `main()`/`run()`/`migrate()` called at module level) and in data migrations (files and folders named for migrating): one-off scripts and migrations, not request paths.",
           },
           checkWhileLoops: {
             type: "boolean",
@@ -79,7 +79,7 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     const facts = fileFacts(context);
     if (!facts.mayQueryDatabase) return {};
-    if (ignoreScripts && isOneOffScript(sourceCode, context.filename)) return {};
+    if (ignoreScripts && (isSelfRunningScript(sourceCode) || isMigrationFile(context.filename))) return {};
     const detector = facts.queries;
     /** Awaits in source order, to tell whether a `findUnique` runs in the first tick of its iteration. */
     const awaits: TSESTree.AwaitExpression[] = [];

@@ -11,16 +11,6 @@ const bounds = (relative: string): string => path.join(BOUNDS, relative);
 ruleTester.run("no-await-in-loop-query", rule, {
   valid: [
     {
-      name: "a seed file by its name (run by `prisma db seed`, never by a request)",
-      filename: "prisma/seed-users.ts",
-      code: `
-        import { prisma } from "../lib/prisma";
-        export async function seedUsers(names: string[]) {
-          for (const name of names) await prisma.user.create({ data: { name } });
-        }
-      `,
-    },
-    {
       name: "rows of a findMany that pins a unique key (@@unique, @unique) are one row at most",
       filename: bounds("app/api/webhooks/tracker/route.ts"),
       code: `
