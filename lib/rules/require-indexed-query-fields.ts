@@ -66,8 +66,8 @@ export default createRule<Options, MessageIds>({
           "**/seed.*",
           "**/seed/**",
           "**/seeds/**",
-          // scripts next to the schema: `prisma/seedUsageLog.ts`, `prisma/backfill.ts`
-          "**/prisma/*.{ts,mts,cts,js,mjs,cjs}",
+          // seed scripts named in camelCase: `prisma/seedUsageLog.ts`
+          "**/seed[A-Z]*.*",
           "**/migrations/**",
           "**/scripts/**",
           "**/*.{test,spec}.*",

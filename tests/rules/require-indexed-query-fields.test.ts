@@ -39,7 +39,7 @@ ruleTester.run("require-indexed-query-fields", rule, {
       `,
     },
     {
-      name: "a script next to the schema (prisma/seedUsageLog.ts) is run by hand",
+      name: "a seed script named in camelCase (prisma/seedUsageLog.ts) is run by hand",
       filename: file("prisma/seedUsageLog.ts"),
       code: `
         import { prisma } from "../lib/prisma";
