@@ -31,8 +31,7 @@ const SUITES = {
   editor,
 };
 
-const { values } = parseArgs({
-  options: {
+const ARGS = {
     suite: { type: "string" },
     runs: { type: "string", default: "3" },
     quick: { type: "boolean", default: false },
@@ -41,8 +40,20 @@ const { values } = parseArgs({
     "with-tseslint": { type: "boolean", default: false },
     "per-rule": { type: "boolean", default: false },
     baseline: { type: "string" },
-  },
-});
+  help: { type: "boolean", default: false },
+};
+const USAGE = `usage: npm run bench -- [--suite ${Object.keys(SUITES).join("|")}[,...]] [--runs N] [--quick] [--app <dir>] [--timing-runs N] [--baseline <checkout>] [--with-tseslint] [--per-rule]`;
+let values;
+try {
+  ({ values } = parseArgs({ options: ARGS }));
+} catch (error) {
+  console.error(`${error.message}\n${USAGE}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const selected = values.suite ? values.suite.split(",") : Object.keys(SUITES);
 const options = { runs: Math.max(1, Number(values.runs)), quick: values.quick };
 Object.assign(options, { app: values.app, timingRuns: Math.max(1, Number(values["timing-runs"])), withTseslint: values["with-tseslint"], perRule: values["per-rule"], baseline: values.baseline && path.resolve(values.baseline) });
