@@ -32,14 +32,14 @@ const SUITES = {
 };
 
 const ARGS = {
-    suite: { type: "string" },
-    runs: { type: "string", default: "3" },
-    quick: { type: "boolean", default: false },
-    app: { type: "string" },
-    "timing-runs": { type: "string", default: "2" },
-    "with-tseslint": { type: "boolean", default: false },
-    "per-rule": { type: "boolean", default: false },
-    baseline: { type: "string" },
+  suite: { type: "string" },
+  runs: { type: "string", default: "3" },
+  quick: { type: "boolean", default: false },
+  app: { type: "string" },
+  "timing-runs": { type: "string", default: "2" },
+  "with-tseslint": { type: "boolean", default: false },
+  "per-rule": { type: "boolean", default: false },
+  baseline: { type: "string" },
   help: { type: "boolean", default: false },
 };
 const USAGE = `usage: npm run bench -- [--suite ${Object.keys(SUITES).join("|")}[,...]] [--runs N] [--quick] [--app <dir>] [--timing-runs N] [--baseline <checkout>] [--with-tseslint] [--per-rule]`;
