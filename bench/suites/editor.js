@@ -8,6 +8,8 @@
 //   first lint       the first diagnostics of a file the warm server has not seen (the rules follow its
 //                    imports to their definitions): target < 50 ms
 //   warm re-lint     the 300-line route handler again after an edit: target < 2 ms above parse-only
+//   steady state     the same after a long warm-up (STEADY_WARM_UP re-lints, fewer with --quick): what is left once the JIT has
+//                    compiled the rules, so the report separates warm-up from steady cost
 //
 // Times are round trips as the editor sees them (the server builds a new ESLint instance per request);
 // the server's own `eslint/status` validation time and, on Linux, its CPU time per request are shown too
@@ -19,6 +21,9 @@ import { median, table } from "./util.js";
 
 const ROUTE = "app/api/projects/route.ts";
 const FRESH_COPIES = 5;
+/** Re-lints of the route handler before the steady-state samples (counted from its first re-lint). */
+const STEADY_WARM_UP = 300;
+const STEADY_WARM_UP_QUICK = 100;
 
 function ms(value) {
   return `${value.toFixed(1)} ms`;
@@ -78,18 +83,36 @@ export async function editor({ runs = 3, quick = false } = {}) {
       s.server.open(ROUTE, "typescript");
       s.findings = (await s.server.diagnostics(ROUTE, 60_000)).items.length;
     }
-    for (let i = 0; i < repeats + 3; i++) {
-      for (const s of sessions) {
-        if (i === 3) s.cpuBefore = s.server.cpuTime(); // the first few warm the JIT
-        s.server.change(ROUTE, i % 2 ? s.text : `${s.text}\n`);
-        const { ms: t } = await s.server.diagnostics(ROUTE, 60_000);
-        if (i >= 3) s.warm.push(t);
+    const serverTimes = (s) => s.server.validationTimes.get(s.server.uri(ROUTE)) ?? [];
+    let edits = 0;
+    /** Re-lints the route handler `count` times in each server, alternating; the round trips of each. */
+    async function relint(count) {
+      const samples = sessions.map(() => []);
+      for (let i = 0; i < count; i++, edits++) {
+        for (const [k, s] of sessions.entries()) {
+          s.server.change(ROUTE, edits % 2 ? s.text : `${s.text}\n`);
+          samples[k].push((await s.server.diagnostics(ROUTE, 60_000)).ms);
+        }
       }
+      return samples;
     }
-    for (const s of sessions) s.warmCpu = cpuPerRequest(s, repeats);
+    await relint(3); // the first few warm the JIT
+    for (const s of sessions) s.cpuBefore = s.server.cpuTime();
+    for (const [k, samples] of (await relint(repeats)).entries()) sessions[k].warm = samples;
+    for (const s of sessions) {
+      s.warmCpu = cpuPerRequest(s, repeats);
+      s.warmServerTimes = serverTimes(s).slice(-repeats);
+    }
+    const warmUp = quick ? STEADY_WARM_UP_QUICK : STEADY_WARM_UP;
+    await relint(Math.max(0, warmUp - edits));
+    for (const s of sessions) s.cpuBefore = s.server.cpuTime();
+    for (const [k, samples] of (await relint(repeats)).entries()) sessions[k].steady = samples;
+    for (const s of sessions) {
+      s.steadyCpu = cpuPerRequest(s, repeats);
+      s.steadyServerTimes = serverTimes(s).slice(-repeats);
+    }
 
     const [rules, floor] = sessions;
-    const serverTimes = (s) => s.server.validationTimes.get(s.server.uri(ROUTE)) ?? [];
     table(
       ["measure", "recommended", "parse only", "difference"],
       [
@@ -106,12 +129,25 @@ export async function editor({ runs = 3, quick = false } = {}) {
           spread(floor.warm),
           `${ms(median(rules.warm.map((t, i) => t - floor.warm[i])))} (median of paired differences)`,
         ],
-        ["the same, the server's own validation time (1 ms resolution)", ms(median(serverTimes(rules).slice(-repeats))), ms(median(serverTimes(floor).slice(-repeats))), ""],
+        [
+          "the same, the server's own validation time (1 ms resolution)",
+          ms(median(rules.warmServerTimes)),
+          ms(median(floor.warmServerTimes)),
+          "",
+        ],
+        [
+          `steady state: the same re-lint after ${warmUp} re-lints (${repeats} times)`,
+          spread(rules.steady),
+          spread(floor.steady),
+          `${ms(median(rules.steady.map((t, i) => t - floor.steady[i])))} (median of paired differences)`,
+        ],
+        ["the same, the server's own validation time (1 ms resolution)", ms(median(rules.steadyServerTimes)), ms(median(floor.steadyServerTimes)), ""],
         ...(rules.warmCpu === undefined || floor.warmCpu === undefined
           ? []
           : [
               ["first lint, the server's CPU time per request (mean)", ms(rules.firstLintCpu), ms(floor.firstLintCpu), ms(rules.firstLintCpu - floor.firstLintCpu)],
               ["warm re-lint, the server's CPU time per request (mean)", ms(rules.warmCpu), ms(floor.warmCpu), ms(rules.warmCpu - floor.warmCpu)],
+              ["steady state, the server's CPU time per request (mean)", ms(rules.steadyCpu), ms(floor.steadyCpu), ms(rules.steadyCpu - floor.steadyCpu)],
             ]),
       ],
     );
