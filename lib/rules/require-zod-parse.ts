@@ -1,13 +1,12 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { fileFacts } from "../analysis/file-facts.js";
-import { isFunction, memberChainName, propertyName } from "../util/ast.js";
+import { memberChainName, propertyName } from "../util/ast.js";
 import { authConfig } from "../analysis/auth.js";
 import { createInputFlow, type InputFlow, type InputFlowResult, type InputSink, type TrustedValue } from "../analysis/input-flow.js";
 import { createRequestValues, type RequestValues } from "../analysis/request-values.js";
 import { isMemoWrapper, type RequestBoundary } from "../analysis/request-boundary.js";
 import { verifiedCallerAt } from "../analysis/validation.js";
-import { walk } from "../analysis/walk.js";
 
 export type Options = [
   {
@@ -30,6 +29,18 @@ interface Source {
   example: string;
   /** Where the value starts flowing (the source expression, or the binding identifiers of a parameter). */
   starts: TSESTree.Node[];
+}
+
+/** A boundary that ESLint's traversal has entered and not yet left. */
+interface OpenBoundary {
+  /** The function node whose exit closes it. */
+  node: TSESTree.Node;
+  boundary: RequestBoundary;
+  /** Whether its body is searched for request reads (not for server actions, safe actions, tRPC). */
+  collects: boolean;
+  sources: Source[];
+  /** Calls in the handler that receive the request itself (`readBody(req)`, `handleCreate(c)`). */
+  helperCalls: TSESTree.CallExpression[];
 }
 
 const BODY_METHODS = new Set(["json", "formData"]);
@@ -82,6 +93,8 @@ export default createRule<Options, MessageIds>({
     let inputFlow: InputFlow | undefined;
     const flow = (): InputFlow => (inputFlow ??= createInputFlow(context, { validators: new Set(settings.validators), reportUnknownCalls }));
     let values: RequestValues | undefined;
+    /** The boundaries ESLint's traversal is inside, innermost last, with what was collected in each so far. */
+    const open: OpenBoundary[] = [];
 
     /** `if (userId !== session.user.id) throw ...`: the value is pinned to the signed-in identity. */
     function identityOf(boundary: RequestBoundary): TrustedValue {
@@ -202,84 +215,94 @@ export default createRule<Options, MessageIds>({
       return sourceCode.getText(node).replace(/\s+/gu, " ");
     }
 
-    /**
-     * The untrusted inputs of a boundary and the calls in it that receive the request itself (`readBody(req)`,
-     * `handleCreate(c)`), found in one walk of the handler: walks are most of this rule's cost in the editor.
-     */
-    function scan(boundary: RequestBoundary): { sources: Source[]; helperCalls: TSESTree.CallExpression[] } {
+    /** The untrusted inputs of a server action: its arguments. */
+    function actionSources(boundary: RequestBoundary): Source[] {
       const sources: Source[] = [];
-      const helperCalls: TSESTree.CallExpression[] = [];
-      const { fn, bindings } = boundary;
-      if (boundary.kind === "server-action") {
-        // `validatedAction(schema, async (data, formData) => ...)`: the wrapper supplies the arguments
-        if (boundary.wrappers.some((w) => !isMemoWrapper(w))) return { sources, helperCalls };
-        for (const param of bindings.inputs) {
-          const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-          if (target.type === AST_NODE_TYPES.TSParameterProperty) continue;
-          const annotation = "typeAnnotation" in target ? target.typeAnnotation : undefined;
-          const name =
-            target.type === AST_NODE_TYPES.Identifier
-              ? target.name
-              : sourceCode.text
-                  .slice(target.range[0], annotation ? annotation.range[0] : target.range[1])
-                  .replace(/\s+/gu, " ")
-                  .replace(/,? \}$/u, " }")
-                  .trim();
-          sources.push({ node: param, kind: "action-param", label: `server action argument \`${name}\``, example: name, starts: [target] });
-        }
-        return { sources, helperCalls };
-      }
+      // `validatedAction(schema, async (data, formData) => ...)`: the wrapper supplies the arguments
+      if (boundary.wrappers.some((w) => !isMemoWrapper(w))) return sources;
+      for (const param of boundary.bindings.inputs) {
+      const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+      if (target.type === AST_NODE_TYPES.TSParameterProperty) continue;
+      const annotation = "typeAnnotation" in target ? target.typeAnnotation : undefined;
+      const name =
+        target.type === AST_NODE_TYPES.Identifier
+          ? target.name
+          : sourceCode.text
+              .slice(target.range[0], annotation ? annotation.range[0] : target.range[1])
+              .replace(/\s+/gu, " ")
+              .replace(/,? \}$/u, " }")
+              .trim();
+      sources.push({ node: param, kind: "action-param", label: `server action argument \`${name}\``, example: name, starts: [target] });
+    }
+      return sources;
+    }
+
+    /**
+     * Collects, during ESLint's own traversal, the request reads of the innermost open boundary and the calls
+     * in it that receive the request itself (`readBody(req)`, `handleCreate(c)`): walking each handler again
+     * was most of this rule's cost in the editor.
+     */
+    function collect(node: TSESTree.CallExpression | TSESTree.MemberExpression): void {
+      const scan = open.at(-1);
+      if (!scan?.collects) return;
+      const { boundary, sources, helperCalls } = scan;
+      const body = boundary.fn.body;
+      // the handler's body only, as its parameters are not request reads
+      if (node.range[0] < body.range[0] || node.range[1] > body.range[1]) return;
+      const { bindings } = boundary;
       const request = bindings.request;
       const hono = bindings.honoContext;
-      walk(fn.body, (node) => {
-        if (node !== fn && isFunction(node) && boundaries.boundaryOf(node)) return false;
-        if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument) => isRequestArgument(argument, boundary))) {
-          helperCalls.push(node);
-        }
-        if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
-          const method = propertyName(node.callee);
-          const object = node.callee.object;
-          if (method !== undefined && BODY_METHODS.has(method) && request && isRequestRead(object, request)) {
+      if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument) => isRequestArgument(argument, boundary))) {
+        helperCalls.push(node);
+      }
+      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = propertyName(node.callee);
+        const object = node.callee.object;
+        if (method !== undefined && BODY_METHODS.has(method) && request && isRequestRead(object, request)) {
+          const text = sourceText(node);
+          sources.push({
+            node,
+            kind: method === "formData" ? "formData" : "body",
+            label: `the request body \`${text}\``,
+            example: `await ${text}`,
+            starts: [node],
+          });
+        } else if (hono && object.type === AST_NODE_TYPES.MemberExpression && memberChainName(object) === `${hono.name}.req`) {
+          if (method === "json" || method === "parseBody" || method === "formData") {
             const text = sourceText(node);
-            sources.push({
-              node,
-              kind: method === "formData" ? "formData" : "body",
-              label: `the request body \`${text}\``,
-              example: `await ${text}`,
-              starts: [node],
-            });
-          } else if (hono && object.type === AST_NODE_TYPES.MemberExpression && memberChainName(object) === `${hono.name}.req`) {
-            if (method === "json" || method === "parseBody" || method === "formData") {
-              const text = sourceText(node);
-              sources.push({ node, kind: "body", label: `the request body \`${text}\``, example: `await ${text}`, starts: [node] });
-            } else if (checkUrlParams && (method === "param" || method === "query" || method === "queries")) {
-              const text = sourceText(node);
-              sources.push({ node, kind: "url-param", label: `\`${text}\``, example: text, starts: [node] });
-            }
-          }
-        }
-        if (node.type === AST_NODE_TYPES.MemberExpression && request && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === request.name) {
-          const name = propertyName(node);
-          const isPagesOrExpress = boundary.kind === "pages-api" || boundary.kind === "express";
-          if (isPagesOrExpress && (name === "body" || name === "query")) {
-            const text = sourceText(node);
-            const starts = name === "query" && !checkUrlParams ? queryStarts(node, boundary) : [node];
-            if (starts.length > 0) {
-              sources.push({ node, kind: name === "body" ? "body" : "query", label: `\`${text}\``, example: text, starts });
-            }
-          } else if (checkUrlParams && boundary.kind === "express" && name === "params") {
+            sources.push({ node, kind: "body", label: `the request body \`${text}\``, example: `await ${text}`, starts: [node] });
+          } else if (checkUrlParams && (method === "param" || method === "query" || method === "queries")) {
             const text = sourceText(node);
             sources.push({ node, kind: "url-param", label: `\`${text}\``, example: text, starts: [node] });
           }
         }
-        if (checkUrlParams && node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === "searchParams" && request && isRequestUrl(node.object, request, 0)) {
-          if (!(node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node && propertyName(node.parent) === "set")) {
-            const text = sourceText(node);
-            sources.push({ node, kind: "url-param", label: `\`${text}\``, example: `Object.fromEntries(${text})`, starts: [node] });
+      }
+      if (node.type === AST_NODE_TYPES.MemberExpression && request && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === request.name) {
+        const name = propertyName(node);
+        const isPagesOrExpress = boundary.kind === "pages-api" || boundary.kind === "express";
+        if (isPagesOrExpress && (name === "body" || name === "query")) {
+          const text = sourceText(node);
+          const starts = name === "query" && !checkUrlParams ? queryStarts(node, boundary) : [node];
+          if (starts.length > 0) {
+            sources.push({ node, kind: name === "body" ? "body" : "query", label: `\`${text}\``, example: text, starts });
           }
+        } else if (checkUrlParams && boundary.kind === "express" && name === "params") {
+          const text = sourceText(node);
+          sources.push({ node, kind: "url-param", label: `\`${text}\``, example: text, starts: [node] });
         }
-        return true;
-      });
+      }
+      if (checkUrlParams && node.type === AST_NODE_TYPES.MemberExpression && propertyName(node) === "searchParams" && request && isRequestUrl(node.object, request, 0)) {
+        if (!(node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node && propertyName(node.parent) === "set")) {
+          const text = sourceText(node);
+          sources.push({ node, kind: "url-param", label: `\`${text}\``, example: `Object.fromEntries(${text})`, starts: [node] });
+        }
+      }
+    }
+
+    /** Route params (`params`, `context.params`) of a route handler or Pages API route, with `checkUrlParams`. */
+    function paramSources(boundary: RequestBoundary): Source[] {
+      const sources: Source[] = [];
+      const { fn, bindings } = boundary;
       if (checkUrlParams && (boundary.kind === "route-handler" || boundary.kind === "pages-api")) {
         const params = bindings.params;
         if (params?.via === "binding") {
@@ -308,11 +331,12 @@ export default createRule<Options, MessageIds>({
           });
         }
       }
-      return { sources, helperCalls };
+      return sources;
     }
 
-    function check(boundary: RequestBoundary): void {
+    function check({ boundary, sources: reads, helperCalls }: OpenBoundary): void {
       if (boundary.kind === "safe-action" || boundary.kind === "trpc") return; // validated by construction
+      const sources = boundary.kind === "server-action" ? actionSources(boundary) : [...reads, ...paramSources(boundary)];
       // verify, then use: what runs after the caller proved a shared secret is trusted (looked for only
       // when an unvalidated input reaches a sink: most handlers validate, and the search walks the handler)
       let verifiedAt: { at: number | undefined } | undefined;
@@ -320,7 +344,6 @@ export default createRule<Options, MessageIds>({
         (verifiedAt ??= { at: trustVerifiedCallers ? verifiedCallerAt(boundary.fn, boundary.wrappers) : undefined }).at;
       const reaches = (result: InputFlowResult): InputSink[] =>
         result.validated ? [] : result.sinks.filter((sink) => verifiedCaller() === undefined || sink.node.range[0] < verifiedCaller()!);
-      const { sources, helperCalls } = scan(boundary);
       for (const group of groupSources(sources)) {
         const source = group[0]!;
         // a route segment or search param is a string (or null): as a bound equality key it only picks rows
@@ -370,13 +393,25 @@ export default createRule<Options, MessageIds>({
 
     function onFunction(node: TSESTree.Node): void {
       const boundary = boundaries.boundaryOf(node);
-      if (boundary) check(boundary);
+      if (!boundary) return;
+      // safe actions and tRPC procedures are validated by construction; server actions take their arguments
+      const collects = boundary.kind !== "server-action" && boundary.kind !== "safe-action" && boundary.kind !== "trpc";
+      open.push({ node, boundary, collects, sources: [], helperCalls: [] });
+    }
+
+    function onFunctionExit(node: TSESTree.Node): void {
+      if (open.at(-1)?.node === node) check(open.pop()!);
     }
 
     return {
-      "FunctionDeclaration:exit": onFunction,
-      "FunctionExpression:exit": onFunction,
-      "ArrowFunctionExpression:exit": onFunction,
+      FunctionDeclaration: onFunction,
+      FunctionExpression: onFunction,
+      ArrowFunctionExpression: onFunction,
+      CallExpression: collect,
+      MemberExpression: collect,
+      "FunctionDeclaration:exit": onFunctionExit,
+      "FunctionExpression:exit": onFunctionExit,
+      "ArrowFunctionExpression:exit": onFunctionExit,
     };
   },
 });
