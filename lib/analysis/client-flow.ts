@@ -18,7 +18,7 @@
  * (an unknown call, a reassignment) ends the trace: precision over recall.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { isFunction, propertyName, type FunctionNode } from "../util/ast.js";
+import { isFunction, propertyName, skipTransparentParents, type FunctionNode } from "../util/ast.js";
 import { findVariable } from "../util/bindings.js";
 import type { RequestBoundary } from "./request-boundary.js";
 import { returnsToClient } from "./responses.js";
@@ -306,7 +306,7 @@ function maskedFields(variable: TSESLint.Scope.Variable, sourceCode: SourceCode,
   const names = new Set<string>();
   for (const ref of variable.references) {
     if (ref.init) continue;
-    const holder = outerCast(ref.identifier as TSESTree.Identifier);
+    const holder = skipTransparentParents(ref.identifier as TSESTree.Identifier);
     const use = holder.parent;
     if (!use) continue;
     if (depth === 0) for (const alias of elementAliases(holder, sourceCode)) for (const name of maskedFields(alias, sourceCode, 1)) names.add(name);
@@ -318,7 +318,7 @@ function maskedFields(variable: TSESLint.Scope.Variable, sourceCode: SourceCode,
           const alias = findVariable(sourceCode, use.parent.id);
           if (alias) for (const name of maskedFields(alias, sourceCode, 1)) names.add(name);
         } else {
-          const element = outerCast(use);
+          const element = skipTransparentParents(use);
           if (element.parent?.type === AST_NODE_TYPES.MemberExpression && element.parent.object === element) {
             const name = maskedMember(element.parent);
             if (name) names.add(name);
@@ -349,19 +349,6 @@ function returnsNothingFound(statement: TSESTree.ReturnStatement, value: TSESTre
     return (isValue(test.left) && isNothing(test.right)) || (isValue(test.right) && isNothing(test.left));
   }
   return false;
-}
-
-/** `(user as Row)`: the outermost cast around an expression. */
-function outerCast(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.parent?.type === AST_NODE_TYPES.TSAsExpression ||
-    current.parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.parent?.type === AST_NODE_TYPES.TSSatisfiesExpression
-  ) {
-    current = current.parent;
-  }
-  return current;
 }
 
 /** `x.password` in `delete x.password` or `x.password = true`: the masked field's name. */
