@@ -29,6 +29,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { isFunction } from "../util/ast.js";
+import { folderStamp } from "../util/folder-stamp.js";
 import { calleeName, isAuthCall, isAuthLikeName, type AuthConfig } from "./auth.js";
 import { definitionInFile, parseFile, type ParsedFile } from "./resolve.js";
 import { walk } from "./walk.js";
@@ -86,11 +87,6 @@ function middlewareFileIn(root: string): string | undefined {
   if (middlewareFiles.size >= MAX_APP_ROOTS) middlewareFiles.clear();
   middlewareFiles.set(root, { stamp, file });
   return file;
-}
-
-function folderStamp(folder: string): string {
-  const stat = fs.statSync(folder, { throwIfNoEntry: false });
-  return stat ? `${stat.mtimeMs}:${stat.ino}` : "-";
 }
 
 function findMiddlewareFile(folders: readonly string[]): string | undefined {

@@ -16,6 +16,7 @@ import type { Enum, Model, Schema } from "../../prisma-lint/language/ast.js";
 import { parseSchema } from "../../prisma-lint/language/parser.js";
 import { argument, fieldAttribute, idFields, isIgnored, modelIndexes, relationOf, SCALAR_TYPES } from "../../prisma-lint/schema-context.js";
 import { getSettings } from "./settings.js";
+import { folderStamp } from "../util/folder-stamp.js";
 
 export type SchemaFieldKind = "scalar" | "enum" | "relation" | "composite" | "unknown";
 
@@ -79,7 +80,7 @@ const foundFrom = new Map<string, string | NotFound>();
  * their `prisma/` folders), so that a schema created while the editor runs is found at the next lint.
  */
 interface NotFound {
-  stamps: [folder: string, mtimeMs: number][];
+  stamps: [folder: string, stamp: string][];
 }
 /** Schema path → its model map, valid while every file's stamp is the same. */
 const built = new Map<string, { stamp: string; info: PrismaSchemaInfo | undefined }>();
@@ -131,25 +132,12 @@ function locateSchema(context: { filename: string; physicalFilename?: string; cw
   return undefined;
 }
 
-function folderStamps(dir: string): [string, number][] {
-  const stamps: [string, number][] = [];
-  for (const folder of [dir, path.join(dir, "prisma")]) {
-    const mtime = mtimeOf(folder);
-    if (mtime !== undefined) stamps.push([folder, mtime]);
-  }
-  return stamps;
-}
-
-function mtimeOf(folder: string): number | undefined {
-  try {
-    return statSync(folder).mtimeMs;
-  } catch {
-    return undefined;
-  }
+function folderStamps(dir: string): [string, string][] {
+  return [dir, path.join(dir, "prisma")].map((folder) => [folder, folderStamp(folder)]);
 }
 
 function unchanged(entry: NotFound): boolean {
-  return entry.stamps.every(([folder, mtime]) => mtimeOf(folder) === mtime);
+  return entry.stamps.every(([folder, stamp]) => folderStamp(folder) === stamp);
 }
 
 /** The schema Prisma would find with `dir` as its working directory, else a monorepo's one schema package. */
