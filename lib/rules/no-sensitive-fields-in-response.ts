@@ -197,9 +197,10 @@ export default createRule<Options, MessageIds>({
           globalOmit ??= globalOmitFor(candidates);
           const shape = resultShape(query, schema, sourceCode, globalOmit);
           if (!shape) continue;
+          const pinned = pinnedColumns(query);
           for (const exit of trackToClient(query.node, boundary, sourceCode, responses)) {
             const found = byExit.get(exit.node) ?? { fields: new Set<string>(), rows: new Set<string>() };
-            collect(view(shape, exit.ops), found, shape.model, pinnedColumns(query));
+            collect(view(shape, exit.ops), found, shape.model, pinned);
             byExit.set(exit.node, found);
           }
         }
