@@ -114,6 +114,15 @@ export function isThrowingAuthCall(call: TSESTree.CallExpression): boolean {
 const SIGNATURE_NAME = /^(?:verify|validate|check|is(?:Valid)?)\w*Signature\w*$|^constructEvent(?:Async)?$|^verifyWebhook\w*$|^jwtVerify$|^verify(?:Jwt|JWT|Token|Hmac|HMAC)\w*$/u;
 const VERIFY_RECEIVER = /webhook|^wh$|svix|jwt|hmac|receiver|signature|verifier/iu;
 
+/**
+ * The text pre-test of `isSignatureCheck`: every name it accepts holds one of these words, so a file
+ * without them holds no signature check.
+ */
+export function mayCheckSignature(text: string): boolean {
+  return SIGNATURE_WORDS.some((word) => text.includes(word));
+}
+const SIGNATURE_WORDS = ["Signature", "constructEvent", "erify", "\\u"];
+
 /** A webhook signature / token verification: authenticates machine-to-machine requests. */
 export function isSignatureCheck(call: TSESTree.CallExpression): boolean {
   const { last, object } = calleeName(call);

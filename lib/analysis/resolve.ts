@@ -73,6 +73,19 @@ interface CacheEntry {
   mtimeMs: number;
   size: number;
   file: ParsedFile | undefined;
+  /** The text of a file read but not parsed: a lookup's text pre-test turned it away (see `FollowOptions`). */
+  text?: string;
+}
+
+/** Options of a definition lookup. */
+export interface FollowOptions {
+  /**
+   * A text pre-test for the files the lookup would parse (`name` is the binding it looks for there): a file
+   * whose text fails it holds nothing the caller is looking for, so it is not parsed and the lookup answers
+   * undefined. It must over-approximate, like file-facts' pre-tests. A file that may re-export (a barrel)
+   * is parsed whatever its text, so the lookup still reaches the file that defines the name.
+   */
+  readonly textTest?: (text: string, name: string) => boolean;
 }
 
 /**
@@ -164,6 +177,14 @@ function setParents(root: TSESTree.Node, keys: VisitorKeys): void {
 
 /** Reads and parses a project file once per process (re-parsed when its mtime or size changes). */
 export function parseFile(filePath: string): ParsedFile | undefined {
+  return loadFile(filePath, undefined, "");
+}
+
+/** `export *`, `export { x } from`, `export { x }` of an import, `export default x`: a file that may pass a name on. */
+const MAY_RE_EXPORT = /\bexport\s*[*{]|\bexport\s+default\s+[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*\s*(?:;|$)/mu;
+
+/** `parseFile`, unless the file's text fails `textTest` for `name` and it re-exports nothing (then undefined). */
+function loadFile(filePath: string, textTest: FollowOptions["textTest"], name: string): ParsedFile | undefined {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(filePath);
@@ -171,7 +192,8 @@ export function parseFile(filePath: string): ParsedFile | undefined {
     return undefined;
   }
   const cached = fileCache.get(filePath);
-  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) {
+  const fresh = cached !== undefined && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size;
+  if (fresh && cached.text === undefined) {
     stats.cacheHits++;
     setBounded(fileCache, filePath, cached, MAX_CACHED_FILES); // most recently used
     return cached.file;
@@ -179,9 +201,19 @@ export function parseFile(filePath: string): ParsedFile | undefined {
   let file: ParsedFile | undefined;
   const loaded = stat.isFile() && stat.size <= MAX_FILE_BYTES ? loadParser() : null;
   if (loaded) {
+    let code: string;
+    try {
+      code = fresh ? cached.text! : fs.readFileSync(filePath, "utf8");
+    } catch {
+      setBounded(fileCache, filePath, { mtimeMs: stat.mtimeMs, size: stat.size, file: undefined }, MAX_CACHED_FILES);
+      return undefined;
+    }
+    if (textTest && !textTest(code, name) && !MAY_RE_EXPORT.test(code)) {
+      if (!fresh) setBounded(fileCache, filePath, { mtimeMs: stat.mtimeMs, size: stat.size, file: undefined, text: code }, MAX_CACHED_FILES);
+      return undefined;
+    }
     const start = performance.now();
     try {
-      const code = fs.readFileSync(filePath, "utf8");
       const program = loaded.parse(code, {
         jsx: /\.[jt]sx$|\.js$/u.test(filePath),
         loc: true,
@@ -434,20 +466,24 @@ function resolveModuleUncached(fromFile: string, specifier: string): string | un
 // ---------------------------------------------------------------- definitions
 
 /** A top-level binding of a parsed file, following its import (one hop) and barrel re-exports. */
-export function definitionInFile(file: ParsedFile, name: string, allowImport = true): Definition | undefined {
+export function definitionInFile(file: ParsedFile, name: string, allowImport = true, options: FollowOptions = {}): Definition | undefined {
   if (!followingEnabled) return undefined;
   const local = file.locals.get(name);
   if (local) return toDefinition(file, name, local, false);
   const imported = file.imports.get(name);
   if (!imported || !allowImport || imported.imported === "*") return undefined;
-  const target = resolveModule(file.path, imported.source);
-  if (!target) return undefined;
-  const targetFile = parseFile(target);
-  return targetFile ? exportedDefinition(targetFile, imported.imported, 0) : undefined;
+  return exportOf(file, imported.source, imported.imported, 0, options);
+}
+
+/** The export `exported` of the module `source` imports from `file`. */
+function exportOf(file: ParsedFile, source: string, exported: string, depth: number, options: FollowOptions): Definition | undefined {
+  const target = resolveModule(file.path, source);
+  const targetFile = target && loadFile(target, options.textTest, exported);
+  return targetFile ? exportedDefinition(targetFile, exported, depth, options) : undefined;
 }
 
 /** An exported binding of a file, following re-exports (barrels) but no further imports. */
-function exportedDefinition(file: ParsedFile, exported: string, depth: number): Definition | undefined {
+function exportedDefinition(file: ParsedFile, exported: string, depth: number, options: FollowOptions = {}): Definition | undefined {
   if (depth > MAX_BARREL_DEPTH) return undefined;
   const entry = file.exports.get(exported);
   if (entry && "local" in entry) {
@@ -456,20 +492,12 @@ function exportedDefinition(file: ParsedFile, exported: string, depth: number): 
     // `import { x } from "./y"; export { x }`: a barrel too
     const imported = file.imports.get(entry.local);
     if (!imported || imported.imported === "*") return undefined;
-    const target = resolveModule(file.path, imported.source);
-    const targetFile = target && parseFile(target);
-    return targetFile ? exportedDefinition(targetFile, imported.imported, depth + 1) : undefined;
+    return exportOf(file, imported.source, imported.imported, depth + 1, options);
   }
-  if (entry) {
-    const target = resolveModule(file.path, entry.source);
-    const targetFile = target && parseFile(target);
-    return targetFile ? exportedDefinition(targetFile, entry.imported, depth + 1) : undefined;
-  }
+  if (entry) return exportOf(file, entry.source, entry.imported, depth + 1, options);
   if (exported === "default") return undefined;
   for (const source of file.starExports) {
-    const target = resolveModule(file.path, source);
-    const targetFile = target && parseFile(target);
-    const found = targetFile ? exportedDefinition(targetFile, exported, depth + 1) : undefined;
+    const found = exportOf(file, source, exported, depth + 1, options);
     if (found) return found;
   }
   return undefined;
@@ -487,14 +515,14 @@ function toDefinition(file: ParsedFile, name: string, node: TSESTree.Node, impor
  * project module it imports (relative or tsconfig-aliased; barrels followed). Undefined for packages,
  * parameters and locals of functions (those are not followed), and anything unreadable.
  */
-export function definitionOfName(context: Context, name: string): Definition | undefined {
+export function definitionOfName(context: Context, name: string, options?: FollowOptions): Definition | undefined {
   stats.lookups++;
-  return definitionInFile(localFile(context), name);
+  return definitionInFile(localFile(context), name, true, options);
 }
 
 /** `definitionOfName` for an identifier; `ns.fn` member expressions of a namespace import are followed too. */
-export function definitionOf(context: Context, node: TSESTree.Node): Definition | undefined {
-  if (node.type === AST_NODE_TYPES.Identifier) return definitionOfName(context, node.name);
+export function definitionOf(context: Context, node: TSESTree.Node, options: FollowOptions = {}): Definition | undefined {
+  if (node.type === AST_NODE_TYPES.Identifier) return definitionOfName(context, node.name, options);
   if (
     node.type === AST_NODE_TYPES.MemberExpression &&
     !node.computed &&
@@ -506,9 +534,7 @@ export function definitionOf(context: Context, node: TSESTree.Node): Definition 
     const imported = file.imports.get(node.object.name);
     if (imported?.imported !== "*") return undefined;
     stats.lookups++;
-    const target = resolveModule(file.path, imported.source);
-    const targetFile = target && parseFile(target);
-    return targetFile ? exportedDefinition(targetFile, node.property.name, 0) : undefined;
+    return exportOf(file, imported.source, node.property.name, 0, options);
   }
   return undefined;
 }

@@ -81,6 +81,18 @@ export function isIpAllowlistCall(call: TSESTree.CallExpression): boolean {
 }
 const IP_ALLOW_WORDS = new Set(["range", "ranges", "allowed", "allow", "allowlist", "allowlisted", "whitelist", "whitelisted", "trusted", "cidr"]);
 
+/**
+ * The text pre-test of `comparesWithEnvSecret` (without a source code: the secret read in the comparison
+ * itself): a file with no `env.<secret name>` member read holds no such comparison.
+ */
+export function mayReadEnvSecret(text: string): boolean {
+  if (text.includes("\\u")) return true;
+  for (const match of text.matchAll(ENV_MEMBER)) if (isSecretName(match[1]!)) return true;
+  return false;
+}
+/** `process.env.X`, `env.X`, `Bun.env?.X`, `import.meta.env!.X`: the member names `readsEnv` checks. */
+const ENV_MEMBER = /env\s*!?\s*\??\.\s*([\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*)/gu;
+
 function readsEnv(root: TSESTree.Node, secretOnly = false): boolean {
   let found = false;
   walk(root, (n) => {

@@ -4,10 +4,10 @@ import { fileFacts } from "../analysis/file-facts.js";
 import { enclosingFunction, isFunction, memberChainName, type FunctionNode } from "../util/ast.js";
 import { unwrapExpression } from "../util/bindings.js";
 import { nameSegments } from "../util/names.js";
-import { isSignatureCheck } from "../analysis/auth.js";
-import { comparesWithEnvSecret, isHmacWithEnvSecret } from "../analysis/webhook-signatures.js";
+import { isSignatureCheck, mayCheckSignature } from "../analysis/auth.js";
+import { comparesWithEnvSecret, isHmacWithEnvSecret, mayReadEnvSecret } from "../analysis/webhook-signatures.js";
 import { callChain, type RequestBoundary } from "../analysis/request-boundary.js";
-import { classifyDefinition, definitionInFile, definitionOf, type Definition } from "../analysis/resolve.js";
+import { classifyDefinition, definitionInFile, definitionOf, type Definition, type FollowOptions } from "../analysis/resolve.js";
 import { walk } from "../analysis/walk.js";
 
 export type Options = [
@@ -74,6 +74,8 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ functions = DEFAULT_RATE_LIMIT_FUNCTIONS }]) {
     const configured = new Set(functions);
+    // a dotted name matches whole (`ratelimit.limit`), so its longest part must be in the text
+    const configuredWords = functions.map((name) => name.split(".").reduce((a, b) => (b.length > a.length ? b : a)));
     const { boundaries, responses } = fileFacts(context);
     const found: RequestBoundary[] = [];
     /** Boundaries that call a rate limiter, or that only machines can call (signature or secret checks). */
@@ -83,6 +85,11 @@ export default createRule<Options, MessageIds>({
     /** Per boundary, the project helpers it calls (`await protect(req)`): looked up only if nothing else limits it. */
     const helpers = new Map<TSESTree.Node, TSESTree.Identifier[]>();
     let fileWideMiddleware = false;
+    /**
+     * Where only a `true` counts (a helper, a middleware), a file whose text cannot hold a guard is not parsed:
+     * most helpers a handler calls are not limiters, and following each would parse much of the project.
+     */
+    const guardsOnly: FollowOptions = { textTest: (text, name) => mayHoldGuard(text, configuredWords) || mayBeBuiltByCall(text, name) };
 
     function isLimiterName(name: string | undefined): boolean {
       if (name === undefined) return false;
@@ -105,7 +112,7 @@ export default createRule<Options, MessageIds>({
       if (node.type === AST_NODE_TYPES.CallExpression) return isRateLimitCall(node) || isLimiterName(memberChainName(node.callee));
       if (isFunction(node)) return containsRateLimitCall(node);
       if (isLimiterName(memberChainName(node))) return true;
-      return resolvedRateLimits(node) === true;
+      return resolvedRateLimits(node, guardsOnly) === true;
     }
 
     /**
@@ -161,10 +168,13 @@ export default createRule<Options, MessageIds>({
       return name === undefined || !TRIVIAL_CALLS.has(name);
     }
 
-    /** Does the definition of a wrapper, client or helper (one import away) rate-limit? undefined when unresolvable. */
-    function resolvedRateLimits(callee: TSESTree.Node): boolean | undefined {
+    /**
+     * Does the definition of a wrapper, client or helper (one import away) rate-limit? undefined when
+     * unresolvable, and (with `GUARDS_ONLY`) when the file it is in cannot hold a guard.
+     */
+    function resolvedRateLimits(callee: TSESTree.Node, options?: FollowOptions): boolean | undefined {
       if (callee.type !== AST_NODE_TYPES.Identifier && callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-      const definition = definitionOf(context, callee);
+      const definition = definitionOf(context, callee, options);
       if (!definition) return undefined;
       return definitionRateLimits(definition, 0);
     }
@@ -201,7 +211,7 @@ export default createRule<Options, MessageIds>({
       if (boundary.trpc) {
         const { procedure, procedureName, middleware } = boundary.trpc;
         if (isLimiterName(procedureName) || middleware.some(isRateLimitMiddleware)) return true;
-        if (resolvedRateLimits(procedure) === true) return true;
+        if (resolvedRateLimits(procedure, guardsOnly) === true) return true;
       }
       if (boundary.route) {
         if (fileWideMiddleware || boundary.route.middleware.some(isRateLimitMiddleware)) return true;
@@ -240,7 +250,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function limitedByHelper(boundary: RequestBoundary): boolean {
-      return helpers.get(boundary.fn)?.some((callee) => resolvedRateLimits(callee) === true) ?? false;
+      return helpers.get(boundary.fn)?.some((callee) => resolvedRateLimits(callee, guardsOnly) === true) ?? false;
     }
 
     return {
@@ -268,6 +278,29 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * The text pre-test of `isGuard` (see `guardsOnly`): a limiter name (`LIMITER_WORDS`, `rate` then `limit`, a
+ * configured name), a signature check, a hand-written webhook check, better-auth's handler, or a comparison
+ * with an environment secret each need one of these words in the text.
+ */
+function mayHoldGuard(text: string, configuredWords: readonly string[]): boolean {
+  if (configuredWords.some((word) => text.includes(word)) || mayCheckSignature(text) || mayReadEnvSecret(text)) return true;
+  if (["timingSafeEqual", "createHmac", "andler"].some((word) => text.includes(word))) return true;
+  const lower = text.toLowerCase();
+  return ["ratelimit", "limiter", "throttle"].some((word) => lower.includes(word)) || /rate[^a-z0-9]*limit/u.test(lower);
+}
+
+/**
+ * Could `name` be defined by a call (`export const protect = base.use(limit)`)? `definitionRateLimits`
+ * then follows the call's root, which may be another file's limiter. Over-approximates: any `name ... =`
+ * followed by something other than a function, a class, `new` or a literal.
+ */
+function mayBeBuiltByCall(text: string, name: string): boolean {
+  if (name === "default") return /\bexport\s+default\s+(?!async\b|function\b|class\b|new\b)[\p{ID_Start}$_(]/u.test(text);
+  const escaped = name.replaceAll("$", "\\$");
+  return new RegExp(`(?<![\\p{ID_Continue}$])${escaped}\\s*(?::(?:[^;=]|=>)*?)?=(?![=>])\\s*(?!async\\b|function\\b|class\\b|new\\b)[\\p{ID_Start}$_(]`, "u").test(text);
+}
 
 function describe(boundary: RequestBoundary): string {
   switch (boundary.kind) {

@@ -117,6 +117,23 @@ describe("resolve: module resolution", () => {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it("a text pre-test keeps a lookup out of files that cannot hold what it looks for, never out of barrels", () => {
+    withContext(route, (context) => {
+      const never = { textTest: () => false };
+      // with-error.ts defines `withError` itself and fails the test: not parsed, no definition
+      expect(definitionOf(context, identifier("withError"), never)).toBeUndefined();
+      expect(resolveStats().filesParsed).toBe(0);
+      // the auth barrel re-exports: parsed whatever its text, and the test decides for the file that defines the name
+      expect(definitionOf(context, identifier("withWorkspace"), never)).toBeUndefined();
+      const passes = { textTest: (text: string, name: string) => name === "withWorkspace" && text.includes("withWorkspace") };
+      expect(definitionOf(context, identifier("withWorkspace"), passes)?.file.path).toBe(path.join(FIXTURES, "app-one/src/lib/auth/workspace.ts"));
+      // a lookup without a test still finds the definition the test turned away (the file is parsed now)
+      const parsed = resolveStats().filesParsed;
+      expect(definitionOf(context, identifier("withError"))?.node).toBeDefined();
+      expect(resolveStats().filesParsed).toBe(parsed + 1);
+    });
+  });
+
   it("gives undefined for a file that does not parse", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ba-resolve-"));
     const file = path.join(dir, "broken.ts");

@@ -64,6 +64,29 @@ ruleTester.run("require-rate-limit", rule, {
       `,
     },
     {
+      name: "a helper built by a call to a limiter factory of another file, in a file that names no limiter",
+      filename: inFixture("src/app/actions.ts"),
+      code: `
+        "use server";
+        import { strictGuard } from "@/lib/strict";
+        export async function sendInvite(email: string) {
+          await strictGuard(email);
+          return { email };
+        }
+      `,
+    },
+    {
+      name: "a helper that checks a cron secret from the environment",
+      filename: inFixture("src/app/api/cron/route.ts"),
+      code: `
+        import { assertCron } from "@/lib/cron";
+        export async function GET(req: Request) {
+          assertCron(req);
+          return Response.json(await purgeExpired());
+        }
+      `,
+    },
+    {
       name: "a safe-action client whose definition rate-limits, and one built on it",
       filename: inFixture("src/app/actions/rename.ts"),
       code: `
