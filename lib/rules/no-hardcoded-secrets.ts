@@ -3,7 +3,7 @@ import { createRule } from "../util/create-rule.js";
 import { constInitializer, importOf, unwrapExpression } from "../util/bindings.js";
 import { matchesAnyGlob } from "../util/file-match.js";
 import { expressionNames, isSecretName, nameSegments, staticString } from "../util/names.js";
-import { mentions, mentionsIdentifier, minimalWords } from "../analysis/file-facts.js";
+import { compilePreTest, minimalWords } from "../analysis/file-facts.js";
 import { isPublishedValue } from "../analysis/published-values.js";
 
 export type Options = [
@@ -108,6 +108,9 @@ const SECRET_USE = minimalWords([
   "lattened",
 ]);
 
+/** The pre-test of passing a secret: a `SECRET_USE` word, or the name `env` (a fallback from the environment). */
+const mayPassSecretText = compilePreTest(SECRET_USE, [], ["env"]);
+
 const PLACEHOLDER_MARKERS = [
   "your",
   "change",
@@ -209,7 +212,7 @@ export default createRule<Options, MessageIds>({
   create(context, [{ ignore = DEFAULT_IGNORE }]) {
     const { sourceCode } = context;
     const mayHoldCredential = sourceCode.text.includes("\\") || CREDENTIAL_TEXT.test(sourceCode.text);
-    const mayPassSecret = mentions(context, SECRET_USE) || mentionsIdentifier(sourceCode.text, "env");
+    const mayPassSecret = mayPassSecretText(sourceCode.text);
     if ((!mayHoldCredential && !mayPassSecret) || matchesAnyGlob(context, ignore)) return {};
     const reported = new Set<TSESTree.Node>();
 

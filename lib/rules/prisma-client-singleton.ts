@@ -39,6 +39,9 @@ const HTTP_ADAPTERS = new Set(["PrismaPlanetScale", "PrismaNeonHTTP", "PrismaNeo
 /** What happens to a freshly created client, as far as this file shows. */
 type Fate = "cached" | "returned" | "unknown" | "discarded";
 
+/** The pre-test: a client is created with `new PrismaClient(...)`. */
+const CLIENT_WORDS = ["PrismaClient"];
+
 export default createRule<Options, MessageIds>({
   name: "prisma-client-singleton",
   meta: {
@@ -76,7 +79,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ requireGlobalCache = false, ignore = DEFAULT_IGNORE }]) {
     // every finding is a `new PrismaClient()` (`PrismaClient` imported under another name included)
-    if (!mentions(context, ["PrismaClient"]) || matchesAnyGlob(context, ignore)) return {};
+    if (!mentions(context, CLIENT_WORDS) || matchesAnyGlob(context, ignore)) return {};
     const { sourceCode } = context;
     const globalAliases = new Set(["globalThis", "global", "window"]);
     const moduleLevelClients: TSESTree.NewExpression[] = [];

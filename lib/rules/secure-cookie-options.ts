@@ -15,6 +15,9 @@ export type MessageIds = "insecureCookie";
 /** What the options say about one attribute. */
 type Setting = { kind: "absent" } | { kind: "unknown" } | { kind: "value"; node: TSESTree.Expression };
 
+/** The pre-test: every cookie call the rule knows names a cookie (see create()). */
+const COOKIE_WORDS = ["ookie"];
+
 export default createRule<Options, MessageIds>({
   name: "secure-cookie-options",
   meta: {
@@ -46,7 +49,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ sessionCookies = [] }]) {
     // every cookie call below names a cookie: `cookies()`, `.cookies.set`, `res.cookie`, `setCookie`, the `cookie` module
-    if (!mentions(context, ["ookie"])) return {};
+    if (!mentions(context, COOKIE_WORDS)) return {};
     const { sourceCode } = context;
     const { cookieCall, holdsSession } = createCookieAnalysis(sourceCode, sessionCookies);
 

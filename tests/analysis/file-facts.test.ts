@@ -3,7 +3,7 @@ import type { TSESLint } from "@typescript-eslint/utils";
 import { Linter, type Rule } from "eslint";
 import { describe, expect, it, vi } from "vitest";
 import * as dbQueries from "../../lib/analysis/db-queries.js";
-import { fileFacts, mentions, mentionsIdentifier, minimalWords, type FileFacts } from "../../lib/analysis/file-facts.js";
+import { compilePreTest, fileFacts, mentions, mentionsIdentifier, minimalWords, type FileFacts } from "../../lib/analysis/file-facts.js";
 import { getSettings } from "../../lib/analysis/settings.js";
 import plugin from "../../lib/index.js";
 
@@ -194,6 +194,30 @@ describe("file-facts: text pre-tests", () => {
     expect(mentionsIdentifier("await\u00a0db.user.findMany()", "db")).toBe(true);
     expect(mentionsIdentifier("const ädb = 1;", "db")).toBe(false);
     expect(mentionsIdentifier("new QueryClient(); new Client();", "Client")).toBe(true);
+  });
+
+  it("one compiled expression answers as an includes per word, a lower-cased copy and whole-name checks would", () => {
+    const words = ["$queryRaw", "a.b", "cookie-parser", "(x)", "risma"];
+    const test = compilePreTest(words, ["supabase"], ["db", "tx"]);
+    const texts = [
+      "prisma.$queryRaw`SELECT 1`",
+      "const aXb = 1; const xx = 2; const $queryRawUnsafe = 3;",
+      "import cookieParser from 'cookie-parser';",
+      "const fn = (x) => x;",
+      "const SupaBase = createClient();",
+      "const ctx = context; const feedback = 1; const $db = 2; const dbName = 3;",
+      "await tx.user.create({ data })",
+      "const ädb = 1; const db\u0041 = 2;",
+      "nothing to see here",
+    ];
+    const expected = (text: string) =>
+      words.some((word) => text.includes(word)) ||
+      text.includes("\\u") ||
+      text.toLowerCase().includes("supabase") ||
+      ["db", "tx"].some((name) => mentionsIdentifier(text, name));
+    for (const text of texts) expect(test(text), text).toBe(expected(text));
+    expect(test("const aXb = 1; const xx = 2; const $queryRawUnsafe = 3;")).toBe(true); // $queryRaw inside a longer name
+    expect(test("const ctx = context; const feedback = 1; const $db = 2; const dbName = 3;")).toBe(false);
   });
 
   it("keeps the shortest words that stand for the others", () => {
