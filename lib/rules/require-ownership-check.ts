@@ -39,8 +39,10 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const { sourceCode } = context;
     if (ADMIN_PATH.test(context.filename.replaceAll("\\", "/"))) return {};
+    const facts = fileFacts(context);
+    if (!facts.mayQueryDatabase) return {};
     const boundaries = getRequestBoundaries(context);
-    const queries = fileFacts(context).queries;
+    const queries = facts.queries;
     const candidates: { query: DbQuery; boundary: RequestBoundary }[] = [];
     let config: AuthConfig | undefined;
     let authorizationNames: ReadonlySet<string> = new Set();
@@ -94,14 +96,16 @@ export default createRule<Options, MessageIds>({
         const responses = fileFacts(context).responses;
         const identities = new Map<RequestBoundary, ReturnType<typeof boundaryIdentity>>();
         for (const { query, boundary } of candidates) {
+          // first what the client chose: most queries pick rows by the caller's own identity or by nothing the
+          // client sent, and the boundary's identity may follow auth helpers into other files
+          const keys = clientChosenKeys(query, boundary, values);
+          if (!keys) continue;
           if (!identities.has(boundary)) identities.set(boundary, boundaryIdentity(context, boundary, config));
           const identity = identities.get(boundary);
           // not signed in (require-session-check's concern), a machine (no user to own rows), an administrator
           if (!identity || identity.kind === "machine" || identity.admin) continue;
           // before the handler's own session check the code runs for anyone: not a signed-in user's act
           if (!signedInAt(identity, query.node)) continue;
-          const keys = clientChosenKeys(query, boundary, values);
-          if (!keys) continue;
           // a read matters where its row reaches the client; a check between the read and there protects it
           let until = query.node.range[0];
           if (PRISMA_SINGLE_READS.has(query.operation)) {
