@@ -731,14 +731,27 @@ export function createRequestBoundaries(filename: string, program: TSESTree.Prog
     return result;
   }
 
+  /** Per function: the innermost boundary it is or lies in (null: none). */
+  const within = new Map<FunctionNode, RequestBoundary | null>();
+
+  /** Rules ask for every call and await of a file: each asks up to its own function, then the answer is known. */
   function enclosingBoundary(node: TSESTree.Node): RequestBoundary | undefined {
-    for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
-      if (isFunction(current)) {
-        const boundary = boundaryOf(current);
-        if (boundary) return boundary;
-      }
+    let current: TSESTree.Node | undefined = node;
+    while (current && !isFunction(current)) current = current.parent;
+    return current ? boundaryWithin(current) : undefined;
+  }
+
+  function boundaryWithin(fn: FunctionNode): RequestBoundary | undefined {
+    const known = within.get(fn);
+    if (known !== undefined) return known ?? undefined;
+    let result = boundaryOf(fn);
+    if (!result) {
+      let outer: TSESTree.Node | undefined = fn.parent;
+      while (outer && !isFunction(outer)) outer = outer.parent;
+      if (outer) result = boundaryWithin(outer);
     }
-    return undefined;
+    within.set(fn, result ?? null);
+    return result;
   }
 
   return { fileKind, boundaryOf, enclosingBoundary };
