@@ -9,7 +9,8 @@ export function relativeFilename(context: { filename: string; cwd: string; sourc
   const known = context.sourceCode && relativeNames.get(context.sourceCode);
   if (known !== undefined) return known;
   const { filename, cwd } = context;
-  const relative = (path.isAbsolute(filename) ? relativePath(cwd, filename) : filename).split(path.sep).join("/");
+  const native = path.isAbsolute(filename) ? relativePath(cwd, filename) : filename;
+  const relative = path.sep === "/" ? native : native.split(path.sep).join("/");
   if (context.sourceCode) relativeNames.set(context.sourceCode, relative);
   return relative;
 }
