@@ -119,9 +119,10 @@ const VERIFY_RECEIVER = /webhook|^wh$|svix|jwt|hmac|receiver|signature|verifier/
  * without them holds no signature check.
  */
 export function mayCheckSignature(text: string): boolean {
-  return SIGNATURE_WORDS.some((word) => text.includes(word));
+  return SIGNATURE_TEXT.test(text);
 }
-const SIGNATURE_WORDS = ["Signature", "constructEvent", "erify", "\\u"];
+/** `SIGNATURE_NAME`'s names, or `verify`/`verifyAsync` as a whole name (or an escape that may spell one). */
+const SIGNATURE_TEXT = /Signature|constructEvent|verifyWebhook|jwtVerify|verify(?:Jwt|JWT|Token|Hmac|HMAC)|(?<![\p{ID_Continue}$])verify(?:Async)?(?![\p{ID_Continue}$])|\\u/u;
 
 /** A webhook signature / token verification: authenticates machine-to-machine requests. */
 export function isSignatureCheck(call: TSESTree.CallExpression): boolean {

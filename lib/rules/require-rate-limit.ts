@@ -286,10 +286,13 @@ export default createRule<Options, MessageIds>({
  */
 function mayHoldGuard(text: string, configuredWords: readonly string[]): boolean {
   if (configuredWords.some((word) => text.includes(word)) || mayCheckSignature(text) || mayReadEnvSecret(text)) return true;
-  if (["timingSafeEqual", "createHmac", "andler"].some((word) => text.includes(word))) return true;
+  if (MANUAL_CHECK_TEXT.test(text) || (text.includes("createHmac") && text.includes("env"))) return true;
   const lower = text.toLowerCase();
   return ["ratelimit", "limiter", "throttle"].some((word) => lower.includes(word)) || /rate[^a-z0-9]*limit/u.test(lower);
 }
+
+/** `isManualSignatureCheck`'s and `isAuthLibraryHandler`'s names (an HMAC keyed from the environment aside). */
+const MANUAL_CHECK_TEXT = /timingSafeEqual|verify[\p{ID_Continue}$]*Webhook|auth\s*!?\s*\??\.\s*handler|toNextJsHandler/u;
 
 /**
  * Could `name` be defined by a call (`export const protect = base.use(limit)`)? `definitionRateLimits`

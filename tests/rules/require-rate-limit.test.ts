@@ -87,6 +87,17 @@ ruleTester.run("require-rate-limit", rule, {
       `,
     },
     {
+      name: "a helper that verifies a webhook signature (`wh.verify(...)`)",
+      filename: inFixture("src/app/api/inbound/route.ts"),
+      code: `
+        import { checkInbound } from "@/lib/inbound";
+        export async function POST(req: Request) {
+          const event = await checkInbound(req);
+          return Response.json(await recordDelivery(event));
+        }
+      `,
+    },
+    {
       name: "a safe-action client whose definition rate-limits, and one built on it",
       filename: inFixture("src/app/actions/rename.ts"),
       code: `
