@@ -309,6 +309,8 @@ export function createDbQueryDetector(context: Context): {
   const settings = getSettings(context);
   const extraClients = new Set(settings.dbClients);
   const cache = new Map<TSESTree.Node, DbQuery | null>();
+  /** `isDbClient` per binding and question. */
+  const clientAnswers = new Map<TSESLint.Scope.Variable, Map<string, boolean>>();
 
   function variableOf(id: TSESTree.Identifier): TSESLint.Scope.Variable | null {
     return ASTUtils.findVariable(sourceCode.getScope(id), id);
@@ -412,6 +414,26 @@ export function createDbQueryDetector(context: Context): {
    * A binding known to be something else (`const byDb = new Map()`) is never a client.
    */
   function isDbClient(node: TSESTree.Node, shape: "prisma" | "relational" | "builder", evidence = false): boolean {
+    if (node.type !== AST_NODE_TYPES.Identifier) return isDbClientUncached(node, shape, evidence);
+    // a bare name's answer is its binding's (its name, import, initializer or parameter): `prisma` and `tx`
+    // receive every query of a file
+    const variable = variableOf(node);
+    if (!variable) return isDbClientUncached(node, shape, evidence);
+    const key = evidence ? `${shape}+` : shape;
+    let answers = clientAnswers.get(variable);
+    if (!answers) {
+      answers = new Map();
+      clientAnswers.set(variable, answers);
+    }
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = isDbClientUncached(node, shape, evidence);
+      answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  function isDbClientUncached(node: TSESTree.Node, shape: "prisma" | "relational" | "builder", evidence: boolean): boolean {
     // `db().select()`, `(await getDb()).insert(t)`, `prisma().user.findMany()`: a client returned by a factory
     // counts as that factory's name and origin
     const client = clientFactory(node) ?? node;
