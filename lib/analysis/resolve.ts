@@ -184,7 +184,8 @@ function statInThisLint(filePath: string): fs.Stats | undefined {
 function startLint(program: TSESTree.Program): void {
   if (lintStats?.program === program) return;
   if (!lintStats) {
-    queueMicrotask(() => {
+    // a promise reaction, not queueMicrotask: that one builds an AsyncResource on every call
+    void Promise.resolve().then(() => {
       lintStats = undefined;
     });
   }
