@@ -309,6 +309,8 @@ export function createDbQueryDetector(context: Context): {
   const settings = getSettings(context);
   const extraClients = new Set(settings.dbClients);
   const cache = new Map<TSESTree.Node, DbQuery | null>();
+  /** `isDbClient` per binding and question. */
+  const clientAnswers = new Map<TSESLint.Scope.Variable, Map<string, boolean>>();
 
   function variableOf(id: TSESTree.Identifier): TSESLint.Scope.Variable | null {
     return ASTUtils.findVariable(sourceCode.getScope(id), id);
@@ -412,6 +414,26 @@ export function createDbQueryDetector(context: Context): {
    * A binding known to be something else (`const byDb = new Map()`) is never a client.
    */
   function isDbClient(node: TSESTree.Node, shape: "prisma" | "relational" | "builder", evidence = false): boolean {
+    if (node.type !== AST_NODE_TYPES.Identifier) return isDbClientUncached(node, shape, evidence);
+    // a bare name's answer is its binding's (its name, import, initializer or parameter): `prisma` and `tx`
+    // receive every query of a file
+    const variable = variableOf(node);
+    if (!variable) return isDbClientUncached(node, shape, evidence);
+    const key = evidence ? `${shape}+` : shape;
+    let answers = clientAnswers.get(variable);
+    if (!answers) {
+      answers = new Map();
+      clientAnswers.set(variable, answers);
+    }
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = isDbClientUncached(node, shape, evidence);
+      answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  function isDbClientUncached(node: TSESTree.Node, shape: "prisma" | "relational" | "builder", evidence: boolean): boolean {
     // `db().select()`, `(await getDb()).insert(t)`, `prisma().user.findMany()`: a client returned by a factory
     // counts as that factory's name and origin
     const client = clientFactory(node) ?? node;
@@ -712,12 +734,16 @@ export function createDbQueryDetector(context: Context): {
     return isDbClient(client, "prisma") || isPrismaClientByType(client);
   }
 
-  /** Walks from any call of a chain down to the calls that could start a query. */
-  function detect(node: QueryNode): DbQuery | undefined {
+  /**
+   * Walks from any call of a chain down to the calls that could start a query. `passed` collects the
+   * calls walked through: each would have walked on from there to the same answer.
+   */
+  function detect(node: QueryNode, passed: QueryNode[]): DbQuery | undefined {
     let current: TSESTree.Node = node;
     while (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.TaggedTemplateExpression) {
       const cached = cache.get(current);
       if (cached !== undefined) return cached ?? undefined;
+      passed.push(current);
       const query = fromHead(current);
       if (query) return query;
       if (current.type === AST_NODE_TYPES.TaggedTemplateExpression) return undefined;
@@ -729,14 +755,22 @@ export function createDbQueryDetector(context: Context): {
     return undefined;
   }
 
+  /**
+   * ESLint visits a chain's outer call first, then each inner one (`z.string().min(1).max(9)`): the answer
+   * for every call of the walk is kept, so a chain of n calls costs n `fromHead`s, not n²/2.
+   */
   function getQuery(node: QueryNode): DbQuery | undefined {
     const cached = cache.get(node);
     if (cached !== undefined) return cached ?? undefined;
-    const query = detect(node);
-    // a call above the query's node (`.then(...)`, an unrelated method) is not part of it
-    const result = query && (query.node === node || query.chain.includes(node as TSESTree.CallExpression)) ? query : undefined;
-    cache.set(node, result ?? null);
-    return result;
+    const passed: QueryNode[] = [];
+    const query = detect(node, passed);
+    for (const call of passed) cache.set(call, queryOfCall(query, call) ?? null);
+    return queryOfCall(query, node);
+  }
+
+  /** A call above the query's node (`.then(...)`, an unrelated method) is not part of it. */
+  function queryOfCall(query: DbQuery | undefined, node: QueryNode): DbQuery | undefined {
+    return query && (query.node === node || query.chain.includes(node as TSESTree.CallExpression)) ? query : undefined;
   }
 
   function isBatchCall(node: TSESTree.CallExpression): boolean {

@@ -131,6 +131,7 @@ export function clearResolveCache(): void {
   moduleCache.clear();
   tsconfigCache.clear();
   tsconfigLookupCache.clear();
+  lintStats = undefined;
   for (const key of Object.keys(stats) as (keyof typeof stats)[]) stats[key] = 0;
 }
 
@@ -175,6 +176,35 @@ function setParents(root: TSESTree.Node, keys: VisitorKeys): void {
   }
 }
 
+/**
+ * The files stat'ed in the current lint: a lint asks for the same imported file several times (each schema
+ * or helper it names), and a stat costs more than the lookup. Kept only while a lint is known to run (its
+ * AST seen by `localFile`) and within one job (rules run synchronously; a microtask drops the answers), and
+ * dropped when another AST is linted: an edit saved before the next lint, or between two `Linter.verify`
+ * calls of one job, is always seen. Outside a lint every call stats.
+ */
+let lintStats: { program: TSESTree.Program; stats: Map<string, fs.Stats | undefined> } | undefined;
+
+function statInThisLint(filePath: string): fs.Stats | undefined {
+  const known = lintStats?.stats;
+  if (known?.has(filePath)) return known.get(filePath);
+  const stat = fs.statSync(filePath, { throwIfNoEntry: false });
+  known?.set(filePath, stat);
+  return stat;
+}
+
+/** A lint of `program` runs: stats taken from now on hold until its job ends. */
+function startLint(program: TSESTree.Program): void {
+  if (lintStats?.program === program) return;
+  if (!lintStats) {
+    // a promise reaction, not queueMicrotask: that one builds an AsyncResource on every call
+    void Promise.resolve().then(() => {
+      lintStats = undefined;
+    });
+  }
+  lintStats = { program, stats: new Map() };
+}
+
 /** Reads and parses a project file once per process (re-parsed when its mtime or size changes). */
 export function parseFile(filePath: string): ParsedFile | undefined {
   return loadFile(filePath, undefined, "");
@@ -185,12 +215,13 @@ const MAY_RE_EXPORT = /\bexport\s*[*{]|\bexport\s+default\s+[\p{ID_Start}$_][\p{
 
 /** `parseFile`, unless the file's text fails `textTest` for `name` and it re-exports nothing (then undefined). */
 function loadFile(filePath: string, textTest: FollowOptions["textTest"], name: string): ParsedFile | undefined {
-  let stat: fs.Stats;
+  let stat: fs.Stats | undefined;
   try {
-    stat = fs.statSync(filePath);
+    stat = statInThisLint(filePath);
   } catch {
     return undefined;
   }
+  if (!stat) return undefined;
   const cached = fileCache.get(filePath);
   const fresh = cached !== undefined && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size;
   if (fresh && cached.text === undefined) {
@@ -347,6 +378,7 @@ function indexProgram(filePath: string, program: TSESTree.Program): ParsedFile {
 /** The linted file's own index (no re-parse: built from ESLint's AST, cached per AST). */
 function localFile(context: Context): ParsedFile {
   const program = context.sourceCode.ast;
+  startLint(program);
   let file = localIndexCache.get(program);
   if (!file) {
     file = indexProgram(path.resolve(context.cwd, context.filename), program);

@@ -46,8 +46,27 @@ export function sensitiveNames(extra: readonly string[] = [], allow: readonly st
   };
 }
 
+/**
+ * Answers per model and field name: a query's row is checked column by column on every lint (the editor
+ * lints the file again on each edit), and splitting a name into segments costs more than the lookup.
+ * Bounded: names are a schema's, but a process may see many schemas.
+ */
+const byName = new Map<string, boolean>();
+const MAX_NAMES = 10_000;
+
 /** The built-in name test. */
 export function isSensitiveByName(fieldName: string, modelName: string): boolean {
+  const key = `${modelName}\0${fieldName}`;
+  let answer = byName.get(key);
+  if (answer === undefined) {
+    if (byName.size >= MAX_NAMES) byName.clear();
+    answer = nameIsSensitive(fieldName, modelName);
+    byName.set(key, answer);
+  }
+  return answer;
+}
+
+function nameIsSensitive(fieldName: string, modelName: string): boolean {
   const segments = nameSegments(fieldName);
   const last = segments.at(-1);
   const before = segments.at(-2);

@@ -563,8 +563,25 @@ export function createStorageAnalysis(context: Context, extra: StorageNames = {}
     variablesIn: (expr) => get().variablesIn(expr),
     isCleanupFunction: (call) => get().isCleanupFunction(call),
     isResolvedCallee: (call) => get().isResolvedCallee(call),
-    mayInvolveStorage: () => get().mayInvolveStorage(),
+    // the pre-test needs none of the analysis: a file that fails it never builds one
+    mayInvolveStorage: () => analysis?.mayInvolveStorage() ?? mayInvolveStorage(context, extra),
   };
+}
+
+/** Per file: the storage rules ask with different names, the text is the same. */
+const storageMentions = new WeakMap<Readonly<TSESLint.SourceCode>, boolean>();
+
+/** `StorageAnalysis.mayInvolveStorage()` of the analysis for `extra`, without building it. */
+function mayInvolveStorage(context: Context, extra: StorageNames): boolean {
+  const { sourceCode } = context;
+  let mentioned = storageMentions.get(sourceCode);
+  if (mentioned === undefined) {
+    mentioned = mentionsStorage(sourceCode.text);
+    storageMentions.set(sourceCode, mentioned);
+  }
+  if (mentioned) return true;
+  const { text } = sourceCode;
+  return namesIn(text, getSettings(context).uploadFunctions) || namesIn(text, extra.uploadFunctions ?? []);
 }
 
 function sharedAnalysis(context: Context, extra: StorageNames): StorageAnalysis {
@@ -866,7 +883,7 @@ function buildStorageAnalysis(context: Context, extra: StorageNames): StorageAna
     variablesIn,
     isCleanupFunction: (call) => matchesName(call, cleanupFunctions),
     isResolvedCallee: (call) => localFunction(call.callee) !== undefined || importedWrapperKind(context, call) !== undefined,
-    mayInvolveStorage: () => (mayInvolve ??= mentionsStorage(sourceCode.text) || namesIn(sourceCode.text, uploadFunctions)),
+    mayInvolveStorage: () => (mayInvolve ??= mayInvolveStorage(context, extra)),
   };
 }
 

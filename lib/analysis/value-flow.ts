@@ -92,24 +92,25 @@ export function forEachNode(root: TSESTree.Node, visit: (node: TSESTree.Node) =>
   while (stack.length > 0) {
     const node = stack.pop()!;
     visit(node);
-    const children: TSESTree.Node[] = [];
-    for (const key of Object.keys(node)) {
+    // children pushed last to first, so that they pop in key order (no list of them is built per node)
+    const keys = Object.keys(node);
+    for (let k = keys.length - 1; k >= 0; k--) {
+      const key = keys[k]!;
       if (key === "parent" || key === "loc" || key === "range" || key === "typeAnnotation" || key === "returnType") continue;
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
-        for (const child of value) {
-          if (child && typeof child === "object" && typeof (child as TSESTree.Node).type === "string") children.push(child as TSESTree.Node);
-        }
-      } else if (value && typeof value === "object" && typeof (value as TSESTree.Node).type === "string") {
-        children.push(value as TSESTree.Node);
+        for (let i = value.length - 1; i >= 0; i--) pushChild(stack, value[i], shallow);
+      } else {
+        pushChild(stack, value, shallow);
       }
     }
-    for (let i = children.length - 1; i >= 0; i--) {
-      const child = children[i]!;
-      if (shallow && isFunction(child)) continue;
-      stack.push(child);
-    }
   }
+}
+
+function pushChild(stack: TSESTree.Node[], value: unknown, shallow: boolean): void {
+  if (!value || typeof value !== "object" || typeof (value as TSESTree.Node).type !== "string") return;
+  if (shallow && isFunction(value as TSESTree.Node)) return;
+  stack.push(value as TSESTree.Node);
 }
 
 /** The expressions a function returns (its body for an expression arrow); not those of nested functions. */

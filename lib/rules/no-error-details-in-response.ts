@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { fileFacts } from "../analysis/file-facts.js";
-import { isFunction } from "../util/ast.js";
+import { isFunction, propertyName } from "../util/ast.js";
 import { findVariable, unwrapExpression } from "../util/bindings.js";
 import { returnsToClient } from "../analysis/responses.js";
 import { walk } from "../analysis/walk.js";
@@ -482,25 +482,46 @@ export default createRule<Options, MessageIds>({
       check(at, value, 200);
     }
 
+    /** The places a response may leave, kept until the traversal knows whether the file holds an error at all. */
+    const exits: (() => void)[] = [];
+    /** A catch clause, a `.catch(...)` call or an `{ error }` pattern: the only places an error source is bound. */
+    let bindsErrors = false;
+
+    function checkResponse(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      const response = responses.responseOf(node);
+      if (response) check(node, response.body, response.status);
+    }
+
     return {
+      CatchClause() {
+        bindsErrors = true;
+      },
+      ObjectPattern(node) {
+        if (!bindsErrors) bindsErrors = node.properties.some((p) => p.type === AST_NODE_TYPES.Property && p.key.type === AST_NODE_TYPES.Identifier && p.key.name === "error");
+      },
       CallExpression(node) {
-        const response = responses.responseOf(node);
-        if (response) check(node, response.body, response.status);
+        if (!bindsErrors && node.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(node.callee) === "catch") bindsErrors = true;
+        exits.push(() => checkResponse(node));
       },
       NewExpression(node) {
-        const response = responses.responseOf(node);
-        if (response) check(node, response.body, response.status);
+        exits.push(() => checkResponse(node));
       },
       ReturnStatement(node) {
         for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
           if (isFunction(current)) {
-            checkReturn(current, node.argument, node);
+            const fn = current;
+            exits.push(() => checkReturn(fn, node.argument, node));
             return;
           }
         }
       },
       "ArrowFunctionExpression[expression=true]"(node: TSESTree.ArrowFunctionExpression) {
-        checkReturn(node, node.body, node.body);
+        exits.push(() => checkReturn(node, node.body, node.body));
+      },
+      // in the traversal's order, as before: which leak of a group is reported depends on it
+      "Program:exit"() {
+        if (!bindsErrors) return;
+        for (const exit of exits) exit();
       },
     };
   },

@@ -172,6 +172,15 @@ const CREDENTIAL_SHAPES: ReadonlyArray<{ kind: string; pattern: RegExp }> = [
 const CREDENTIAL_TEXT =
   /["'`](?:sk_|rk_|whsec_|gh[pousr]_|github_pat_|xox|AKIA|ASIA|sk-|SG\.|eyJ|postgres|mysql|mariadb|mongodb|redis|amqp|sqlserver|mssql)|-----BEGIN/u;
 
+/**
+ * `CREDENTIAL_TEXT` for a string's value: every credential shape, the service-role JWT and the connection
+ * strings start with one of these, a private key holds `-----BEGIN`. In a file with a backslash every string
+ * is checked (`"\n"`, a regular expression): a message or a URL is dropped by one scan, before the
+ * placeholder words, the name and each shape are looked at.
+ */
+const CREDENTIAL_START =
+  /^(?:sk_|rk_|whsec_|gh[pousr]_|github_pat_|xox|AKIA|ASIA|sk-|SG\.|eyJ|postgres|mysql|mariadb|mongodb|redis|amqp|sqlserver|mssql)|-----BEGIN/u;
+
 const CONNECTION_STRING =
   /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|sqlserver|mssql):\/\/([^:@/\s]+):([^@/\s]+)@([^/:?\s]+)/u;
 const WEAK_PASSWORDS = new Set(["password", "pass", "postgres", "root", "admin", "secret", "mysql", "redis", "test", "user", "changeme"]);
@@ -437,7 +446,7 @@ export default createRule<Options, MessageIds>({
 
     function checkCredentialShape(node: StringNode): void {
       const value = staticString(node);
-      if (value === undefined || value.length < 16) return;
+      if (value === undefined || value.length < 16 || !CREDENTIAL_START.test(value)) return;
       const lower = value.toLowerCase();
       if (["xxx", "...", "your", "example", "placeholder", "dummy", "<"].some((marker) => lower.includes(marker))) return;
       if (namedAsSample(node)) return;

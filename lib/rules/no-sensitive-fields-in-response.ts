@@ -120,6 +120,18 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
+     * Whether any part of the row can be sensitive: the view ops on the way out only narrow it (a member, an
+     * omit), so a row without one reports nothing wherever it goes, and is not followed.
+     */
+    function holdsSensitive(shape: RowShape, seen: Set<RowShape>): boolean {
+      if (seen.has(shape)) return false;
+      seen.add(shape);
+      for (const field of shape.scalars) if (isSensitive(shape.model, field)) return true;
+      for (const related of shape.relations.values()) if (holdsSensitive(related, seen)) return true;
+      return false;
+    }
+
+    /**
      * The sensitive columns and the full rows a view carries (related rows included). `echoed`: columns of the
      * queried row that its `where` pins to a value the caller already holds.
      */
@@ -196,7 +208,7 @@ export default createRule<Options, MessageIds>({
           if (query.model === undefined || !schema.models.has(query.model)) continue;
           globalOmit ??= globalOmitFor(candidates);
           const shape = resultShape(query, schema, sourceCode, globalOmit);
-          if (!shape) continue;
+          if (!shape || (!requireSelect && !holdsSensitive(shape, new Set()))) continue;
           const pinned = pinnedColumns(query);
           for (const exit of trackToClient(query.node, boundary, sourceCode, responses)) {
             const found = byExit.get(exit.node) ?? { fields: new Set<string>(), rows: new Set<string>() };

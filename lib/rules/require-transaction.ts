@@ -53,6 +53,52 @@ const TABLE_SUFFIX_WORDS = new Set(["table", "tbl", "schema"]);
 const UNDO_CALL = /^(?:delete|remove|rollback|revert|undo|clean|destroy|cancel|compensate|purge|discard|drop)/iu;
 const DEFAULT_CLIENT: Record<QueryLibrary, string> = { prisma: "prisma", drizzle: "db", kysely: "db", supabase: "supabase", sql: "db" };
 
+/**
+ * Answers per option set (merged once per set, `create-rule.ts`) and model name: a file asks for each of
+ * its writes several times, and the editor lints the same file again on every edit. Bounded: model names
+ * are a project's, but a monorepo has many.
+ */
+const appendOnlyAnswers = new WeakMap<Options[0], (model: string) => boolean>();
+const MAX_MODEL_ANSWERS = 10_000;
+
+function appendOnlyModels(options: Options[0]): (model: string) => boolean {
+  let answer = appendOnlyAnswers.get(options);
+  if (!answer) {
+    const ignored = new Set((options.ignoreModels ?? []).map((model) => model.toLowerCase()));
+    const known = new Map<string, boolean>();
+    answer = (model) => {
+      let appendOnly = known.get(model);
+      if (appendOnly === undefined) {
+        if (known.size >= MAX_MODEL_ANSWERS) known.clear();
+        appendOnly = isAppendOnlyModel(model, ignored);
+        known.set(model, appendOnly);
+      }
+      return appendOnly;
+    };
+    appendOnlyAnswers.set(options, answer);
+  }
+  return answer;
+}
+
+function isAppendOnlyModel(model: string, ignored: ReadonlySet<string>): boolean {
+  const name = model.replace(/^["'`]|["'`]$/gu, "");
+  if (ignored.has(name.toLowerCase()) || ignored.has(name.split(".").at(-1)!.toLowerCase())) return true;
+  const words = modelWords(model);
+  return words.length > 0 && LOG_WORDS.has(words.at(-1)!);
+}
+
+/** `auditLogs`, `schema.activityLog`, `"audit_logs"`, `eventsTable`: the words of a model or table name. */
+function modelWords(model: string): string[] {
+  const name = model.replace(/^["'`]|["'`]$/gu, "").split(".").at(-1)!;
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/gu, "$1 $2")
+    .split(/[\s_-]+/u)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+  while (words.length > 1 && TABLE_SUFFIX_WORDS.has(words.at(-1)!)) words.pop();
+  return words;
+}
+
 export default createRule<Options, MessageIds>({
   name: "require-transaction",
   meta: {
@@ -92,12 +138,13 @@ export default createRule<Options, MessageIds>({
       wrapInTransaction: "Run both writes in `{{client}}.$transaction(async (tx) => ...)`.",
     },
   },
-  create(context, [{ independentWrites = false, ignoreModels = [] }]) {
+  create(context, [options]) {
     if (matchesAnyGlob(context, EXEMPT_FILES)) return {};
     const { sourceCode } = context;
     // a script run by hand is run again when it fails (a seed empties the tables first)
     if (isOneOffScript(sourceCode, context.filename)) return {};
-    const ignored = new Set(ignoreModels.map((model) => model.toLowerCase()));
+    const { independentWrites = false } = options;
+    const appendOnly = appendOnlyModels(options);
     const writes: DbQuery[] = [];
     const seen = new Set<TSESTree.Node>();
     let detectorInstance: ReturnType<typeof createDbQueryDetector> | undefined;
@@ -105,24 +152,8 @@ export default createRule<Options, MessageIds>({
     const detector = () => (detectorInstance ??= fileFacts(context).queries);
     const dependencies = () => (dependenciesInstance ??= createWriteDependencies(detector(), createValueFlow(context)));
 
-    /** `auditLogs`, `schema.activityLog`, `"audit_logs"`, `eventsTable`: the words of a model or table name. */
-    function modelWords(model: string): string[] {
-      const name = model.replace(/^["'`]|["'`]$/gu, "").split(".").at(-1)!;
-      const words = name
-        .replace(/([a-z0-9])([A-Z])/gu, "$1 $2")
-        .split(/[\s_-]+/u)
-        .filter(Boolean)
-        .map((word) => word.toLowerCase());
-      while (words.length > 1 && TABLE_SUFFIX_WORDS.has(words.at(-1)!)) words.pop();
-      return words;
-    }
-
     function isAppendOnly(write: DbQuery): boolean {
-      if (write.model === undefined) return false;
-      const name = write.model.replace(/^["'`]|["'`]$/gu, "");
-      if (ignored.has(name.toLowerCase()) || ignored.has(name.split(".").at(-1)!.toLowerCase())) return true;
-      const words = modelWords(write.model);
-      return words.length > 0 && LOG_WORDS.has(words.at(-1)!);
+      return write.model !== undefined && appendOnly(write.model);
     }
 
     function isDelete(write: DbQuery): boolean {
