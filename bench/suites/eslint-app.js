@@ -8,6 +8,12 @@
 // share of the floor, and with `--per-rule` each rule's own cost (the floor plus that rule alone, minus the
 // floor), which also charges a rule for the shared facts it is the only one to ask for.
 //
+// Each round, and each TIMING run, runs in a process of its own (this file, started as a child): a plugin's
+// caches (parsed definitions of other files, the schema) live as long as its module instance, so copies
+// loaded one after another in one process pile up, and the collector's growing pauses land on whichever
+// config or rule happens to allocate next (rules that run first in a file were charged four times their
+// cost). One process per round is also what `eslint .` is.
+//
 // How it stays truthful on a shared, busy machine: the configs are interleaved file by file (each file is
 // linted with every config back to back, in a rotating order), so load that comes and goes hits all of them
 // alike; CPU time is summed per config (wall time too). Each round loads fresh copies of the plugin, one per
@@ -17,7 +23,8 @@
 //
 // `--baseline <dir>` (a checkout with a built dist/, e.g. of main) adds its recommended and all as rows of the
 // same rounds: the fairest before/after comparison this machine allows.
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -121,6 +128,32 @@ const label = (name) =>
   LABELS[name] ??
   (name.startsWith("rule:") ? `floor + ${name.slice(5)}` : name.startsWith("baseline:") ? `baseline ${name.slice(9)}` : `backend-architect ${name}`);
 
+/** Runs one task of this suite in a fresh node process (see the header) and returns its JSON answer. */
+function inChild(task) {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), JSON.stringify(task)], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return JSON.parse(out.trim().split("\n").at(-1));
+}
+
+/** The child's side: a warm-up (JIT and the file system cache are warm after a few hundred files), then the task. */
+async function runTask({ task, cwd, fileList, names, scratch, tag, baseline }) {
+  if (task === "timing") {
+    const times = await ruleTimes(cwd, await freshPlugin(scratch, tag, baseline ?? ROOT));
+    return [...times];
+  }
+  const files = JSON.parse(readFileSync(fileList, "utf8")).map((filePath) => ({ filePath, text: readFileSync(filePath, "utf8") }));
+  await round(cwd, files.slice(0, WARMUP_FILES), names, scratch, `${tag}-warmup`, baseline);
+  const result = await round(cwd, files, names, scratch, tag, baseline);
+  return Object.fromEntries(Object.entries(result).map(([name, r]) => [name, { cpu: r.cpu, wall: r.wall, findings: r.findings }]));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  process.stdout.write(`${JSON.stringify(await runTask(JSON.parse(process.argv[2])))}\n`);
+}
+
 export async function eslintApp({ runs = 3, app, timingRuns = 2, withTseslint = false, perRule = false, baseline } = {}) {
   if (!app) {
     console.log("skipped: give a project folder with --app <dir> (a real Next.js + Prisma app, never committed)");
@@ -143,11 +176,10 @@ export async function eslintApp({ runs = 3, app, timingRuns = 2, withTseslint = 
     ];
     console.log(`${cwd}: ${files.length} files, ${fatal} with parse errors; ${runs} rounds after a warm-up, configs interleaved file by file\n`);
 
-    // JIT and the file system cache are warm after a few hundred files; a whole round of a large app would
-    // only add minutes
-    await round(cwd, files.slice(0, WARMUP_FILES), names, scratch, "warmup", baseline);
+    const fileList = path.join(scratch, "files.json");
+    writeFileSync(fileList, JSON.stringify(files.map((f) => f.filePath)));
     const rounds = [];
-    for (let r = 0; r < runs; r++) rounds.push(await round(cwd, files, names, scratch, `r${r}`, baseline));
+    for (let r = 0; r < runs; r++) rounds.push(inChild({ task: "round", cwd, fileList, names, scratch, tag: `r${r}`, baseline }));
     const per = (name, key) => rounds.map((x) => x[name][key]);
     const ratio = (name, ref, key) => rounds.map((x) => x[name][key] / x[ref][key]);
     table(
@@ -167,9 +199,11 @@ export async function eslintApp({ runs = 3, app, timingRuns = 2, withTseslint = 
     const timing = new Map();
     const baselineTiming = new Map();
     for (let i = 0; i < timingRuns; i++) {
-      for (const [id, ms] of await ruleTimes(cwd, await freshPlugin(scratch, `t${i}`))) timing.set(id, [...(timing.get(id) ?? []), ms]);
+      for (const [id, ms] of inChild({ task: "timing", cwd, scratch, tag: `t${i}` })) timing.set(id, [...(timing.get(id) ?? []), ms]);
       if (!baseline) continue;
-      for (const [id, ms] of await ruleTimes(cwd, await freshPlugin(scratch, `bt${i}`, baseline))) baselineTiming.set(id, [...(baselineTiming.get(id) ?? []), ms]);
+      for (const [id, ms] of inChild({ task: "timing", cwd, scratch, tag: `bt${i}`, baseline })) {
+        baselineTiming.set(id, [...(baselineTiming.get(id) ?? []), ms]);
+      }
     }
     const rows = [...timing].map(([id, ms]) => ({ id, ms: median(ms), min: Math.min(...ms), max: Math.max(...ms) })).sort((a, b) => b.ms - a.ms);
     const ours = rows.filter((r) => r.id.startsWith(NAMESPACE)).reduce((n, r) => n + r.ms, 0);
@@ -197,7 +231,7 @@ export async function eslintApp({ runs = 3, app, timingRuns = 2, withTseslint = 
       const ids = Object.keys(plugin.rules).filter((id) => plugin.rules[id].meta?.languages?.includes("js/js"));
       const ruleNames = ["floor", ...ids.map((id) => `rule:${id}`)];
       const ruleRounds = [];
-      for (let r = 0; r < runs; r++) ruleRounds.push(await round(cwd, files, ruleNames, scratch, `pr${r}`));
+      for (let r = 0; r < runs; r++) ruleRounds.push(inChild({ task: "round", cwd, fileList, names: ruleNames, scratch, tag: `pr${r}` }));
       console.log("\nEach rule alone on top of the floor (CPU time, interleaved file by file): its own cost, shared facts included.\n");
       table(
         ["rule", "cpu ms over the floor, median [min-max]", "share of floor"],
