@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescr
 import { createRule } from "../util/create-rule.js";
 import { isOneOffScript } from "../analysis/scripts.js";
 import { fileFacts } from "../analysis/file-facts.js";
-import { enclosingFunction, memberChainName, propertyName } from "../util/ast.js";
+import { enclosingFunction, memberChainName, propertyName, skipTransparentParents } from "../util/ast.js";
 import { matchesAnyGlob } from "../util/file-match.js";
 import { ONE_OFF_SCRIPT_FILES, SEED_AND_TEST_FILES } from "../configs/overrides.js";
 import { createDbQueryDetector, isTransactionClient, type DbQuery, type QueryLibrary } from "../analysis/db-queries.js";
@@ -381,9 +381,13 @@ export default createRule<Options, MessageIds>({
     function checkDependent(reported: Set<DbQuery>): void {
       const reportedUnits = new Map<DbQuery, Set<TSESTree.Node | undefined>>();
       const reportedLaters = new Map<DbQuery, DbQuery[]>();
+      // only a created row can be depended on, and only one whose value the code keeps: tracing a later
+      // write's inputs (the costly part) cannot end at `await tx.log.create(...);` thrown away as a statement
+      const keptCreates = writes.filter((write) => createsRows(write) && !thrownAway(write.node));
       for (const later of writes) {
         // a write in a catch/finally is the compensation; a log row records, it completes nothing
         if (isAppendOnly(later) || failureHandlerOf(later.node)) continue;
+        if (!keptCreates.some((earlier) => earlier !== later && runsBefore(earlier, later))) continue;
         const dependency = dependencies()
           .feedingWrites(later)
           .find(({ earlier }) => createsRows(earlier) && runsBefore(earlier, later) && !dependencies().isGetOrCreate(earlier) && !silenced(earlier, later));
@@ -515,4 +519,11 @@ export default createRule<Options, MessageIds>({
 function plural(model: string): string {
   const name = model.split(".").at(-1)!;
   return name.endsWith("s") ? name : `${name}s`;
+}
+
+/** `await tx.auditEvent.create(...);` as a statement of its own: its value reaches nothing. */
+function thrownAway(node: TSESTree.Node): boolean {
+  let current = skipTransparentParents(node);
+  while (current.parent?.type === AST_NODE_TYPES.AwaitExpression) current = skipTransparentParents(current.parent);
+  return current.parent?.type === AST_NODE_TYPES.ExpressionStatement;
 }
