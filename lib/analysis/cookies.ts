@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { constInitializer, importOf, isUnbound, unwrapExpression } from "../util/bindings.js";
-import { expressionNames, nameSegments, staticString } from "../util/names.js";
+import { escapeRegExp, expressionNames, nameSegments, staticString } from "../util/names.js";
 
 /** A call that sets a cookie, with its parts. */
 export interface CookieCall {
@@ -236,8 +236,4 @@ export function createCookieAnalysis(sourceCode: Readonly<TSESLint.SourceCode>, 
 export function keyName(prop: TSESTree.Property): string | undefined {
   if (!prop.computed && prop.key.type === AST_NODE_TYPES.Identifier) return prop.key.name;
   return staticString(prop.key);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 }

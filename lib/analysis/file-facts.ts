@@ -28,6 +28,7 @@ import { getRequestBoundaries, type RequestBoundaries } from "./request-boundary
 import { createResponseDetector } from "./responses.js";
 import { getSettings, type BackendArchitectSettings } from "./settings.js";
 import { createStorageAnalysis, type StorageAnalysis, type StorageNames } from "./storage.js";
+import { escapeRegExp } from "../util/names.js";
 import { createValueFlow, type ValueFlow } from "./value-flow.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -195,29 +196,9 @@ export function compilePreTest(words: readonly string[], anyCase: readonly strin
 
 const IDENTIFIER_PART = "[\\p{ID_Continue}$\\u200C\\u200D]";
 
-/** Escapes the syntax characters (the only escapes a `u` expression allows outside a class, besides `/`). */
-function escapeRegExp(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
-}
-
 /** `supabase` -> `[sS][uU]...`: what `toLowerCase().includes(word)` finds, without a lower-cased copy of the text. */
 function anyCasePattern(word: string): string {
   return [...word].map((char) => (char.toLowerCase() === char.toUpperCase() ? escapeRegExp(char) : `[${char.toLowerCase()}${char.toUpperCase()}]`)).join("");
-}
-
-/** Does the text hold `word` as a whole name (not inside a longer identifier)? */
-export function mentionsIdentifier(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-    if (!isIdentifierPart(text.charCodeAt(at - 1)) && !isIdentifierPart(text.charCodeAt(at + word.length))) return true;
-  }
-  return false;
-}
-
-const NON_ASCII_IDENTIFIER_PART = /[\p{ID_Continue}\u200C\u200D]/u;
-
-function isIdentifierPart(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
-  return NON_ASCII_IDENTIFIER_PART.test(String.fromCharCode(code));
 }
 
 /** The words of `words` that hold no shorter word of the list: as good as all of them for `mentions`, and fewer. */

@@ -3,7 +3,7 @@ import { createRule } from "../util/create-rule.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { enclosingFunction, isFunction, memberChainName, type FunctionNode } from "../util/ast.js";
 import { unwrapExpression } from "../util/bindings.js";
-import { nameSegments } from "../util/names.js";
+import { escapeRegExp, nameSegments } from "../util/names.js";
 import { isSignatureCheck, mayCheckSignature } from "../analysis/auth.js";
 import { comparesWithEnvSecret, isHmacWithEnvSecret, mayReadEnvSecret } from "../analysis/webhook-signatures.js";
 import { callChain, type RequestBoundary } from "../analysis/request-boundary.js";
@@ -301,8 +301,7 @@ const MANUAL_CHECK_TEXT = /timingSafeEqual|verify[\p{ID_Continue}$]*Webhook|auth
  */
 function mayBeBuiltByCall(text: string, name: string): boolean {
   if (name === "default") return /\bexport\s+default\s+(?!async\b|function\b|class\b|new\b)[\p{ID_Start}$_(]/u.test(text);
-  const escaped = name.replaceAll("$", "\\$");
-  return new RegExp(`(?<![\\p{ID_Continue}$])${escaped}\\s*(?::(?:[^;=]|=>)*?)?=(?![=>])\\s*(?!async\\b|function\\b|class\\b|new\\b)[\\p{ID_Start}$_(]`, "u").test(text);
+  return new RegExp(`(?<![\\p{ID_Continue}$])${escapeRegExp(name)}\\s*(?::(?:[^;=]|=>)*?)?=(?![=>])\\s*(?!async\\b|function\\b|class\\b|new\\b)[\\p{ID_Start}$_(]`, "u").test(text);
 }
 
 function describe(boundary: RequestBoundary): string {

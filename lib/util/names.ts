@@ -95,3 +95,8 @@ export function isSecretName(name: string): boolean {
   if (words.some((word) => NOT_SECRET_WORDS.has(word))) return false;
   return !(words[0] === "next" && words[1] === "public") && words[0] !== "vite";
 }
+
+/** Escapes the syntax characters of a regular expression (the only escapes a `u` expression allows outside a class, besides `/`). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+}
