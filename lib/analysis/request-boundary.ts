@@ -29,7 +29,7 @@
  * request, route params, response and inputs (see `RequestBindings`).
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { isFunction, memberChainName, propertyName, type FunctionNode } from "../util/ast.js";
+import { enclosingFunction, isFunction, memberChainName, propertyName, type FunctionNode } from "../util/ast.js";
 
 export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
 export const HTTP_METHODS: readonly HttpMethod[] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
@@ -736,20 +736,15 @@ export function createRequestBoundaries(filename: string, program: TSESTree.Prog
 
   /** Rules ask for every call and await of a file: each asks up to its own function, then the answer is known. */
   function enclosingBoundary(node: TSESTree.Node): RequestBoundary | undefined {
-    let current: TSESTree.Node | undefined = node;
-    while (current && !isFunction(current)) current = current.parent;
-    return current ? boundaryWithin(current) : undefined;
+    const fn = isFunction(node) ? node : enclosingFunction(node);
+    return fn ? boundaryWithin(fn) : undefined;
   }
 
   function boundaryWithin(fn: FunctionNode): RequestBoundary | undefined {
     const known = within.get(fn);
     if (known !== undefined) return known ?? undefined;
-    let result = boundaryOf(fn);
-    if (!result) {
-      let outer: TSESTree.Node | undefined = fn.parent;
-      while (outer && !isFunction(outer)) outer = outer.parent;
-      if (outer) result = boundaryWithin(outer);
-    }
+    const outer = enclosingFunction(fn);
+    const result = boundaryOf(fn) ?? (outer ? boundaryWithin(outer) : undefined);
     within.set(fn, result ?? null);
     return result;
   }
