@@ -87,17 +87,31 @@ const built = new Map<string, { stamp: string; info: PrismaSchemaInfo | undefine
 
 const MONOREPO_PACKAGE_DIRS = ["packages", "apps", "libs"];
 
+type SchemaContext = { filename: string; physicalFilename?: string; cwd: string; settings: unknown; sourceCode?: object };
+
+/**
+ * The answer per linted file: several rules of one lint ask, and each ask stats every file of the schema (a
+ * folder schema of forty files, forty stats and a listing). ESLint builds a new `SourceCode` for every lint,
+ * so an edit saved before the next lint is still seen.
+ */
+const perLint = new WeakMap<object, PrismaSchemaInfo | undefined>();
+
 /** The schema of the project the linted file belongs to, or `undefined` (no schema, unreadable, or a syntax error). */
-export function getPrismaSchema(context: { filename: string; physicalFilename?: string; cwd: string; settings: unknown }): PrismaSchemaInfo | undefined {
+export function getPrismaSchema(context: SchemaContext): PrismaSchemaInfo | undefined {
+  const { sourceCode } = context;
+  if (sourceCode && perLint.has(sourceCode)) return perLint.get(sourceCode);
+  let info: PrismaSchemaInfo | undefined;
   try {
     const schemaPath = locateSchema(context);
-    return schemaPath === undefined ? undefined : loadSchema(schemaPath);
+    info = schemaPath === undefined ? undefined : loadSchema(schemaPath);
   } catch {
-    return undefined;
+    info = undefined;
   }
+  if (sourceCode) perLint.set(sourceCode, info);
+  return info;
 }
 
-function locateSchema(context: { filename: string; physicalFilename?: string; cwd: string; settings: unknown }): string | undefined {
+function locateSchema(context: SchemaContext): string | undefined {
   const setting = getSettings(context as Parameters<typeof getSettings>[0]).schema;
   if (setting) {
     const absolute = path.resolve(context.cwd, setting);

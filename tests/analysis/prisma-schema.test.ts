@@ -154,6 +154,21 @@ describe("getPrismaSchema", () => {
     expect(schemaFor("app/a.ts")!.models.get("user")!.indexes).toEqual([["email"]]);
   });
 
+  it("answers once per lint (one SourceCode), and the next lint sees an edit", () => {
+    write("package.json", "{}");
+    const file = write("prisma/schema.prisma", "model User {\n  id String @id\n}\n");
+    const lint = (sourceCode: object) =>
+      getPrismaSchema({ filename: path.join(root, "app/a.ts"), cwd: root, settings: {}, sourceCode })!.models.get("user")!.fields.size;
+    const first = {};
+    expect(lint(first)).toBe(1);
+    fs.writeFileSync(file, "model User {\n  id String @id\n  email String\n}\n");
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(file, later, later);
+    // the rules of one lint see one schema, even when it changes on disk meanwhile
+    expect(lint(first)).toBe(1);
+    expect(lint({})).toBe(2);
+  });
+
   it("finds a schema created while the editor runs (a folder's change ends the 'no schema here' answer)", () => {
     write("package.json", "{}");
     write("app/api/route.ts", "");
