@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
-import { fileFacts } from "../analysis/file-facts.js";
+import { fileFacts, mentions } from "../analysis/file-facts.js";
 import { isFunction, propertyName } from "../util/ast.js";
 import { findVariable, unwrapExpression } from "../util/bindings.js";
 import { returnsToClient } from "../analysis/responses.js";
@@ -50,6 +50,12 @@ const INPUT_CHECKS =
 const DETAILED_ERROR_SDKS = new Set(["axios", "openai", "@anthropic-ai/sdk", "stripe"]);
 const DEV_NAME = /^(?:is)?(?:dev|development|debug|prod|production|local)(?:mode|env)?$/iu;
 
+/**
+ * Pre-test: an error source is bound only by a catch clause, a `.catch(...)` callback or an `{ error }`
+ * pattern (what `bindsErrors` below watches for), so a file without either word has nothing to report.
+ */
+const ERROR_BINDING_WORDS = ["catch", "error"];
+
 export default createRule<Options, MessageIds>({
   name: "no-error-details-in-response",
   meta: {
@@ -79,6 +85,7 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ allowInDevelopment = true }]) {
+    if (!mentions(context, ERROR_BINDING_WORDS)) return {};
     const { sourceCode } = context;
     const { boundaries, responses, queries } = fileFacts(context);
     const sources = new Map<TSESLint.Scope.Variable, ErrorSource | null>();
