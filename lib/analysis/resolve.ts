@@ -28,7 +28,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { createPathsMatcher, getTsconfig, type TsConfigResult } from "get-tsconfig";
+import { createPathsMatcher, parseTsconfig, type TsConfigResult } from "get-tsconfig";
 import { analyzeAuth, authenticates, calleeName, isAuthLikeName, type AuthConfig, type HelperAuth } from "./auth.js";
 import { MEMO_WRAPPER, callChain } from "./request-boundary.js";
 import { containsValidatorCall, isSchemaLike } from "./validation.js";
@@ -105,7 +105,10 @@ function setBounded<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
 }
 
 const fileCache = new Map<string, CacheEntry>();
+/** Config file path -> its config (with `extends` applied), one object per file. */
 const tsconfigCache = new Map<string, TsConfigResult | null>();
+/** get-tsconfig's own cache (file reads and `existsSync` answers), handed to it on every call. */
+const getTsconfigFsCache = new Map<string, string>();
 const tsconfigLookupCache = new Map<string, TsConfigResult | null>();
 const matcherCache = new WeakMap<TsConfigResult, ((specifier: string) => string[]) | null>();
 const localIndexCache = new WeakMap<TSESTree.Program, ParsedFile>();
@@ -130,6 +133,8 @@ export function clearResolveCache(): void {
   fileCache.clear();
   moduleCache.clear();
   tsconfigCache.clear();
+  getTsconfigFsCache.clear();
+  nearestConfigCache.clear();
   tsconfigLookupCache.clear();
   lintStats = undefined;
   for (const key of Object.keys(stats) as (keyof typeof stats)[]) stats[key] = 0;
@@ -389,20 +394,50 @@ function localFile(context: Context): ParsedFile {
 
 // ---------------------------------------------------------------- module resolution
 
+/**
+ * The config that applies to files of `directory`: the nearest `tsconfig.json` upward, else the nearest
+ * `jsconfig.json` (what get-tsconfig's `getTsconfig` finds). One result object per config file, shared by
+ * every folder under it: `getTsconfig` builds a new one per call, and each new object compiled its `paths`
+ * matcher again (a folder of a large app costs a lookup, not a parse and a compile).
+ */
 function tsconfigFor(directory: string): TsConfigResult | null {
   const known = tsconfigLookupCache.get(directory);
   if (known !== undefined) return known;
   let result: TsConfigResult | null = null;
-  for (const name of ["tsconfig.json", "jsconfig.json"]) {
-    try {
-      result = getTsconfig(directory, name, tsconfigCache as Map<string, unknown>) ?? null;
-    } catch {
-      // `extends` names a package that is not installed: use the file's own compilerOptions
-      result = ownTsconfig(directory, name);
-    }
+  for (const name of CONFIG_NAMES) {
+    const file = nearestConfigFile(directory, name);
+    if (file !== null) result = configAt(file, name);
     if (result) break;
   }
   tsconfigLookupCache.set(directory, result);
+  return result;
+}
+
+const CONFIG_NAMES = ["tsconfig.json", "jsconfig.json"];
+/** `name\0directory` -> the nearest file of that name from the directory upward (null: none). */
+const nearestConfigCache = new Map<string, string | null>();
+
+function nearestConfigFile(directory: string, name: string): string | null {
+  const key = `${name}\0${directory}`;
+  const known = nearestConfigCache.get(key);
+  if (known !== undefined) return known;
+  const candidate = path.join(directory, name);
+  const parent = path.dirname(directory);
+  const found = fs.existsSync(candidate) ? candidate : parent === directory ? null : nearestConfigFile(parent, name);
+  nearestConfigCache.set(key, found);
+  return found;
+}
+
+function configAt(file: string, name: string): TsConfigResult | null {
+  let result = tsconfigCache.get(file);
+  if (result !== undefined) return result;
+  try {
+    result = { path: file, config: parseTsconfig(file, getTsconfigFsCache) };
+  } catch {
+    // `extends` names a package that is not installed: use the file's own compilerOptions
+    result = ownTsconfig(path.dirname(file), name);
+  }
+  tsconfigCache.set(file, result);
   return result;
 }
 

@@ -81,6 +81,33 @@ describe("resolve: module resolution", () => {
     expect(resolveModule(route, "@/lib/helpers.js")).toBe(path.join(FIXTURES, "app-one/src/lib/helpers.ts"));
   });
 
+  it("takes the nearest tsconfig upward (else jsconfig), its paths from every folder under it, and its own options when `extends` is missing", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "resolve-tsconfig-"));
+    const write = (relative: string, text: string): string => {
+      const file = path.join(root, relative);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+      return file;
+    };
+    try {
+      write("tsconfig.json", JSON.stringify({ compilerOptions: { paths: { "@/*": ["./src/*"] } } }));
+      const rootLib = write("src/lib/db.ts", "export const db = 1;\n");
+      // a package with its own config, whose `extends` names a package that is not installed
+      write("packages/web/tsconfig.json", '{ "extends": "@missing/tsconfig", // a comment\n "compilerOptions": { "paths": { "@/*": ["./app/*"] } } }');
+      const webLib = write("packages/web/app/lib/db.ts", "export const db = 2;\n");
+      write("tools/jsconfig.json", JSON.stringify({ compilerOptions: { paths: { "~/*": ["./x/*"] } } }));
+      write("tools/x/a.ts", "export const a = 1;\n");
+      expect(resolveModule(path.join(root, "src/app/api/a/route.ts"), "@/lib/db")).toBe(rootLib);
+      expect(resolveModule(path.join(root, "src/app/api/b/deep/route.ts"), "@/lib/db")).toBe(rootLib);
+      expect(resolveModule(path.join(root, "packages/web/app/api/route.ts"), "@/lib/db")).toBe(webLib);
+      expect(resolveModule(path.join(root, "packages/web/app/other/route.ts"), "@/lib/db")).toBe(webLib);
+      // tsconfig.json of the root wins over tools/jsconfig.json: a tsconfig anywhere upward comes first
+      expect(resolveModule(path.join(root, "tools/y/b.ts"), "~/a")).toBeUndefined();
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it("does not resolve packages or missing files", () => {
     expect(resolveModule(route, "next-axiom")).toBeUndefined();
     expect(resolveModule(route, "@/lib/does-not-exist")).toBeUndefined();
