@@ -168,6 +168,14 @@ describe("resolve: module resolution", () => {
     expect(parseFile(file)).toBeUndefined();
     fs.rmSync(dir, { recursive: true });
   });
+
+  it("reads the definitions of a file with a grammar error the TypeScript parser lets through (tsc would report it)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ba-resolve-"));
+    const file = path.join(dir, "odd.ts");
+    fs.writeFileSync(file, "class A { m(private x: number) {} }\nexport function requireUser() { return 1; }\n");
+    expect(parseFile(file)?.exports.has("requireUser")).toBe(true);
+    fs.rmSync(dir, { recursive: true });
+  });
 });
 
 describe("resolve: classifying wrappers, clients and helpers", () => {
