@@ -671,7 +671,8 @@ const MAX_HELPER_DEPTH = 3;
 function functionAuth(definition: Definition, config: AuthConfig, depth: number): HelperAuth {
   return classifyDefinition<HelperAuth>(
     definition,
-    configKey("function-auth", config),
+    // per depth: how far it may still follow is part of the answer, which must not depend on who asked first
+    `${configKey("function-auth", config)}:${depth}`,
     (d) => {
       const fn = definitionFunction(d.node);
       if (!fn) return undefined;
