@@ -681,8 +681,13 @@ function functionAuth(definition: Definition, config: AuthConfig, depth: number)
         const next = definitionInFile(d.file, name);
         return next && next.node !== d.node ? functionAuth(next, config, depth + 1) : undefined;
       };
-      const analysis = analyzeAuth(fn, config, (call) =>
-        call.callee.type === AST_NODE_TYPES.Identifier ? follow(call.callee.name) : undefined,
+      // `untilChecked`: `returnsAuth` is read below only when the function does not authenticate
+      const analysis = analyzeAuth(
+        fn,
+        config,
+        (call) => (call.callee.type === AST_NODE_TYPES.Identifier ? follow(call.callee.name) : undefined),
+        undefined,
+        { untilChecked: true },
       );
       if (authenticates(analysis)) return "guards";
       // `withMiddleware(handler, authMiddleware)`: a function of the project handed on to a runner
