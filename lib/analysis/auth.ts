@@ -393,6 +393,18 @@ function inTest(node: TSESTree.Node, stop: TSESTree.Node): boolean {
   return false;
 }
 
+export interface AnalyzeOptions {
+  /**
+   * Stop looking once the request is known to be authenticated: nodes that start at or after `checkedAt`
+   * are skipped, so their calls are never classified (`helper` follows definitions into other files).
+   * `checkedAt` stays exact (a node marks at or after its own start, and the walk visits nodes in source
+   * order), and so does `authenticates()`, `isCheckedAt()` and, whenever `checkedAt` is undefined, every
+   * other field (nothing was skipped). Only once `checkedAt` is set may `authCalls`, `returnsAuth` and the
+   * `guarded` ranges after it be incomplete: for callers that read those only when `authenticates()` is false.
+   */
+  readonly untilChecked?: boolean;
+}
+
 /**
  * Where in `root` (a function, or any node) the request is authenticated. `helper` classifies calls to
  * project helpers (resolved definitions): `"guards"` = the helper checks and stops on failure itself,
@@ -403,6 +415,7 @@ export function analyzeAuth(
   config: AuthConfig,
   helper?: (call: TSESTree.CallExpression) => HelperAuth,
   isQuery?: (call: TSESTree.CallExpression) => boolean,
+  options: AnalyzeOptions = {},
 ): AuthAnalysis {
   const analysis: AuthAnalysis = { checkedAt: undefined, guarded: [], authCalls: [], returnsAuth: false };
   const tracked = new Set<string>();
@@ -429,6 +442,7 @@ export function analyzeAuth(
     mentions(test, workNames) && !mentions(test, tracked) && !containsAuthCall(test) && !comparesWithEnv(test, envNames);
 
   walk(root, (node) => {
+    if (options.untilChecked && analysis.checkedAt !== undefined && node.range[0] >= analysis.checkedAt) return false;
     switch (node.type) {
       case AST_NODE_TYPES.VariableDeclarator: {
         if (!node.init) break;

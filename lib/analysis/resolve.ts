@@ -712,7 +712,8 @@ const MAX_HELPER_DEPTH = 3;
 function functionAuth(definition: Definition, config: AuthConfig, depth: number): HelperAuth {
   return classifyDefinition<HelperAuth>(
     definition,
-    configKey("function-auth", config),
+    // per depth: how far it may still follow is part of the answer, which must not depend on who asked first
+    `${configKey("function-auth", config)}:${depth}`,
     (d) => {
       const fn = definitionFunction(d.node);
       if (!fn) return undefined;
@@ -721,8 +722,13 @@ function functionAuth(definition: Definition, config: AuthConfig, depth: number)
         const next = definitionInFile(d.file, name);
         return next && next.node !== d.node ? functionAuth(next, config, depth + 1) : undefined;
       };
-      const analysis = analyzeAuth(fn, config, (call) =>
-        call.callee.type === AST_NODE_TYPES.Identifier ? follow(call.callee.name) : undefined,
+      // `untilChecked`: `returnsAuth` is read below only when the function does not authenticate
+      const analysis = analyzeAuth(
+        fn,
+        config,
+        (call) => (call.callee.type === AST_NODE_TYPES.Identifier ? follow(call.callee.name) : undefined),
+        undefined,
+        { untilChecked: true },
       );
       if (authenticates(analysis)) return "guards";
       // `withMiddleware(handler, authMiddleware)`: a function of the project handed on to a runner

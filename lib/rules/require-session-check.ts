@@ -352,7 +352,7 @@ export default createRule<Options, MessageIds>({
       if (helperVerdicts.has(node)) return helperVerdicts.get(node) ?? false; // recursion: not proven harmless
       if (boundaries.boundaryOf(node)) return false;
       helperVerdicts.set(node, undefined);
-      const verdict = !workOf(node).doesWork;
+      const verdict = !workOf(node).doesWork();
       helperVerdicts.set(node, verdict);
       return verdict;
     }
@@ -360,44 +360,43 @@ export default createRule<Options, MessageIds>({
     /**
      * Whether `fn` does any work, and its first database write (source order): a read before the check is
      * wasted but leaks nothing once the check stops the request; a write before it has already happened.
+     * The queries come from one cheap walk; the other work (classifying every awaited helper, which follows
+     * definitions into other files) is judged on demand, only where no query already answers.
      */
-    function workOf(fn: TSESTree.Node): { doesWork: boolean; firstQuery: TSESTree.Node | undefined; queries: TSESTree.Node[]; otherWork: boolean } {
-      let doesWork = false;
-      let otherWork = false;
+    function workOf(fn: TSESTree.Node): Work {
+      let streams = false;
       const queries: TSESTree.Node[] = [];
       let firstQuery: TSESTree.Node | undefined;
+      const calls: TSESTree.CallExpression[] = [];
+      const awaited: TSESTree.CallExpression[] = [];
       const inputs = new Set(isFunction(fn) ? fn.params.flatMap((param) => bindingNames(param)) : []);
       walk(fn, (node) => {
         if (node !== fn && isFunction(node) && boundaries.boundaryOf(node)) return false;
         // `for await (const part of streamText(...).partialOutputStream)`: consuming a stream is work
-        if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) {
-          doesWork = true;
-          otherWork = true;
-        }
-        if (node.type === AST_NODE_TYPES.CallExpression && !isDbQuery(node) && passesInputOn(node, inputs)) {
-          doesWork = true;
-          otherWork = true;
-        }
+        if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) streams = true;
         if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.TaggedTemplateExpression) {
-          if (isDbQuery(node) && !(node.type === AST_NODE_TYPES.CallExpression && isCredentialLookup(node))) {
-            doesWork = true;
-            queries.push(node);
-            const query = db.queryAt(node);
-            if (query && !query.readsOnly && (!firstQuery || node.range[0] < firstQuery.range[0])) firstQuery = node;
+          if (isDbQuery(node)) {
+            if (!(node.type === AST_NODE_TYPES.CallExpression && isCredentialLookup(node))) {
+              queries.push(node);
+              const query = db.queryAt(node);
+              if (query && !query.readsOnly && (!firstQuery || node.range[0] < firstQuery.range[0])) firstQuery = node;
+            }
+          } else if (node.type === AST_NODE_TYPES.CallExpression) {
+            calls.push(node);
           }
         } else if (node.type === AST_NODE_TYPES.AwaitExpression) {
           let argument: TSESTree.Node = node.argument;
           while (argument.type === AST_NODE_TYPES.TSAsExpression || argument.type === AST_NODE_TYPES.TSNonNullExpression) {
             argument = argument.expression;
           }
-          if (argument.type === AST_NODE_TYPES.CallExpression && !isHarmless(argument) && !isDbQuery(argument)) {
-            doesWork = true;
-            otherWork = true;
-          }
+          if (argument.type === AST_NODE_TYPES.CallExpression && !isDbQuery(argument)) awaited.push(argument);
         }
         return true;
       });
-      return { doesWork, firstQuery, queries, otherWork };
+      let otherWork: boolean | undefined;
+      const judgeOtherWork = (): boolean =>
+        (otherWork ??= streams || calls.some((call) => passesInputOn(call, inputs)) || awaited.some((call) => !isHarmless(call)));
+      return { queries, firstQuery, otherWork: judgeOtherWork, doesWork: () => queries.length > 0 || judgeOtherWork() };
     }
 
     /**
@@ -416,13 +415,7 @@ export default createRule<Options, MessageIds>({
       const root = rootName(call.callee);
       if (root === undefined || inputs.has(root) || PASS_THROUGH_RECEIVERS.has(root)) return false;
       if (call.callee.type !== AST_NODE_TYPES.Identifier && call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-      if (isHarmless(call)) return false;
-      // only functions of the project (`createNextApiHandler(...)` results, packages: their own business)
-      const definition = definitionOf(context, call.callee);
-      if (!definition || !(isFunction(definition.node) || isMemoCall(definition.node))) return false;
-      // a route's dispatcher in another module decides per route; a local helper is part of the handler
-      if (definition.imported && !actionKinds.has(kindOf(call))) return false;
-      return call.arguments.some((argument) => {
+      const handsOn = call.arguments.some((argument) => {
         let found = false;
         walk(argument, (n) => {
           if (found || isFunction(n)) return false;
@@ -431,6 +424,14 @@ export default createRule<Options, MessageIds>({
         });
         return found;
       });
+      if (!handsOn) return false;
+      // only functions of the project (`createNextApiHandler(...)` results, packages: their own business)
+      const definition = definitionOf(context, call.callee);
+      if (!definition || !(isFunction(definition.node) || isMemoCall(definition.node))) return false;
+      // a route's dispatcher in another module decides per route; a local helper is part of the handler
+      if (definition.imported && !actionKinds.has(kindOf(call))) return false;
+      // last: classifying the helper follows its definition and the helpers it calls
+      return !isHarmless(call);
     }
 
     /** `({ parsedInput: { token } })`, `const { token } = parsedInput`, `const { otp } = await req.json()`. */
@@ -525,7 +526,7 @@ export default createRule<Options, MessageIds>({
       const target = node.type === AST_NODE_TYPES.CallExpression ? node.callee : node;
       const name = target.type === AST_NODE_TYPES.Identifier ? target.name : target.type === AST_NODE_TYPES.MemberExpression ? memberChainName(target) : undefined;
       if (name !== undefined && (config.wrappers.has(name) || isAuthLikeName(name))) return true;
-      if (isFunction(node)) return authenticates(analyzeAuth(node, config, helper));
+      if (isFunction(node)) return authenticates(analyzeAuth(node, config, helper, undefined, { untilChecked: true }));
       if (target.type === AST_NODE_TYPES.Identifier) {
         const definition = definitionOf(context, target);
         if (definition && isFunction(definition.node)) return authenticates(analyzeAuth(definition.node, config));
@@ -576,7 +577,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** Public by design (each signal behind `publicSignals`): see `public-signals.ts`. */
-    function publicByDesign(boundary: RequestBoundary, queries: readonly TSESTree.Node[], otherWork: boolean): boolean {
+    function publicByDesign(boundary: RequestBoundary, { queries, otherWork }: Work): boolean {
       if (signals.publicWrapper && boundary.wrappers.some((w) => isPublicWrapperName(calleeName(w).last ?? ""))) return true;
       if (signals.pendingSignIn && forwardsPendingSignIn(boundary.fn)) return true;
       if (signals.ipRateLimit) {
@@ -584,13 +585,14 @@ export default createRule<Options, MessageIds>({
         if (boundary.route?.middleware.some((m) => isRateLimitMiddleware(m))) return true;
         if (boundary.safeAction?.middleware.some((m) => appliesIpRateLimit(m, context.sourceCode))) return true;
       }
-      if (signals.rlsClient && !otherWork && queries.length > 0) {
+      if (signals.rlsClient && queries.length > 0) {
         const clients = supabaseCookieClients(boundary.fn, context.sourceCode);
         const readsThroughRls = queries.every((node) => {
           const query = db.queryAt(node as TSESTree.CallExpression);
           return query?.library === "supabase" && query.readsOnly && clients.has(rootName(query.client) ?? "");
         });
-        if (readsThroughRls) return true;
+        // only now: judging other work classifies every awaited helper
+        if (readsThroughRls && !otherWork()) return true;
       }
       return false;
     }
@@ -632,15 +634,18 @@ export default createRule<Options, MessageIds>({
       }
       if (boundary.route && (routeMiddlewareAuthenticates(boundary) || readsContextSession(boundary))) return;
 
-      const { doesWork, firstQuery, queries, otherWork } = workOf(boundary.fn);
-      if (!doesWork) return;
-      if (publicByDesign(boundary, queries, otherWork)) return;
+      // every exit below is independent of the others: the cheap ones first, then those that classify helpers
+      const work = workOf(boundary.fn);
+      if (publicByDesign(boundary, work)) return;
       if (takesCredentialInput(boundary.fn)) return;
-      const analysis = analyzeAuth(boundary.fn, config, helper, (call) => isDbQuery(call));
+      if (protectedByMiddleware(boundary)) return;
+      if (!work.doesWork()) return;
+      // `untilChecked`: below, only `checkedAt`, `isCheckedAt` and (when nothing authenticates) `authCalls` are read, all exact
+      const analysis = analyzeAuth(boundary.fn, config, helper, (call) => isDbQuery(call), { untilChecked: true });
+      const { firstQuery } = work;
       const data = { kind: KIND_TEXT[boundary.kind], name: boundary.name };
       // `if (session) { ... }` alone: a public endpoint with an optional session, by choice
       if (analysis.checkedAt === undefined && analysis.guarded.length > 0) return;
-      if (protectedByMiddleware(boundary)) return;
       if (authenticates(analysis)) {
         if (firstQuery && !isCheckedAt(analysis, firstQuery.range[0])) {
           context.report({ loc: boundary.loc, messageId: "checkAfterQuery", data });
@@ -666,6 +671,17 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** What a function does (see `workOf`): its queries from one walk, the rest judged on demand. */
+interface Work {
+  /** Database queries other than credential lookups, in source order. */
+  readonly queries: readonly TSESTree.Node[];
+  /** The first query that writes. */
+  readonly firstQuery: TSESTree.Node | undefined;
+  /** Work other than queries: a stream consumed, inputs handed on, an awaited call that is not harmless. */
+  readonly otherWork: () => boolean;
+  readonly doesWork: () => boolean;
+}
 
 const COOKIE_HELPER = /^(?:get|set|delete|clear|remove|read|write)\w*Cookies?(?:Internal|Value|Data)?$/u;
 const actionKinds: ReadonlySet<string | undefined> = new Set(["server-action", "safe-action"]);

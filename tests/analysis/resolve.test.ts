@@ -261,6 +261,40 @@ describe("resolve: classifying wrappers, clients and helpers", () => {
     });
   });
 
+  it("a helper's verdict does not depend on which call was classified first", () => {
+    // a() -> b() -> c() -> d() -> e(), and only e() checks the session: four definitions deep from a()
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ba-resolve-"));
+    const chain = ["a", "b", "c", "d"];
+    chain.forEach((name, i) => {
+      const next = chain[i + 1] ?? "e";
+      fs.writeFileSync(path.join(dir, `${name}.ts`), `import { ${next} } from "./${next}";\nexport async function ${name}() { await ${next}(); }\n`);
+    });
+    fs.writeFileSync(path.join(dir, "e.ts"), 'export async function e() { const s = await getSession(); if (!s) throw new Error("Unauthorized"); }\n');
+    const file = path.join(dir, "route.ts");
+    const code = 'import { a } from "./a";\nimport { d } from "./d";\nd(); a();\n';
+    const classify = (order: ("a" | "d")[]): Record<string, unknown> =>
+      withContext(
+        file,
+        (context, program) => {
+          const calls = new Map<string, TSESTree.CallExpression>();
+          for (const statement of program.body) {
+            if (statement.type === "ExpressionStatement" && statement.expression.type === "CallExpression") {
+              calls.set((statement.expression.callee as TSESTree.Identifier).name, statement.expression);
+            }
+          }
+          return Object.fromEntries(order.map((name) => [name, classifyAuthHelper(context, calls.get(name)!, config)]));
+        },
+        code,
+      );
+    clearResolveCache();
+    const aFirst = classify(["a", "d"]);
+    clearResolveCache();
+    const dFirst = classify(["d", "a"]);
+    expect(aFirst).toEqual({ a: undefined, d: "guards" });
+    expect(dFirst).toEqual(aFirst);
+    fs.rmSync(dir, { recursive: true });
+  });
+
   it("parses a shared definition once for many lookups", () => {
     clearResolveCache();
     withContext(route, (context) => {
