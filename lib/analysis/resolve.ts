@@ -28,7 +28,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { createPathsMatcher, getTsconfig, type TsConfigResult } from "get-tsconfig";
+import { createPathsMatcher, findTsconfig, getTsconfig, type TsConfigResult } from "get-tsconfig";
 import { analyzeAuth, authenticates, calleeName, isAuthLikeName, type AuthConfig, type HelperAuth } from "./auth.js";
 import { MEMO_WRAPPER, callChain } from "./request-boundary.js";
 import { containsValidatorCall, isSchemaLike } from "./validation.js";
@@ -107,6 +107,8 @@ function setBounded<K, V>(map: Map<K, V>, key: K, value: V, max: number): void {
 const fileCache = new Map<string, CacheEntry>();
 const tsconfigCache = new Map<string, TsConfigResult | null>();
 const tsconfigLookupCache = new Map<string, TsConfigResult | null>();
+/** Configs by the path of their file: the directories of a project share one (and so one paths matcher). */
+const tsconfigByPath = new Map<string, TsConfigResult | null>();
 const matcherCache = new WeakMap<TsConfigResult, ((specifier: string) => string[]) | null>();
 const localIndexCache = new WeakMap<TSESTree.Program, ParsedFile>();
 const classificationCache = new WeakMap<TSESTree.Node, Map<string, unknown>>();
@@ -131,6 +133,7 @@ export function clearResolveCache(): void {
   moduleCache.clear();
   tsconfigCache.clear();
   tsconfigLookupCache.clear();
+  tsconfigByPath.clear();
   lintStats = undefined;
   for (const key of Object.keys(stats) as (keyof typeof stats)[]) stats[key] = 0;
 }
@@ -394,15 +397,30 @@ function tsconfigFor(directory: string): TsConfigResult | null {
   if (known !== undefined) return known;
   let result: TsConfigResult | null = null;
   for (const name of ["tsconfig.json", "jsconfig.json"]) {
-    try {
-      result = getTsconfig(directory, name, tsconfigCache as Map<string, unknown>) ?? null;
-    } catch {
-      // `extends` names a package that is not installed: use the file's own compilerOptions
-      result = ownTsconfig(directory, name);
-    }
+    const found = findTsconfig(directory, name, tsconfigCache as Map<string, unknown>);
+    result = found === undefined ? null : tsconfigAt(found, directory, name);
     if (result) break;
   }
   tsconfigLookupCache.set(directory, result);
+  return result;
+}
+
+/**
+ * The config `getTsconfig(directory, name)` gives, parsed once per config file: it depends only on the file it
+ * finds (`found`), and parsing it again for every directory below it (with its `extends` chain and a new paths
+ * matcher) cost ten times the lookups themselves.
+ */
+function tsconfigAt(found: string, directory: string, name: string): TsConfigResult | null {
+  const known = tsconfigByPath.get(found);
+  if (known !== undefined) return known;
+  let result: TsConfigResult | null;
+  try {
+    result = getTsconfig(directory, name, tsconfigCache as Map<string, unknown>) ?? null;
+  } catch {
+    // `extends` names a package that is not installed: use the file's own compilerOptions
+    result = ownTsconfig(directory, name);
+  }
+  tsconfigByPath.set(found, result);
   return result;
 }
 
