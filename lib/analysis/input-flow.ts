@@ -31,7 +31,7 @@ import { isFunction, memberChainName, propertyName, type FunctionNode } from "..
 import { calleeName, exits } from "./auth.js";
 import { fileFacts } from "./file-facts.js";
 import { containsValidatorCall, isVerificationCall, isValidatedSink, validatorCall, verifiedCallerAt } from "./validation.js";
-import { definitionInFile, definitionOf, isSchemaDefinition, methodDefinitionOf, type ParsedFile } from "./resolve.js";
+import { definitionInFile, definitionOf, isSchemaDefinition, methodDefinitionOf, type FollowOptions, type ParsedFile } from "./resolve.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -81,6 +81,12 @@ export interface RequestHelperResult extends InputFlowResult {
 
 /** Reads of a request body on a request binding: `req.json()`, `req.formData()`, `req.body`, Hono `c.req.json()`. */
 const BODY_READ_METHODS = new Set(["json", "formData", "parseBody"]);
+/**
+ * A module whose text names no body read (`bodyReads`: `body` and `BODY_READ_METHODS`) has no function that
+ * reads a request body. A `\u` or `\x` escape may spell one (`req["\x62ody"]`), so a file with one passes.
+ */
+const BODY_READ_WORDS = ["body", "json", "formData", "parseBody", "\\u", "\\x"];
+const BODY_READING_MODULE: FollowOptions = { textTest: (text) => BODY_READ_WORDS.some((word) => text.includes(word)) };
 
 /** How the flow sees one file: the linted one (scopes, the full query detector) or one reached by an import. */
 interface FileView {
@@ -212,20 +218,23 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
       return variable.references.filter((r) => r.isRead() && !r.init).map((r) => r.identifier as TSESTree.Identifier);
     },
     isQuery: (node) => db.getQuery(node) !== undefined || (node.type === AST_NODE_TYPES.CallExpression && db.isProcedureCall(node)),
-    resolve(callee) {
-      const local = localFunction(callee);
-      if (local) return { fn: local, view: lintedView };
-      const definition = definitionOf(context, callee) ?? methodDefinitionOf(context, callee);
-      const fn = definition && functionOf(definition.node);
-      if (!definition || !fn) return undefined;
-      return { fn, view: definition.imported ? foreignView(definition.file) : lintedView };
-    },
+    resolve: (callee) => resolveLinted(callee),
     validates(callee) {
       const resolved = lintedView.resolve(callee);
       return resolved ? functionValidates(resolved.fn, options.validators, (id) => isSchemaDefinition(context, id)) : undefined;
     },
     isKnownSchema: (id) => isSchemaDefinition(context, id),
   };
+
+  /** `FileView.resolve` of the linted file; `follow` may turn away the files whose text cannot matter to the caller. */
+  function resolveLinted(callee: TSESTree.Node, follow?: FollowOptions): { fn: FunctionNode; view: FileView } | undefined {
+    const local = localFunction(callee);
+    if (local) return { fn: local, view: lintedView };
+    const definition = definitionOf(context, callee, follow) ?? methodDefinitionOf(context, callee);
+    const fn = definition && functionOf(definition.node);
+    if (!definition || !fn) return undefined;
+    return { fn, view: definition.imported ? foreignView(definition.file) : lintedView };
+  }
 
   function localFunction(callee: TSESTree.Node): FunctionNode | undefined {
     if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -266,7 +275,8 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
 
   function throughRequestHelper(call: TSESTree.CallExpression, index: number, trustVerifiedCallers = false): RequestHelperResult {
     const none: RequestHelperResult = { reads: false, validated: false, sinks: [], returned: false };
-    const resolved = lintedView.resolve(call.callee);
+    // a helper that reads no body answers as one not found: a module that cannot read one is not parsed
+    const resolved = resolveLinted(call.callee, BODY_READING_MODULE);
     const param = resolved?.fn.params[index];
     if (!resolved || param?.type !== AST_NODE_TYPES.Identifier) return none;
     const reads = bodyReads(param, resolved.fn, resolved.view);
