@@ -30,8 +30,8 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescr
 import { isFunction, memberChainName, propertyName, type FunctionNode } from "../util/ast.js";
 import { calleeName, exits } from "./auth.js";
 import { fileFacts } from "./file-facts.js";
-import { containsValidatorCall, isVerificationCall, isValidatedSink, validatorCall, verifiedCallerAt } from "./validation.js";
-import { definitionInFile, definitionOf, isSchemaDefinition, methodDefinitionOf, type ParsedFile } from "./resolve.js";
+import { containsValidatorCall, isVerificationCall, isValidatedSink, mayDefineSchema, validatorCall, verifiedCallerAt } from "./validation.js";
+import { definitionInFile, definitionOf, isSchemaDefinition, methodDefinitionOf, type FollowOptions, type ParsedFile } from "./resolve.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -81,6 +81,12 @@ export interface RequestHelperResult extends InputFlowResult {
 
 /** Reads of a request body on a request binding: `req.json()`, `req.formData()`, `req.body`, Hono `c.req.json()`. */
 const BODY_READ_METHODS = new Set(["json", "formData", "parseBody"]);
+/**
+ * A module whose text names no body read (`bodyReads`: `body` and `BODY_READ_METHODS`) has no function that
+ * reads a request body. A `\u` or `\x` escape may spell one (`req["\x62ody"]`), so a file with one passes.
+ */
+const BODY_READ_WORDS = ["body", "json", "formData", "parseBody", "\\u", "\\x"];
+const BODY_READING_MODULE: FollowOptions = { textTest: (text) => BODY_READ_WORDS.some((word) => text.includes(word)) };
 
 /** How the flow sees one file: the linted one (scopes, the full query detector) or one reached by an import. */
 interface FileView {
@@ -89,8 +95,11 @@ interface FileView {
   isQuery(node: TSESTree.CallExpression | TSESTree.TaggedTemplateExpression): boolean;
   /** A function of the project the callee names, with the view of its file. */
   resolve(callee: TSESTree.Node): { fn: FunctionNode; view: FileView } | undefined;
-  /** Does the callee's definition validate with a schema (`true`), not (`false`), or is it unknown? */
-  validates(callee: TSESTree.Node): boolean | undefined;
+  /**
+   * Does the callee's definition validate with a schema (`true`), not (`false`), or is it unknown? A file reached
+   * by an import may be given `follow`, to keep its lookup out of modules that cannot validate.
+   */
+  validates(callee: TSESTree.Node, follow?: FollowOptions): boolean | undefined;
   isKnownSchema?(id: TSESTree.Identifier): boolean;
 }
 
@@ -204,6 +213,14 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
   const { sourceCode } = context;
   const db = fileFacts(context).queries;
   const optionsKey = `${[...options.validators].join(",")}|${String(options.reportUnknownCalls)}`;
+  /**
+   * A module that can hold a validator call of a file reached by an import (`validatorCall` without
+   * `isKnownSchema`): a schema (`mayDefineSchema`) or a validator the settings name.
+   */
+  const validatorNames = [...options.validators].map((name) => name.split(".").at(-1)!);
+  const validatingModule: FollowOptions = {
+    textTest: (text) => mayDefineSchema(text) || validatorNames.some((name) => text.includes(name)),
+  };
 
   const lintedView: FileView = {
     reads(binding) {
@@ -212,20 +229,23 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
       return variable.references.filter((r) => r.isRead() && !r.init).map((r) => r.identifier as TSESTree.Identifier);
     },
     isQuery: (node) => db.getQuery(node) !== undefined || (node.type === AST_NODE_TYPES.CallExpression && db.isProcedureCall(node)),
-    resolve(callee) {
-      const local = localFunction(callee);
-      if (local) return { fn: local, view: lintedView };
-      const definition = definitionOf(context, callee) ?? methodDefinitionOf(context, callee);
-      const fn = definition && functionOf(definition.node);
-      if (!definition || !fn) return undefined;
-      return { fn, view: definition.imported ? foreignView(definition.file) : lintedView };
-    },
+    resolve: (callee) => resolveLinted(callee),
     validates(callee) {
       const resolved = lintedView.resolve(callee);
       return resolved ? functionValidates(resolved.fn, options.validators, (id) => isSchemaDefinition(context, id)) : undefined;
     },
     isKnownSchema: (id) => isSchemaDefinition(context, id),
   };
+
+  /** `FileView.resolve` of the linted file; `follow` may turn away the files whose text cannot matter to the caller. */
+  function resolveLinted(callee: TSESTree.Node, follow?: FollowOptions): { fn: FunctionNode; view: FileView } | undefined {
+    const local = localFunction(callee);
+    if (local) return { fn: local, view: lintedView };
+    const definition = definitionOf(context, callee, follow) ?? methodDefinitionOf(context, callee);
+    const fn = definition && functionOf(definition.node);
+    if (!definition || !fn) return undefined;
+    return { fn, view: definition.imported ? foreignView(definition.file) : lintedView };
+  }
 
   function localFunction(callee: TSESTree.Node): FunctionNode | undefined {
     if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
@@ -242,20 +262,22 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
     view = {
       reads: (binding, root) => readsByName(binding, root),
       isQuery: looksLikeQuery,
-      resolve(callee) {
-        if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-        const definition = definitionInFile(file, callee.name);
-        const fn = definition && functionOf(definition.node);
-        if (!definition || !fn) return undefined;
-        return { fn, view: definition.file === file ? view! : foreignView(definition.file) };
-      },
-      validates(callee) {
-        const resolved = view!.resolve(callee);
+      resolve: (callee) => resolveForeign(callee),
+      validates(callee, follow) {
+        const resolved = resolveForeign(callee, follow);
         return resolved ? functionValidates(resolved.fn, options.validators) : undefined;
       },
     };
     foreignViews.set(file, view);
     return view;
+
+    function resolveForeign(callee: TSESTree.Node, follow?: FollowOptions): { fn: FunctionNode; view: FileView } | undefined {
+      if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const definition = definitionInFile(file, callee.name, true, follow);
+      const fn = definition && functionOf(definition.node);
+      if (!definition || !fn) return undefined;
+      return { fn, view: definition.file === file ? view! : foreignView(definition.file) };
+    }
   }
 
   function follow(starts: readonly TSESTree.Node[], root: FunctionNode, trusted?: TrustedValue): InputFlowResult {
@@ -266,7 +288,8 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
 
   function throughRequestHelper(call: TSESTree.CallExpression, index: number, trustVerifiedCallers = false): RequestHelperResult {
     const none: RequestHelperResult = { reads: false, validated: false, sinks: [], returned: false };
-    const resolved = lintedView.resolve(call.callee);
+    // a helper that reads no body answers as one not found: a module that cannot read one is not parsed
+    const resolved = resolveLinted(call.callee, BODY_READING_MODULE);
     const param = resolved?.fn.params[index];
     if (!resolved || param?.type !== AST_NODE_TYPES.Identifier) return none;
     const reads = bodyReads(param, resolved.fn, resolved.view);
@@ -556,6 +579,12 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
       }
       if (name !== undefined && NEUTRAL_CALL.test(name)) return;
       if (this.collected(call)) return;
+      if (this.depth >= MAX_CALL_DEPTH && this.view !== lintedView && !options.reportUnknownCalls) {
+        // too deep to follow: only a helper that validates counts, and one not found counts as one that does not,
+        // so a module that cannot validate is not parsed
+        if (this.view.validates(call.callee, validatingModule) === true) this.result.validated = true;
+        return;
+      }
       const resolved = this.view.resolve(call.callee);
       if (resolved) {
         // what the project function does with this parameter: validates it, queries with it, returns it

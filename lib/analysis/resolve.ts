@@ -31,7 +31,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint
 import { createPathsMatcher, parseTsconfig, type TsConfigResult } from "get-tsconfig";
 import { analyzeAuth, authenticates, calleeName, isAuthLikeName, type AuthConfig, type HelperAuth } from "./auth.js";
 import { MEMO_WRAPPER, callChain } from "./request-boundary.js";
-import { containsValidatorCall, isSchemaLike } from "./validation.js";
+import { containsValidatorCall, isSchemaLike, mayDefineSchema } from "./validation.js";
 import { isFunction } from "../util/ast.js";
 import { walk } from "./walk.js";
 
@@ -898,9 +898,12 @@ export function helperValidates(context: Context, callee: TSESTree.Node, validat
   );
 }
 
+const SCHEMA_MODULE: FollowOptions = { textTest: mayDefineSchema };
+
 /** Is an identifier (not named like a schema) bound to a schema expression (`const input = z.object(...)`)? */
 export function isSchemaDefinition(context: Context, id: TSESTree.Identifier): boolean {
-  const definition = definitionOfName(context, id.name);
+  // a module whose text cannot define a schema answers as one not found (false): it is not parsed
+  const definition = definitionOfName(context, id.name, SCHEMA_MODULE);
   if (!definition) return false;
   return classifyDefinition(definition, "schema", (d) => isSchemaLike(d.node), false);
 }

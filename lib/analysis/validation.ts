@@ -110,6 +110,17 @@ export function isSchemaLike(node: TSESTree.Node, isKnownSchema?: (id: TSESTree.
   return false;
 }
 
+/**
+ * Could a module's text define a binding that `isSchemaLike` (without `isKnownSchema`) takes for a schema? Its
+ * definition names a schema (`SCHEMA_NAME`: the words `Schema`, `Validator`, a `Z` name), a schema library, or
+ * a schema constructor; `\b` over-approximates the ends of a name, and a `\u` escape may spell any of them.
+ */
+const SCHEMA_TEXT = /[Ss]chema|[Vv]alidator|Z[A-Z]|\b(?:z|zod|v|valibot|yup|[Jj]oi|Type|typia|zfd|object|strictObject|looseObject)\b|\\u/u;
+
+export function mayDefineSchema(text: string): boolean {
+  return SCHEMA_TEXT.test(text);
+}
+
 /** Does a schema-like node appear as an argument, an array element or an object property value? */
 function hasSchemaArgument(call: TSESTree.CallExpression, isKnownSchema?: (id: TSESTree.Identifier) => boolean): boolean {
   for (const argument of call.arguments) {

@@ -19,6 +19,7 @@ import {
   resolveModule,
   resolveStats,
 } from "../../lib/analysis/resolve.js";
+import { isSchemaLike, mayDefineSchema } from "../../lib/analysis/validation.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/boundary/", import.meta.url));
 const config = authConfig({ authFunctions: [], authWrappers: [] });
@@ -293,6 +294,48 @@ describe("resolve: classifying wrappers, clients and helpers", () => {
     expect(aFirst).toEqual({ a: undefined, d: "guards" });
     expect(dFirst).toEqual(aFirst);
     fs.rmSync(dir, { recursive: true });
+  });
+
+  it("does not parse a module whose text cannot define a schema to tell whether a name is one", () => {
+    clearResolveCache();
+    const withError = path.join(FIXTURES, "app-one/src/lib/with-error.ts");
+    expect(mayDefineSchema(fs.readFileSync(withError, "utf8"))).toBe(false);
+    const answer = withContext(route, (context) => isSchemaDefinition(context, identifier("withError")));
+    expect(answer).toBe(false);
+    expect(resolveStats().filesParsed).toBe(0);
+  });
+
+  it("the schema text pre-test passes every definition isSchemaLike takes for a schema", () => {
+    const definitions = [
+      "UserSchema",
+      "userValidator",
+      "ZUserId",
+      "schemas.user",
+      "ZBase.extend({ id: z.string() })",
+      "z.object({ name: z.string() })",
+      "zod.string().email()",
+      "v.object({})",
+      "yup.object()",
+      "Joi.object({})",
+      "Type.Object({})",
+      "typia.createIs()",
+      "zfd({ name: text() })",
+      "object({ name: string() })",
+      "strictObject({})",
+      "looseObject({})",
+      "z.string",
+      "(userSchema as unknown as ZodType)",
+      "models.schema.pick({ id: true })",
+      "\\u007a.object({})",
+    ];
+    for (const init of definitions) {
+      const code = `export const value = ${init};`;
+      const program = tsParser.parse(code, { range: true }) as TSESTree.Program;
+      const declaration = (program.body[0] as TSESTree.ExportNamedDeclaration).declaration as TSESTree.VariableDeclaration;
+      if (!init.startsWith("\\u")) expect(isSchemaLike(declaration.declarations[0]!.init!), init).toBe(true);
+      expect(mayDefineSchema(code), init).toBe(true);
+    }
+    expect(mayDefineSchema(`export const LIMIT = 10; export function withError(handler) { return handler; }`)).toBe(false);
   });
 
   it("parses a shared definition once for many lookups", () => {
