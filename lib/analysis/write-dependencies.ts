@@ -420,6 +420,123 @@ export function createWriteDependencies(detector: Detector, flow: ValueFlow): Wr
   return { feedingWrites, dependsOn, resultBinding, isGetOrCreate };
 }
 
+/**
+ * A cheap test, sound for `feedingWrites`: false when no trace from `later`'s inputs can reach the value of
+ * `earlier`, so that tracing them (the costly part) would find no dependency on it. It follows the steps
+ * `traceWrites` (with value flow's `trace`) takes from one node to another; a step taught to them must be
+ * taught here too (the rule's tests of the new case fail otherwise).
+ *
+ * A trace that starts outside a function gets into it only through its return values (a local function
+ * called by name, a `.map`/`.then` callback) or through an assignment inside it to a variable of an outer
+ * scope: a function with none of these (the callback of `$transaction(async (tx) => ...)` in another
+ * handler) hides every write in it. `calledNames` holds every callee of the file that is a plain name.
+ */
+export function createReachTest(sourceCode: Readonly<TSESLint.SourceCode>, calledNames: ReadonlySet<string>): (earlier: DbQuery, later: DbQuery) => boolean {
+  const enterable = new Map<FunctionNode, boolean>();
+
+  function canEnter(fn: FunctionNode): boolean {
+    let answer = enterable.get(fn);
+    if (answer === undefined) {
+      answer = isCalledByName(fn, calledNames) || isReturningCallback(fn) || assignsOuterVariable(fn, sourceCode);
+      enterable.set(fn, answer);
+    }
+    return answer;
+  }
+
+  return (earlier, later) => {
+    if (!mayBeTraced(earlier.node)) return false;
+    const [start, end] = later.node.range;
+    for (let current: TSESTree.Node | undefined = earlier.node.parent; current; current = current.parent) {
+      if (!isFunction(current)) continue;
+      // the trace starts in `later`'s inputs: inside every function around `later`, and inside `later` itself
+      if (current.range[0] <= end && start <= current.range[1]) continue;
+      if (!canEnter(current)) return false;
+    }
+    return true;
+  };
+}
+
+/**
+ * Whether a trace can arrive at `node` from the expression around it: not when the value goes to a
+ * statement of its own (`await tx.log.create(...);`) or into the arguments of a call (`$transaction([...])`,
+ * `send(row)`), which a trace does not open but for `Promise.all([...])` and `String(...)`.
+ */
+function mayBeTraced(node: TSESTree.Node): boolean {
+  let current = node;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent || parent.type === AST_NODE_TYPES.ExpressionStatement) return false;
+    if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
+      if (parent.callee !== current && !isTracedArgument(parent, current)) return false;
+    } else if (!VALUE_PARENTS.has(parent.type)) {
+      // a binding, an assignment, a return, or a place this test does not know: a trace may come from there
+      return true;
+    }
+    current = parent;
+  }
+}
+
+/** Expressions a trace goes into on its way to a value (also a conditional's test, a binary's operands: a superset). */
+const VALUE_PARENTS: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.LogicalExpression,
+  AST_NODE_TYPES.SequenceExpression,
+  AST_NODE_TYPES.Property,
+  AST_NODE_TYPES.ObjectExpression,
+  AST_NODE_TYPES.SpreadElement,
+  AST_NODE_TYPES.ArrayExpression,
+  AST_NODE_TYPES.TemplateLiteral,
+  AST_NODE_TYPES.TaggedTemplateExpression,
+  AST_NODE_TYPES.BinaryExpression,
+  AST_NODE_TYPES.UnaryExpression,
+]);
+
+/** The first argument of `Promise.all(...)` or `String(...)`, which value flow traces into (checked loosely: `x.all(...)`). */
+function isTracedArgument(call: TSESTree.CallExpression | TSESTree.NewExpression, argument: TSESTree.Node): boolean {
+  if (call.arguments[0] !== argument) return false;
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name === "String";
+  return callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === "all";
+}
+
+/** `function f() {}`, `const f = () => ...`, called somewhere in the file as `f(...)`: value flow's `localFunction` finds it. */
+function isCalledByName(fn: FunctionNode, calledNames: ReadonlySet<string>): boolean {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id && calledNames.has(fn.id.name)) return true;
+  const parent = fn.parent;
+  return parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier && calledNames.has(parent.id.name);
+}
+
+/** The first argument of `.map(...)`, `.then(...)`, `.reduce(...)`: a trace follows the values it returns. */
+function isReturningCallback(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression && call.type !== AST_NODE_TYPES.NewExpression) return false;
+  if (call.arguments[0] !== fn || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = propertyName(call.callee);
+  return method !== undefined && RETURNING_CALLBACKS.has(method);
+}
+
+/**
+ * The function (or one nested in it) assigns a variable declared outside it, or a property of one
+ * (`row = await create()`, `result.order = order`): a trace of that variable follows the assignment in.
+ * The scope's `through` holds exactly the references that leave the function.
+ */
+function assignsOuterVariable(fn: FunctionNode, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  return sourceCode.getScope(fn).through.some((reference) => reference.isWrite() || isPropertyAssignment(reference.identifier));
+}
+
+/** `x.key = value`: value flow's trace of `x.key` follows the assignment. */
+function isPropertyAssignment(id: TSESTree.Node): boolean {
+  const member = id.parent;
+  return member?.type === AST_NODE_TYPES.MemberExpression && member.object === id && member.parent.type === AST_NODE_TYPES.AssignmentExpression && member.parent.left === member;
+}
+
 /** Functions that run their callback or list of queries in a transaction under a project's own name. */
 const TRANSACTION_WRAPPER = /transaction/iu;
 

@@ -12,6 +12,7 @@ import { createValueFlow, forEachNode, rangeContains } from "../analysis/value-f
 import {
   cannotBothRun,
   createsRows,
+  createReachTest,
   createWriteDependencies,
   enclosingTries,
   failureHandlerOf,
@@ -147,6 +148,8 @@ export default createRule<Options, MessageIds>({
     const appendOnly = appendOnlyModels(options);
     const writes: DbQuery[] = [];
     const seen = new Set<TSESTree.Node>();
+    /** `f` of every `f(...)` in the file: which local functions a value trace may enter (`createReachTest`). */
+    const calledNames = new Set<string>();
     let detectorInstance: ReturnType<typeof createDbQueryDetector> | undefined;
     let dependenciesInstance: WriteDependencies | undefined;
     const detector = () => (detectorInstance ??= fileFacts(context).queries);
@@ -384,10 +387,11 @@ export default createRule<Options, MessageIds>({
       // only a created row can be depended on, and only one whose value the code keeps: tracing a later
       // write's inputs (the costly part) cannot end at `await tx.log.create(...);` thrown away as a statement
       const keptCreates = writes.filter((write) => createsRows(write) && !thrownAway(write.node));
+      const mayReach = createReachTest(sourceCode, calledNames);
       for (const later of writes) {
         // a write in a catch/finally is the compensation; a log row records, it completes nothing
         if (isAppendOnly(later) || failureHandlerOf(later.node)) continue;
-        if (!keptCreates.some((earlier) => earlier !== later && runsBefore(earlier, later))) continue;
+        if (!keptCreates.some((earlier) => earlier !== later && runsBefore(earlier, later) && mayReach(earlier, later))) continue;
         const dependency = dependencies()
           .feedingWrites(later)
           .find(({ earlier }) => createsRows(earlier) && runsBefore(earlier, later) && !dependencies().isGetOrCreate(earlier) && !silenced(earlier, later));
@@ -496,6 +500,7 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression(node) {
         const callee = node.callee;
+        if (callee.type === AST_NODE_TYPES.Identifier) calledNames.add(callee.name);
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
         const method = propertyName(callee);
         if (method === undefined || !WRITE_METHODS.has(method)) return;

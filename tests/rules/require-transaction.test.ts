@@ -543,8 +543,98 @@ createRuleTester().run("require-transaction", rule, {
         }
       `,
     },
+    {
+      name: "a row created in another handler's transaction callback reaches no write of this one",
+      filename: "app/api/orders/route.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        export async function POST(req: Request) {
+          const { userId } = await req.json();
+          const order = await prisma.$transaction(async (tx) => {
+            const created = await tx.order.create({ data: { userId } });
+            return created;
+          });
+          return Response.json(order);
+        }
+        export async function PATCH(req: Request) {
+          const { orderId, sku } = await req.json();
+          await prisma.order.update({ where: { id: orderId }, data: { touchedAt: new Date() } });
+          await prisma.orderItem.create({ data: { orderId, sku } });
+          return Response.json({ ok: true });
+        }
+      `,
+    },
   ],
   invalid: [
+    {
+      name: "the row a local helper creates and returns, used by the handler",
+      filename: "app/api/orders/route.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        async function saveOrder(userId: string) {
+          const row = await prisma.order.create({ data: { userId } });
+          return row;
+        }
+        export async function POST(req: Request) {
+          const { userId } = await req.json();
+          const order = await saveOrder(userId);
+          await prisma.orderItem.create({ data: { orderId: order.id, sku: "a" } });
+          return Response.json(order);
+        }
+      `,
+      errors: [{ messageId: "dependentCreate", line: 10, suggestions: [] }],
+    },
+    {
+      name: "a row a callback assigns to a variable of the handler",
+      filename: "app/api/orders/route.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        import { withRetry } from "@/lib/retry";
+        export async function POST(req: Request) {
+          const { userId } = await req.json();
+          let order: { id: string } | undefined;
+          await withRetry(async () => {
+            order = await prisma.order.create({ data: { userId } });
+          });
+          await prisma.orderItem.create({ data: { orderId: order!.id, sku: "a" } });
+          return Response.json(order);
+        }
+      `,
+      errors: [{ messageId: "dependentCreate", line: 10, suggestions: [] }],
+    },
+    {
+      name: "a row a callback assigns to a property of an object of the handler",
+      filename: "app/api/orders/route.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        import { withRetry } from "@/lib/retry";
+        export async function POST(req: Request) {
+          const { userId } = await req.json();
+          const result: { order?: { id: string } } = {};
+          await withRetry(async () => {
+            result.order = await prisma.order.create({ data: { userId } });
+          });
+          await prisma.orderItem.create({ data: { orderId: result.order!.id, sku: "a" } });
+          return Response.json(result);
+        }
+      `,
+      errors: [{ messageId: "dependentCreate", line: 10, suggestions: [] }],
+    },
+    {
+      name: "a row created in a .then callback",
+      filename: "app/api/orders/route.ts",
+      code: `
+        import { prisma } from "@/lib/prisma";
+        import { loadCart } from "@/lib/cart";
+        export async function POST(req: Request) {
+          const { userId } = await req.json();
+          const order = await loadCart(userId).then((cart) => prisma.order.create({ data: { userId, total: cart.total } }));
+          await prisma.orderItem.create({ data: { orderId: order.id, sku: "a" } });
+          return Response.json(order);
+        }
+      `,
+      errors: [{ messageId: "dependentCreate", line: 7, suggestions: [] }],
+    },
     {
       name: "Prisma: items created with the order's id (adjacent: a suggestion)",
       filename: "app/orders/actions.ts",
