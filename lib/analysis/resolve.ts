@@ -410,7 +410,7 @@ function tsconfigFor(directory: string): TsConfigResult | null {
   let result: TsConfigResult | null = null;
   for (const name of CONFIG_NAMES) {
     const file = nearestConfigFile(directory, name);
-    if (file !== null) result = configAt(file, name);
+    if (file !== null) result = configAt(file);
     if (result) break;
   }
   tsconfigLookupCache.set(directory, result);
@@ -432,38 +432,32 @@ function nearestConfigFile(directory: string, name: string): string | null {
   return found;
 }
 
-function configAt(file: string, name: string): TsConfigResult | null {
+function configAt(file: string): TsConfigResult | null {
   let result = tsconfigCache.get(file);
   if (result !== undefined) return result;
   try {
     result = { path: file, config: parseTsconfig(file, getTsconfigFsCache) };
   } catch {
     // `extends` names a package that is not installed: use the file's own compilerOptions
-    result = ownTsconfig(path.dirname(file), name);
+    result = ownTsconfig(file);
   }
   tsconfigCache.set(file, result);
   return result;
 }
 
-/** The nearest config file read without its `extends` (JSON with comments and trailing commas). */
-function ownTsconfig(directory: string, name: string): TsConfigResult | null {
-  for (let dir = directory; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, name);
-    if (fs.existsSync(candidate)) {
-      try {
-        const text = fs
-          .readFileSync(candidate, "utf8")
-          .replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//gu, (_, string: string | undefined) => string ?? "")
-          .replace(/,(\s*[}\]])/gu, "$1");
-        const config = JSON.parse(text) as { compilerOptions?: Record<string, unknown> };
-        const compilerOptions = { ...config.compilerOptions };
-        delete compilerOptions.plugins;
-        return { path: candidate, config: { compilerOptions } } as TsConfigResult;
-      } catch {
-        return null;
-      }
-    }
-    if (path.dirname(dir) === dir) return null;
+/** A config file read without its `extends` (JSON with comments and trailing commas). */
+function ownTsconfig(file: string): TsConfigResult | null {
+  try {
+    const text = fs
+      .readFileSync(file, "utf8")
+      .replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//gu, (_, string: string | undefined) => string ?? "")
+      .replace(/,(\s*[}\]])/gu, "$1");
+    const config = JSON.parse(text) as { compilerOptions?: Record<string, unknown> };
+    const compilerOptions = { ...config.compilerOptions };
+    delete compilerOptions.plugins;
+    return { path: file, config: { compilerOptions } } as TsConfigResult;
+  } catch {
+    return null;
   }
 }
 
