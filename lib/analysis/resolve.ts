@@ -34,6 +34,8 @@ import { MEMO_WRAPPER, callChain } from "./request-boundary.js";
 import { containsValidatorCall, isSchemaLike, mayDefineSchema } from "./validation.js";
 import { isFunction } from "../util/ast.js";
 import { walk } from "./walk.js";
+import { declarationTexts, tsSourceFile, type TypeScript } from "./declaration-text.js";
+import type { SourceFile } from "typescript";
 
 export interface ParsedFile {
   /** Absolute path. */
@@ -75,6 +77,8 @@ interface CacheEntry {
   file: ParsedFile | undefined;
   /** The text of a file read but not parsed: a lookup's text pre-test turned it away (see `FollowOptions`). */
   text?: string;
+  /** TypeScript's tree of that text, when a `declarationOnly` lookup built it: converted if a later lookup needs the file. */
+  source?: SourceFile;
 }
 
 /** Options of a definition lookup. */
@@ -86,6 +90,14 @@ export interface FollowOptions {
    * is parsed whatever its text, so the lookup still reaches the file that defines the name.
    */
   readonly textTest?: (text: string, name: string) => boolean;
+  /**
+   * The caller's answer depends only on the declaration of the name (the statement that defines it), not on the
+   * rest of its file: `textTest` is then also applied to the text of that declaration, found with TypeScript's
+   * parser before the costlier conversion to ESTree (`declaration-text.ts`), and a file where no declaration
+   * of the name passes is not converted. For a helper defined in a large module that mentions a limiter
+   * somewhere else.
+   */
+  readonly declarationOnly?: boolean;
 }
 
 /**
@@ -142,18 +154,20 @@ export function clearResolveCache(): void {
 
 // ---------------------------------------------------------------- parsing
 
-type ParseFn = (code: string, options: Record<string, unknown>) => TSESTree.Program;
+type ParseFn = (code: string | SourceFile, options: Record<string, unknown>) => TSESTree.Program;
 type VisitorKeys = Record<string, readonly string[] | undefined>;
-let parser: { parse: ParseFn; keys: VisitorKeys } | null | undefined;
+let parser: { parse: ParseFn; keys: VisitorKeys; typescript: TypeScript } | null | undefined;
 
 /** typescript-estree, loaded on first use (it needs `typescript`, which a JS-only project may not have). */
-function loadParser(): { parse: ParseFn; keys: VisitorKeys } | null {
+function loadParser(): { parse: ParseFn; keys: VisitorKeys; typescript: TypeScript } | null {
   if (parser !== undefined) return parser;
   try {
     const require = createRequire(import.meta.url);
     const estree = require("@typescript-eslint/typescript-estree") as { parse: ParseFn };
     const { visitorKeys } = require("@typescript-eslint/visitor-keys") as { visitorKeys: VisitorKeys };
-    parser = { parse: estree.parse, keys: visitorKeys };
+    // the copy typescript-estree itself uses, so that the trees `declarationOnly` builds are the kind it converts
+    const typescript = createRequire(require.resolve("@typescript-eslint/typescript-estree"))("typescript") as TypeScript;
+    parser = { parse: estree.parse, keys: visitorKeys, typescript };
   } catch {
     parser = null;
   }
@@ -212,14 +226,17 @@ function startLint(program: TSESTree.Program): void {
 
 /** Reads and parses a project file once per process (re-parsed when its mtime or size changes). */
 export function parseFile(filePath: string): ParsedFile | undefined {
-  return loadFile(filePath, undefined, "");
+  return loadFile(filePath, {}, "");
 }
 
 /** `export *`, `export { x } from`, `export { x }` of an import, `export default x`: a file that may pass a name on. */
 const MAY_RE_EXPORT = /\bexport\s*[*{]|\bexport\s+default\s+[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*\s*(?:;|$)/mu;
 
-/** `parseFile`, unless the file's text fails `textTest` for `name` and it re-exports nothing (then undefined). */
-function loadFile(filePath: string, textTest: FollowOptions["textTest"], name: string): ParsedFile | undefined {
+/**
+ * `parseFile`, unless the file re-exports nothing and its text fails `textTest` for `name`, or (with
+ * `declarationOnly`) every declaration of `name` in it does (then undefined).
+ */
+function loadFile(filePath: string, { textTest, declarationOnly }: FollowOptions, name: string): ParsedFile | undefined {
   let stat: fs.Stats | undefined;
   try {
     stat = statInThisLint(filePath);
@@ -244,14 +261,25 @@ function loadFile(filePath: string, textTest: FollowOptions["textTest"], name: s
       setBounded(fileCache, filePath, { mtimeMs: stat.mtimeMs, size: stat.size, file: undefined }, MAX_CACHED_FILES);
       return undefined;
     }
-    if (textTest && !textTest(code, name) && !MAY_RE_EXPORT.test(code)) {
-      if (!fresh) setBounded(fileCache, filePath, { mtimeMs: stat.mtimeMs, size: stat.size, file: undefined, text: code }, MAX_CACHED_FILES);
-      return undefined;
+    const jsx = /\.[jt]sx$|\.js$/u.test(filePath);
+    let source = fresh ? cached.source : undefined;
+    if (textTest && !MAY_RE_EXPORT.test(code)) {
+      let passes = textTest(code, name);
+      if (passes && declarationOnly) {
+        const start = performance.now();
+        source ??= tsSourceFile(loaded.typescript, filePath, code, jsx);
+        stats.parseMs += performance.now() - start;
+        passes = declarationTexts(loaded.typescript, source, name)?.some((text) => textTest(text, name)) ?? true;
+      }
+      if (!passes) {
+        setBounded(fileCache, filePath, { mtimeMs: stat.mtimeMs, size: stat.size, file: undefined, text: code, source }, MAX_CACHED_FILES);
+        return undefined;
+      }
     }
     const start = performance.now();
     try {
-      const program = loaded.parse(code, {
-        jsx: /\.[jt]sx$|\.js$/u.test(filePath),
+      const program = loaded.parse(source ?? code, {
+        jsx,
         loc: true,
         range: true,
         comment: false,
@@ -545,7 +573,7 @@ export function definitionInFile(file: ParsedFile, name: string, allowImport = t
 /** The export `exported` of the module `source` imports from `file`. */
 function exportOf(file: ParsedFile, source: string, exported: string, depth: number, options: FollowOptions): Definition | undefined {
   const target = resolveModule(file.path, source);
-  const targetFile = target && loadFile(target, options.textTest, exported);
+  const targetFile = target && loadFile(target, options, exported);
   return targetFile ? exportedDefinition(targetFile, exported, depth, options) : undefined;
 }
 

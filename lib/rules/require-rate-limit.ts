@@ -88,8 +88,14 @@ export default createRule<Options, MessageIds>({
     /**
      * Where only a `true` counts (a helper, a middleware), a file whose text cannot hold a guard is not parsed:
      * most helpers a handler calls are not limiters, and following each would parse much of the project.
+     * `declarationOnly`: `definitionRateLimits` reads only the definition (its guards are read from the node
+     * itself; a definition built by a call follows the call's root, and such a declaration passes
+     * `mayBeBuiltByCall`), so a large module that mentions a limiter elsewhere is not converted either.
      */
-    const guardsOnly: FollowOptions = { textTest: (text, name) => mayHoldGuard(text, configuredWords) || mayBeBuiltByCall(text, name) };
+    const guardsOnly: FollowOptions = {
+      textTest: (text, name) => mayHoldGuard(text, configuredWords) || mayBeBuiltByCall(text, name),
+      declarationOnly: true,
+    };
 
     function isLimiterName(name: string | undefined): boolean {
       if (name === undefined) return false;

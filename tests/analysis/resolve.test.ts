@@ -162,6 +162,45 @@ describe("resolve: module resolution", () => {
     });
   });
 
+  it("with `declarationOnly`, converts a file only when a declaration of the name passes the text pre-test", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ba-resolve-"));
+    fs.writeFileSync(
+      path.join(dir, "helpers.ts"),
+      [
+        'import { Ratelimit } from "@upstash/ratelimit";',
+        "const ratelimit = new Ratelimit({});",
+        "export async function loadProjects(userId: string) {",
+        "  return db.project.findMany({ where: { userId } });",
+        "}",
+        "export async function protect(ip: string) {",
+        "  await ratelimit.limit(ip);",
+        "}",
+      ].join("\n"),
+    );
+    const route = path.join(dir, "route.ts");
+    const code = 'import { loadProjects, protect } from "./helpers";\nexport async function GET() {}\n';
+    withContext(
+      route,
+      (context) => {
+        const limiter = { textTest: (text: string) => text.includes("ratelimit"), declarationOnly: true };
+        // the module mentions a limiter, but not in `loadProjects`: not converted, no definition
+        expect(definitionOf(context, identifier("loadProjects"), limiter)).toBeUndefined();
+        expect(resolveStats().filesParsed).toBe(0);
+        // `protect` itself holds one: the file is converted (from the tree built for the first lookup)
+        const found = definitionOf(context, identifier("protect"), limiter);
+        expect(found?.node.type).toBe("FunctionDeclaration");
+        expect(found?.node.loc.start).toEqual({ line: 6, column: 7 }); // after `export `
+        expect(found?.node.parent?.type).toBe("ExportNamedDeclaration");
+        expect(resolveStats().filesParsed).toBe(1);
+        // a lookup without the option finds what the first one turned away
+        expect(definitionOf(context, identifier("loadProjects"))?.node.type).toBe("FunctionDeclaration");
+        expect(resolveStats().filesParsed).toBe(1);
+      },
+      code,
+    );
+    fs.rmSync(dir, { recursive: true });
+  });
+
   it("gives undefined for a file that does not parse", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ba-resolve-"));
     const file = path.join(dir, "broken.ts");
