@@ -5,6 +5,7 @@
  * ```ts
  * const facts = fileFacts(context);          // cheap: call it in create()
  * if (!facts.mayQueryDatabase) return {};    // a pre-test: this file names no database client
+ * if (!facts.mayHaveBoundaries) return {};   // a pre-test: no route file, no server action, no router call
  * facts.queries.queryAt(node);               // the database-query detector (db-queries.ts)
  * facts.boundaries.boundaryOf(fn);           // request boundaries (request-boundary.ts)
  * ```
@@ -24,7 +25,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 import { authConfig, type AuthConfig } from "./auth.js";
 import { createConstantEvaluator, type ConstantEvaluator, type ConstantEvaluatorOptions } from "./constant-values.js";
 import { createDbQueryDetector } from "./db-queries.js";
-import { getRequestBoundaries, type RequestBoundaries } from "./request-boundary.js";
+import { getRequestBoundaries, mayHoldBoundary, type RequestBoundaries } from "./request-boundary.js";
 import { createResponseDetector } from "./responses.js";
 import { getSettings, type BackendArchitectSettings } from "./settings.js";
 import { createStorageAnalysis, type StorageAnalysis, type StorageNames } from "./storage.js";
@@ -54,10 +55,16 @@ export interface FileFacts {
   constants(options?: ConstantEvaluatorOptions): ConstantEvaluator;
   /** Pre-test: could `queries` recognise any query in this file? False when the file names no database client. */
   readonly mayQueryDatabase: boolean;
+  /**
+   * Pre-test: could `boundaries` find any request boundary in this file? False for most files of an app (its
+   * components, helpers, types): not a route file, no `use server`, no `.action(`/`.query(`-style call boundary.
+   */
+  readonly mayHaveBoundaries: boolean;
 }
 
 interface PerFile {
   boundaries?: RequestBoundaries;
+  mayHaveBoundaries?: boolean;
   responses?: ResponseDetector;
   flow?: ValueFlow;
   readonly constants: Map<string, ConstantEvaluator>;
@@ -112,6 +119,10 @@ class Facts implements FileFacts {
 
   get boundaries(): RequestBoundaries {
     return (this.file.boundaries ??= getRequestBoundaries(this.context));
+  }
+
+  get mayHaveBoundaries(): boolean {
+    return (this.file.mayHaveBoundaries ??= mayHoldBoundary(this.context.filename, this.context.sourceCode.text));
   }
 
   get responses(): ResponseDetector {

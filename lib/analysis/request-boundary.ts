@@ -181,6 +181,24 @@ export function fileKindOf(filename: string, program: TSESTree.Program): FileKin
   return "other";
 }
 
+/**
+ * The text pre-test of `boundaryOf` (see file-facts.ts): could the file hold a request boundary at all? A
+ * route or Pages API file by its path; anywhere else a boundary needs `use server` (a module's directive or
+ * an inline action's), or a call boundary's method right after a `.` or as a bracketed string (`.action(`,
+ * `.mutation(`; a router method with a path string: `app.post("/users", ...)`). A `\u` escape passes (it
+ * may spell any of them).
+ */
+export function mayHoldBoundary(filename: string, text: string): boolean {
+  const file = normalizedFilename(filename);
+  if (ROUTE_FILE.test(file) || PAGES_API_FILE.test(file) || text.includes("use server") || text.includes("\\u")) return true;
+  return CALL_BOUNDARY_TEXT.test(text) || (ROUTER_METHOD_TEXT.test(text) && ROUTE_PATH_TEXT.test(text));
+}
+const propertyText = (names: Iterable<string>): RegExp => new RegExp(`(?:\\.|\\[\\s*["'\`])\\s*(?:${[...names].join("|")})\\b`, "u");
+const CALL_BOUNDARY_TEXT = propertyText([...SAFE_ACTION_METHODS, ...TRPC_TERMINALS]);
+const ROUTER_METHOD_TEXT = propertyText(EXPRESS_METHODS.keys());
+/** `routePathLike`: a string or template that starts with `/`. */
+const ROUTE_PATH_TEXT = /["'`]\//u;
+
 /** True when a directive prologue (a module's or a function body's) contains `'use server'`. */
 export function hasUseServerDirective(body: readonly TSESTree.Node[]): boolean {
   for (const statement of body) {

@@ -76,7 +76,10 @@ export default createRule<Options, MessageIds>({
     const configured = new Set(functions);
     // a dotted name matches whole (`ratelimit.limit`), so its longest part must be in the text
     const configuredWords = functions.map((name) => name.split(".").reduce((a, b) => (b.length > a.length ? b : a)));
-    const { boundaries, responses } = fileFacts(context);
+    const facts = fileFacts(context);
+    // every finding is a request boundary's
+    if (!facts.mayHaveBoundaries) return {};
+    const { boundaries, responses } = facts;
     const found: RequestBoundary[] = [];
     /** Boundaries that call a rate limiter, or that only machines can call (signature or secret checks). */
     const limited = new Set<TSESTree.Node>();

@@ -2,7 +2,7 @@ import { Linter } from "eslint";
 import tsParser from "@typescript-eslint/parser";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
-import { getRequestBoundaries, type RequestBoundary } from "../../lib/analysis/request-boundary.js";
+import { getRequestBoundaries, mayHoldBoundary, type RequestBoundary } from "../../lib/analysis/request-boundary.js";
 
 interface Found {
   kind: string;
@@ -360,6 +360,22 @@ describe("request-boundary", () => {
       c.expected.forEach((expected, i) => expect(found[i]).toMatchObject(expected));
     });
   }
+
+  it("the text pre-test passes every file that holds a boundary", () => {
+    for (const c of cases) {
+      if (c.expected.length > 0) expect(mayHoldBoundary(c.filename, c.code), c.name).toBe(true);
+    }
+    expect(mayHoldBoundary("lib/x.ts", 'export const a = client["stateAction"](async () => 1);')).toBe(true);
+    expect(mayHoldBoundary("lib/x.ts", "export const a = procedure\n  .input(s)\n  .mutation(async () => 1);")).toBe(true);
+    expect(mayHoldBoundary("src/server.ts", "router.get(`/users/${id}`, handler);")).toBe(true);
+    expect(mayHoldBoundary("lib/x.ts", 'export const a = client.\\u0061ction(async () => 1);')).toBe(true);
+  });
+
+  it("the text pre-test turns away components, helpers and types", () => {
+    expect(mayHoldBoundary("components/UserList.tsx", 'export function UserList() { const q = useQuery(); return <ul>{map.get("x")}</ul>; }')).toBe(false);
+    expect(mayHoldBoundary("lib/cache.ts", 'headers.get("x"); actions.push(transaction);')).toBe(false);
+    expect(mayHoldBoundary("lib/fetch.ts", 'export const load = () => fetch("/api/users");')).toBe(false);
+  });
 
   it("enclosingBoundary finds the handler from a nested node, and caches per file", () => {
     const linter = new Linter({ configType: "flat" });
