@@ -40,7 +40,8 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     if (ADMIN_PATH.test(context.filename.replaceAll("\\", "/"))) return {};
     const facts = fileFacts(context);
-    if (!facts.mayQueryDatabase) return {};
+    // every finding is a query inside a request boundary
+    if (!facts.mayQueryDatabase || !facts.mayHaveBoundaries) return {};
     const boundaries = getRequestBoundaries(context);
     const queries = facts.queries;
     const candidates: { query: DbQuery; boundary: RequestBoundary }[] = [];

@@ -272,6 +272,8 @@ export default createRule<Options, MessageIds>({
     const signals: Required<PublicSignals> = { ...DEFAULT_PUBLIC_SIGNALS, ...publicSignals };
     if (matchesAnyGlob(context, publicRoutes)) return {};
     const facts = fileFacts(context);
+    // every finding is a request boundary's
+    if (!facts.mayHaveBoundaries) return {};
     const { boundaries, settings, auth: config } = facts;
     const validators = new Set(settings.validators);
     const publicNames = new Set(publicFunctions);

@@ -57,8 +57,11 @@ export default createRule<Options, MessageIds>({
   create(context, [{ tenantFields = DEFAULT_TENANT_FIELDS, adminRoutes = DEFAULT_ADMIN_ROUTES }]) {
     const { sourceCode } = context;
     if (matchesAnyGlob(context, adminRoutes)) return {};
+    const facts = fileFacts(context);
+    // every finding is a Prisma query inside a request boundary
+    if (!facts.mayQueryDatabase || !facts.mayHaveBoundaries) return {};
     const boundaries = getRequestBoundaries(context);
-    const queries = fileFacts(context).queries;
+    const queries = facts.queries;
     const candidates: { query: DbQuery; boundary: RequestBoundary }[] = [];
     let config: AuthConfig | undefined;
 
