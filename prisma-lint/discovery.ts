@@ -117,10 +117,14 @@ export function readPrismaConfigSchema(source: string, configDir: string): Prism
   return { kind: "dynamic", expression };
 }
 
-/** Every `.prisma` file under a folder (recursively; `node_modules` and dot-folders skipped), sorted. */
-export function prismaFilesIn(dir: string): string[] {
+/**
+ * Every `.prisma` file under a folder (recursively; `node_modules` and dot-folders skipped), sorted.
+ * `beforeReading` is called with each folder before it is listed.
+ */
+export function prismaFilesIn(dir: string, beforeReading?: (folder: string) => void): string[] {
   const found: string[] = [];
   const walk = (current: string): void => {
+    beforeReading?.(current);
     let entries: Dirent[];
     try {
       entries = readdirSync(current, { withFileTypes: true });

@@ -247,9 +247,26 @@ function workspaceSchema(root: string): string | undefined {
   return found.size === 1 ? [...found][0] : undefined;
 }
 
+/**
+ * Folder schema → its files, with the stamps of the folders listed: a new, deleted or renamed file changes
+ * its folder's stamp, so one `stat` per folder replaces the listing of every lint (a folder schema of forty
+ * files is asked for by most files of an app). Edits inside a file are seen by `parseFile`'s own `stat`.
+ */
+const folderFiles = new Map<string, { stamps: [folder: string, stamp: string][]; files: string[] }>();
+
+function filesOfFolder(folder: string): string[] {
+  const cached = folderFiles.get(folder);
+  if (cached?.stamps.every(([walked, stamp]) => folderStamp(walked) === stamp)) return cached.files;
+  const stamps: [string, string][] = [];
+  // each folder stamped before it is listed: a file added meanwhile changes the stamp, and the next lint lists again
+  const files = prismaFilesIn(folder, (walked) => stamps.push([walked, folderStamp(walked)]));
+  folderFiles.set(folder, { stamps, files });
+  return files;
+}
+
 function loadSchema(schemaPath: string): PrismaSchemaInfo | undefined {
   const stat = statSync(schemaPath);
-  const files = stat.isDirectory() ? prismaFilesIn(schemaPath) : [schemaPath];
+  const files = stat.isDirectory() ? filesOfFolder(schemaPath) : [schemaPath];
   const asts: { file: string; ast: Schema }[] = [];
   const stamps: string[] = [];
   for (const file of files) {
@@ -348,6 +365,7 @@ function modelInfo(model: Model, file: string, names: { modelNames: Set<string>;
 /** For tests: forget every cached discovery and parse. */
 export function clearPrismaSchemaCache(): void {
   parsedFiles.clear();
+  folderFiles.clear();
   foundFrom.clear();
   built.clear();
 }

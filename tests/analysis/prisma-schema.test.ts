@@ -94,6 +94,26 @@ describe("getPrismaSchema", () => {
     expect(schema!.models.get("post")!.file).toBe(path.join(root, "prisma/schema/post.prisma"));
   });
 
+  it("sees a file added to, or deleted from, a schema folder (also in a subfolder) between two lints", () => {
+    write("package.json", "{}");
+    write("prisma/schema/schema.prisma", 'datasource db {\n  provider = "postgresql"\n}\n');
+    write("prisma/schema/models/user.prisma", "model User {\n  id String @id\n}\n");
+    expect([...schemaFor("lib/a.ts")!.models.keys()]).toEqual(["user"]);
+    const touch = (folder: string, seconds: number): void => {
+      const later = new Date(Date.now() + seconds * 1000);
+      fs.utimesSync(path.join(root, folder), later, later);
+    };
+    const post = write("prisma/schema/models/post.prisma", "model Post {\n  id String @id\n}\n");
+    touch("prisma/schema/models", 5);
+    expect([...schemaFor("lib/a.ts")!.models.keys()].sort()).toEqual(["post", "user"]);
+    write("prisma/schema/extra/team.prisma", "model Team {\n  id String @id\n}\n");
+    touch("prisma/schema", 10);
+    expect([...schemaFor("lib/a.ts")!.models.keys()].sort()).toEqual(["post", "team", "user"]);
+    fs.rmSync(post);
+    touch("prisma/schema/models", 15);
+    expect([...schemaFor("lib/a.ts")!.models.keys()].sort()).toEqual(["team", "user"]);
+  });
+
   it("takes the schema from settings (a file or a folder) before any convention", () => {
     write("db/main.prisma", "model Account {\n  id Int @id\n}\n");
     write("prisma/schema.prisma", USER_SCHEMA);
