@@ -106,6 +106,20 @@ const BUILDER_FOLLOWERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["delete", new Set(["where", "returning"])],
 ]);
 
+/**
+ * Every method a query can start with (`fromHead`'s first calls): Prisma's operations and raw API, Drizzle's
+ * and Kysely's builder heads, Supabase's `from`, node-postgres' `query`. A call of any other method is no
+ * query's first call.
+ */
+const HEAD_METHODS: ReadonlySet<string> = new Set([
+  ...PRISMA_OPERATIONS.keys(),
+  ...PRISMA_RAW_OPERATIONS.keys(),
+  ...DRIZZLE_HEADS.keys(),
+  ...KYSELY_HEADS.keys(),
+  "from",
+  "query",
+]);
+
 /** Methods that consume a query (its promise), so they are not part of the query chain. */
 const PROMISE_METHODS = new Set(["then", "catch", "finally"]);
 /** Chain endings that turn a builder into something other than an executed query. */
@@ -604,7 +618,7 @@ export function createDbQueryDetector(context: Context): {
     const callee = head.callee;
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const op = propertyName(callee);
-    if (op === undefined) return undefined;
+    if (op === undefined || !HEAD_METHODS.has(op)) return undefined;
     const receiver = callee.object;
 
     // Prisma: <client>.<model>.<op>(...), <client>.$queryRaw(...)
@@ -741,7 +755,8 @@ export function createDbQueryDetector(context: Context): {
   function detect(node: QueryNode, passed: QueryNode[]): DbQuery | undefined {
     let current: TSESTree.Node = node;
     while (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.TaggedTemplateExpression) {
-      const cached = cache.get(current);
+      // `getQuery` has looked `node` up already
+      const cached = current === node ? undefined : cache.get(current);
       if (cached !== undefined) return cached ?? undefined;
       passed.push(current);
       const query = fromHead(current);
@@ -760,12 +775,27 @@ export function createDbQueryDetector(context: Context): {
    * for every call of the walk is kept, so a chain of n calls costs n `fromHead`s, not n²/2.
    */
   function getQuery(node: QueryNode): DbQuery | undefined {
+    if (node.type === AST_NODE_TYPES.CallExpression && isNeverQuery(node)) return undefined;
     const cached = cache.get(node);
     if (cached !== undefined) return cached ?? undefined;
     const passed: QueryNode[] = [];
     const query = detect(node, passed);
     for (const call of passed) cache.set(call, queryOfCall(query, call) ?? null);
     return queryOfCall(query, node);
+  }
+
+  /**
+   * Most calls of a file, told from their shape alone, with no walk and no cache: `f(x)` (a query's calls all
+   * call a method), and `x.m()` on a receiver that is no call when `m` starts no query (no call below it to
+   * walk on to, and `chainFrom` only passes through calls on calls). `detect` answers undefined for them too.
+   */
+  function isNeverQuery(call: TSESTree.CallExpression): boolean {
+    const callee = call.callee;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) return true;
+    const object = callee.object;
+    if (object.type === AST_NODE_TYPES.CallExpression || object.type === AST_NODE_TYPES.TaggedTemplateExpression) return false;
+    const op = propertyName(callee);
+    return op === undefined || !HEAD_METHODS.has(op);
   }
 
   /** A call above the query's node (`.then(...)`, an unrelated method) is not part of it. */

@@ -200,12 +200,22 @@ export function compilePreTest(words: readonly string[], anyCase: readonly strin
     return (text) => words.some((word) => text.includes(word)) || text.includes("\\u");
   }
   const alternatives = [...words.map(escapeRegExp), "\\\\u", ...anyCase.map(anyCasePattern)];
-  if (names.length > 0) alternatives.push(`(?<!${IDENTIFIER_PART})(?:${names.map(escapeRegExp).join("|")})(?!${IDENTIFIER_PART})`);
+  if (names.length > 0) alternatives.push(`(?:${names.map(wholeNameStart).join("|")})(?!${IDENTIFIER_PART})`);
   const pattern = new RegExp(alternatives.join("|"), "u");
   return (text) => pattern.test(text);
 }
 
 const IDENTIFIER_PART = "[\\p{ID_Continue}$\\u200C\\u200D]";
+
+/**
+ * `db` -> `d(?<!P d)b`: the name, not preceded by an identifier part. The same as `(?<!P)db`, but with the
+ * look-behind after the name's first character the expression looks for that character first, instead of
+ * looking behind at every position of the text (a fifth less time on the database pre-test).
+ */
+function wholeNameStart(name: string): string {
+  const [first = "", ...rest] = name;
+  return `${escapeRegExp(first)}(?<!${IDENTIFIER_PART}${escapeRegExp(first)})${escapeRegExp(rest.join(""))}`;
+}
 
 /** `supabase` -> `[sS][uU]...`: what `toLowerCase().includes(word)` finds, without a lower-cased copy of the text. */
 function anyCasePattern(word: string): string {

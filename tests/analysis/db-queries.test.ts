@@ -289,3 +289,45 @@ describe("db-queries: writtenValues", () => {
     it(name, () => expect(written(code)).toEqual(expected));
   }
 });
+
+describe("db-queries: every call of a chain, asked in any order", () => {
+  /** For each call (in source order), the operation and text of its query, asking the calls from the last to the first. */
+  function innerFirst(code: string): string[] {
+    const answers: string[] = [];
+    const rule = {
+      meta: { type: "problem", schema: [], messages: {} },
+      create(context) {
+        const calls: TSESTree.CallExpression[] = [];
+        return {
+          CallExpression: (node: TSESTree.CallExpression) => calls.push(node),
+          "Program:exit"() {
+            const detector = createDbQueryDetector(context as never);
+            const byCall = new Map([...calls].reverse().map((call) => [call, detector.getQuery(call)]));
+            for (const call of calls) {
+              const query = byCall.get(call);
+              answers.push(`${context.sourceCode.getText(call as never)} -> ${query ? `${query.operation}: ${context.sourceCode.getText(query.node as never)}` : "-"}`);
+            }
+          },
+        } as never;
+      },
+    } satisfies Rule.RuleModule;
+    linter.verify(code, [{ files: ["**/*.ts"], languageOptions: { parser: tsParser }, plugins: { t: { rules: { rule } } }, rules: { "t/rule": "error" } }], {
+      filename: "app/api/x/route.ts",
+    });
+    return answers;
+  }
+
+  it("answers for the inner calls of a chain as for the outer ones, and for calls of no query shape", () => {
+    expect(innerFirst(`db.select().from(users).where(w).then(f); Array.from(rows); cache.delete(key); run(); list.map(f).filter(g);`)).toEqual([
+      "db.select().from(users).where(w).then(f) -> -",
+      "db.select().from(users).where(w) -> select: db.select().from(users).where(w)",
+      "db.select().from(users) -> select: db.select().from(users).where(w)",
+      "db.select() -> select: db.select().from(users).where(w)",
+      "Array.from(rows) -> -",
+      "cache.delete(key) -> -",
+      "run() -> -",
+      "list.map(f).filter(g) -> -",
+      "list.map(f) -> -",
+    ]);
+  });
+});

@@ -204,6 +204,11 @@ describe("file-facts: text pre-tests", () => {
     expect(mentionsName("await\u00a0db.user.findMany()", "db")).toBe(true);
     expect(mentionsName("const ädb = 1;", "db")).toBe(false);
     expect(mentionsName("new QueryClient(); new Client();", "Client")).toBe(true);
+    expect(mentionsName("db.user.findMany()", "db")).toBe(true);
+    expect(mentionsName("const \u{1d465}db = 1;", "db")).toBe(false);
+    const txOrTrx = compilePreTest([], [], ["tx", "trx"]);
+    expect(txOrTrx("const ctrx = ctx;")).toBe(false);
+    expect(txOrTrx("(trx) => trx")).toBe(true);
   });
 
   it("one compiled expression answers as an includes per word, a lower-cased copy and whole-name checks would", () => {
