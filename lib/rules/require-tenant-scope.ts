@@ -1,4 +1,5 @@
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { matchesAnyGlob } from "../util/file-match.js";
 import { authConfig, type AuthConfig } from "../analysis/auth.js";
@@ -92,7 +93,7 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    return {
+    return shareCallListener(context, {
       CallExpression(node) {
         const query = queries.queryAt(node);
         if (query?.library !== "prisma" || !OPERATIONS.has(query.operation)) return;
@@ -130,6 +131,6 @@ export default createRule<Options, MessageIds>({
           });
         }
       },
-    };
+    });
   },
 });
