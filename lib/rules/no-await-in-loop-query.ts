@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { enclosingFunction, propertyName, skipTransparentParents } from "../util/ast.js";
 import { isLazyQuery, listValues, type DbQuery } from "../analysis/db-queries.js";
@@ -312,7 +313,7 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
-    return {
+    return shareCallListener(context, {
       AwaitExpression(node) {
         awaits.push(node);
       },
@@ -324,6 +325,6 @@ export default createRule<Options, MessageIds>({
           if (messageId) context.report({ node: query.node, messageId });
         }
       },
-    };
+    });
   },
 });

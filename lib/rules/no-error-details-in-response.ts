@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { fileFacts, mentions } from "../analysis/file-facts.js";
 import { isFunction, propertyName } from "../util/ast.js";
 import { findVariable, unwrapExpression } from "../util/bindings.js";
@@ -499,7 +500,7 @@ export default createRule<Options, MessageIds>({
       if (response) check(node, response.body, response.status);
     }
 
-    return {
+    return shareCallListener(context, {
       CatchClause() {
         bindsErrors = true;
       },
@@ -530,6 +531,6 @@ export default createRule<Options, MessageIds>({
         if (!bindsErrors) return;
         for (const exit of exits) exit();
       },
-    };
+    });
   },
 });

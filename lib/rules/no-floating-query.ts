@@ -1,5 +1,6 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { enclosingFunction } from "../util/ast.js";
 import { isLazyQuery } from "../analysis/db-queries.js";
@@ -61,6 +62,6 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    return { CallExpression: visit, TaggedTemplateExpression: visit };
+    return shareCallListener(context, { CallExpression: visit, TaggedTemplateExpression: visit });
   },
 });

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { constInitializer, importOf, unwrapExpression } from "../util/bindings.js";
 import { matchesAnyGlob } from "../util/file-match.js";
 import { expressionNames, isSecretName, nameSegments, staticString } from "../util/names.js";
@@ -480,7 +481,7 @@ export default createRule<Options, MessageIds>({
       },
     };
     if (!mayPassSecret) return credentialListeners;
-    return {
+    return shareCallListener(context, {
       ...(mayHoldCredential ? credentialListeners : {}),
       LogicalExpression(node) {
         if (node.operator !== "||" && node.operator !== "??") return;
@@ -510,7 +511,7 @@ export default createRule<Options, MessageIds>({
         const what = secretOptionOf(node);
         if (what) reportSecret(node.value, what);
       },
-    };
+    });
   },
 });
 

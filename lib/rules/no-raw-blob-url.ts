@@ -3,6 +3,7 @@ import { PRISMA_NON_DATA_KEYS, writtenValues } from "../analysis/db-queries.js";
 import { type BlobUrl, type StorageProvider } from "../analysis/storage.js";
 import { propertyName } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { fileFacts } from "../analysis/file-facts.js";
 
 export type Options = [
@@ -89,7 +90,7 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    return {
+    return shareCallListener(context, {
       CallExpression(node) {
         const query = queries.queryAt(node);
         if (query?.kind !== "write" || !storage.mayInvolveStorage()) return;
@@ -104,6 +105,6 @@ export default createRule<Options, MessageIds>({
           report(leaf, url);
         }
       },
-    };
+    });
   },
 });

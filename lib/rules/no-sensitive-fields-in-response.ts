@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { findVariable } from "../util/bindings.js";
 import { trackToClient, type ViewOp } from "../analysis/client-flow.js";
 import type { DbQuery } from "../analysis/db-queries.js";
@@ -188,7 +189,7 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    return {
+    return shareCallListener(context, {
       NewExpression(node) {
         addGlobalOmit(node, localOmit);
       },
@@ -218,7 +219,7 @@ export default createRule<Options, MessageIds>({
         }
         for (const [node, found] of byExit) report(node, found);
       },
-    };
+    });
   },
 });
 

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { isFunction, memberChainName } from "../util/ast.js";
 import { unwrapExpression } from "../util/bindings.js";
@@ -221,7 +222,7 @@ export default createRule<Options, MessageIds>({
       return `writes to the database (\`${effect.query.operation}\`${target ? ` on${target}` : ""})`;
     }
 
-    return {
+    return shareCallListener(context, {
       CallExpression(node) {
         const effect = effectOf(node);
         if (effect) effects.push(effect);
@@ -238,6 +239,6 @@ export default createRule<Options, MessageIds>({
           context.report({ loc, messageId: "sideEffectInGet", data: { effect: describe(effect) } });
         }
       },
-    };
+    });
   },
 });

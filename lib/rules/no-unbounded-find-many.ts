@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { isFunction, propertyName } from "../util/ast.js";
 import { constInitializer, findVariable, unwrapExpression } from "../util/bindings.js";
@@ -381,7 +382,7 @@ export default createRule<Options, MessageIds>({
       return { start: query.node.loc.start, end };
     }
 
-    return {
+    return shareCallListener(context, {
       CallExpression(node) {
         const query = queries.queryAt(node);
         if (!query || query.kind !== "read" || !isUnboundedList(query)) return;
@@ -390,6 +391,6 @@ export default createRule<Options, MessageIds>({
         const operation = query.library === "prisma" || query.operation === "findMany" ? "findMany" : query.library === "supabase" ? "select()" : "select()";
         context.report({ node, loc: reportLoc(query), messageId: "unboundedList", data: { operation, fix: fixFor(query) } });
       },
-    };
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { createConstantEvaluator, type ConstantEvaluator } from "../analysis/constant-values.js";
 import { createRequestInputTest, interpolationsAreValues, rawCallContext, rawSqlFragment } from "../analysis/raw-sql.js";
@@ -113,7 +114,7 @@ export default createRule<Options, MessageIds>({
       ];
     }
 
-    return {
+    return shareCallListener(context, {
       CallExpression(node) {
         const callee = node.callee;
         if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
@@ -143,6 +144,6 @@ export default createRule<Options, MessageIds>({
             return;
         }
       },
-    };
+    });
   },
 });

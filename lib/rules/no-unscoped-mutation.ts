@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { enclosingFunction, functionName, propertyName, skipTransparentParents } from "../util/ast.js";
 import { isLazyQuery, SUPABASE_FILTER_METHODS, type DbQuery } from "../analysis/db-queries.js";
@@ -135,7 +136,7 @@ export default createRule<Options, MessageIds>({
       context.report({ node: query.node, messageId: query.library, data: { operation: query.operation, verb, model: query.model ?? "the table" } });
     }
 
-    return {
+    return shareCallListener(context, {
       CallExpression: check,
       TaggedTemplateExpression: check,
       "Program:exit"() {
@@ -145,6 +146,6 @@ export default createRule<Options, MessageIds>({
           context.report({ node: query.node, messageId: "prisma", data: { operation: query.operation, verb, model: query.model ?? "the model" } });
         }
       },
-    };
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { unwrapExpression } from "../util/bindings.js";
 import { matchesAnyGlob } from "../util/file-match.js";
 import type { DbQuery } from "../analysis/db-queries.js";
@@ -186,7 +187,7 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    return {
+    return shareCallListener(context, {
       CallExpression(node) {
         const query = queries.queryAt(node);
         if (query?.library === "prisma" && FILTERING_OPERATIONS.has(query.operation)) candidates.push(query);
@@ -197,6 +198,6 @@ export default createRule<Options, MessageIds>({
         if (!schema) return;
         for (const query of candidates) check(query, schema);
       },
-    };
+    });
   },
 });

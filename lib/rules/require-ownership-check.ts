@@ -1,4 +1,5 @@
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { nameSegments } from "../util/names.js";
 import { authConfig, type AuthConfig } from "../analysis/auth.js";
@@ -81,7 +82,7 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    return {
+    return shareCallListener(context, {
       CallExpression(node) {
         const query = queries.queryAt(node);
         if (!query || !isCandidate(query)) return;
@@ -118,7 +119,7 @@ export default createRule<Options, MessageIds>({
           report(query);
         }
       },
-    };
+    });
   },
 });
 

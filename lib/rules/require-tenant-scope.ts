@@ -1,4 +1,5 @@
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { matchesAnyGlob } from "../util/file-match.js";
 import { authConfig, type AuthConfig } from "../analysis/auth.js";
@@ -95,7 +96,7 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    return {
+    return shareCallListener(context, {
       CallExpression(node) {
         const query = queries.queryAt(node);
         if (query?.library !== "prisma" || !OPERATIONS.has(query.operation)) return;
@@ -133,6 +134,6 @@ export default createRule<Options, MessageIds>({
           });
         }
       },
-    };
+    });
   },
 });

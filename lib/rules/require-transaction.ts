@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { isOneOffScript } from "../analysis/scripts.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { enclosingFunction, memberChainName, propertyName, skipTransparentParents } from "../util/ast.js";
@@ -150,6 +151,8 @@ export default createRule<Options, MessageIds>({
     const seen = new Set<TSESTree.Node>();
     /** `f` of every `f(...)` in the file: which local functions a value trace may enter (`createReachTest`). */
     const calledNames = new Set<string>();
+    /** `unitOf` per write. */
+    const units = new Map<DbQuery, TSESTree.Node | undefined>();
     let detectorInstance: ReturnType<typeof createDbQueryDetector> | undefined;
     let dependenciesInstance: WriteDependencies | undefined;
     const detector = () => (detectorInstance ??= fileFacts(context).queries);
@@ -187,6 +190,14 @@ export default createRule<Options, MessageIds>({
      * `ops.push(prisma.b.update(...))`, then `$transaction([op, ...])` or `$transaction(ops)`.
      */
     function unitOf(write: DbQuery): TSESTree.Node | undefined {
+      // asked for every pair of writes a file's writes make: once per write
+      if (units.has(write)) return units.get(write);
+      const unit = findUnit(write);
+      units.set(write, unit);
+      return unit;
+    }
+
+    function findUnit(write: DbQuery): TSESTree.Node | undefined {
       const direct = transactionUnit(write.node, detector());
       if (direct !== undefined) return direct;
       let node: TSESTree.Node = write.node;
@@ -391,7 +402,15 @@ export default createRule<Options, MessageIds>({
       for (const later of writes) {
         // a write in a catch/finally is the compensation; a log row records, it completes nothing
         if (isAppendOnly(later) || failureHandlerOf(later.node)) continue;
-        if (!keptCreates.some((earlier) => earlier !== later && runsBefore(earlier, later) && mayReach(earlier, later))) continue;
+        // and only one outside `later`'s transaction: when every write that could feed it runs in that one
+        // (`$transaction(async (tx) => { ... })`, the common case), no dependency can be reported
+        if (
+          !keptCreates.some(
+            (earlier) => earlier !== later && runsBefore(earlier, later) && mayReach(earlier, later) && !sameTransaction(earlier, later),
+          )
+        ) {
+          continue;
+        }
         const dependency = dependencies()
           .feedingWrites(later)
           .find(({ earlier }) => createsRows(earlier) && runsBefore(earlier, later) && !dependencies().isGetOrCreate(earlier) && !silenced(earlier, later));
@@ -497,7 +516,7 @@ export default createRule<Options, MessageIds>({
       return (fixer) => fixer.replaceTextRange([start, end], text);
     }
 
-    return {
+    return shareCallListener(context, {
       CallExpression(node) {
         const callee = node.callee;
         if (callee.type === AST_NODE_TYPES.Identifier) calledNames.add(callee.name);
@@ -516,7 +535,7 @@ export default createRule<Options, MessageIds>({
         checkDependent(reported);
         if (independentWrites) checkIndependent(reported);
       },
-    };
+    });
   },
 });
 

@@ -12,6 +12,7 @@ import { isFunction, memberChainName, propertyName } from "../util/ast.js";
 import { isOneOffScript } from "../analysis/scripts.js";
 import { matchesAnyGlob } from "../util/file-match.js";
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { fileFacts } from "../analysis/file-facts.js";
 
 /** Test files by name (a fixture project under `tests/` is still an app). */
@@ -307,7 +308,7 @@ export default createRule<Options, MessageIds>({
     /** Calls that are not queries: classified at the end, and only in functions that write (most files never do). */
     const calls: TSESTree.CallExpression[] = [];
 
-    return {
+    return shareCallListener(context, {
       CallExpression(node) {
         const query = queries.queryAt(node);
         if (query) {
@@ -331,6 +332,6 @@ export default createRule<Options, MessageIds>({
         }
         for (const upload of uploads) check(upload);
       },
-    };
+    });
   },
 });

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { constInitializer, unwrapExpression } from "../util/bindings.js";
 import { staticString } from "../util/names.js";
 import { createCookieAnalysis, keyName } from "../analysis/cookies.js";
@@ -114,7 +115,7 @@ export default createRule<Options, MessageIds>({
       return `\`${source.length > 40 ? `${source.slice(0, 37)}...` : source}\``;
     }
 
-    return {
+    return shareCallListener(context, {
       CallExpression(node) {
         const call = cookieCall(node);
         if (!call) return;
@@ -155,7 +156,7 @@ export default createRule<Options, MessageIds>({
           },
         });
       },
-    };
+    });
   },
 });
 
