@@ -77,8 +77,8 @@ export default createRule<Options, MessageIds>({
   create(context, [{ sensitiveFields = [], allowFields = [], requireSelect = false, requireSelectMinColumns = 12 }]) {
     const { sourceCode } = context;
     const facts = fileFacts(context);
-    // every finding is a Prisma query's result
-    if (!facts.mayQueryDatabase) return {};
+    // every finding is a Prisma query's result, sent from a request boundary
+    if (!facts.mayQueryDatabase || !facts.mayHaveBoundaries) return {};
     const { boundaries, queries, responses } = facts;
     const candidates: { query: DbQuery; boundary: RequestBoundary }[] = [];
     /** This file's own `new PrismaClient({ omit })`, collected as the traversal passes. */

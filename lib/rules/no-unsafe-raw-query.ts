@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
 import { shareCallListener } from "../util/shared-calls.js";
-import { fileFacts } from "../analysis/file-facts.js";
+import { fileFacts, mentions } from "../analysis/file-facts.js";
 import { createConstantEvaluator, type ConstantEvaluator } from "../analysis/constant-values.js";
 import { createRequestInputTest, interpolationsAreValues, rawCallContext, rawSqlFragment } from "../analysis/raw-sql.js";
 
@@ -13,6 +13,9 @@ const TAGGED_TWIN: ReadonlyMap<string, string> = new Map([
   ["$queryRawUnsafe", "$queryRaw"],
   ["$executeRawUnsafe", "$executeRaw"],
 ]);
+
+/** `rawSqlFragment`'s method name: a file without it calls no `Prisma.raw` / `sql.raw`. */
+const RAW_WORDS = ["raw"];
 
 export default createRule<Options, MessageIds>({
   name: "no-unsafe-raw-query",
@@ -39,6 +42,8 @@ export default createRule<Options, MessageIds>({
     const { sourceCode } = context;
     // made on first use: most files never call a raw SQL API
     const facts = fileFacts(context);
+    // the `$queryRawUnsafe` and `query` cases are queries the detector knows; the `raw` case is `Prisma.raw`/`sql.raw`
+    if (!facts.mayQueryDatabase && !mentions(context, RAW_WORDS)) return {};
     let evaluatorInstance: ConstantEvaluator | undefined;
     const detector = () => facts.queries;
     const evaluator = () =>
