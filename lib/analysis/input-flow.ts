@@ -30,8 +30,17 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescr
 import { isFunction, memberChainName, propertyName, type FunctionNode } from "../util/ast.js";
 import { calleeName, exits } from "./auth.js";
 import { fileFacts } from "./file-facts.js";
-import { containsValidatorCall, isVerificationCall, isValidatedSink, mayDefineSchema, validatorCall, verifiedCallerAt } from "./validation.js";
-import { definitionInFile, definitionOf, isSchemaDefinition, methodDefinitionOf, type FollowOptions, type ParsedFile } from "./resolve.js";
+import { containsValidatorCall, isSchemaLike, isVerificationCall, isValidatedSink, mayDefineSchema, validatorCall, verifiedCallerAt } from "./validation.js";
+import {
+  classifyDefinition,
+  definitionInFile,
+  definitionOf,
+  definitionOfName,
+  methodDefinitionOf,
+  type Definition,
+  type FollowOptions,
+  type ParsedFile,
+} from "./resolve.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -86,7 +95,22 @@ const BODY_READ_METHODS = new Set(["json", "formData", "parseBody"]);
  * reads a request body. A `\u` or `\x` escape may spell one (`req["\x62ody"]`), so a file with one passes.
  */
 const BODY_READ_WORDS = ["body", "json", "formData", "parseBody", "\\u", "\\x"];
-const BODY_READING_MODULE: FollowOptions = { textTest: (text) => BODY_READ_WORDS.some((word) => text.includes(word)) };
+const BODY_READING_MODULE: FollowOptions = { textTest: (text, name) => mayDefineName(text, name) && BODY_READ_WORDS.some((word) => text.includes(word)) };
+
+/**
+ * Could a module's text define or export `name`? Not when the name is nowhere in it (and no `\u` escape
+ * could spell it). Not a guess about what the definition does: a module that fails holds no definition of
+ * the name, so a lookup that skips it finds what it found before. It spares the parse of the modules a
+ * barrel's `export *` lists before (or besides) the one that defines the name. Every lookup of this flow
+ * adds it to its own pre-test (`resolve.ts` still parses a module that may re-export, as it must).
+ */
+export function mayDefineName(text: string, name: string): boolean {
+  return text.includes(name) || text.includes("\\u");
+}
+/** A lookup with no other pre-test: only `mayDefineName`. */
+const NAMED: FollowOptions = { textTest: mayDefineName };
+/** `isSchemaDefinition`'s lookup (a module that cannot define a schema answers as one not found), with `mayDefineName`. */
+const SCHEMA_MODULE: FollowOptions = { textTest: (text, name) => mayDefineName(text, name) && mayDefineSchema(text) };
 
 /** How the flow sees one file: the linted one (scopes, the full query detector) or one reached by an import. */
 interface FileView {
@@ -209,6 +233,22 @@ interface Cached {
 /** Per analysed function and parameter (and options): what the function does with an untrusted argument. */
 const paramCache = new WeakMap<TSESTree.Node, Map<string, Cached>>();
 
+interface HelperCached {
+  /** The helper reads a request body from the parameter. The rest is read only when it does. */
+  reads: boolean;
+  validated: boolean;
+  /** A sink the body reaches before any verification of the caller inside the helper. */
+  sinks: boolean;
+  returned: boolean;
+}
+const NO_BODY: HelperCached = { reads: false, validated: false, sinks: false, returned: false };
+/**
+ * Per request helper and parameter (and options): what it does with the body it reads. Like `paramCache`, every
+ * input of the answer is in the key (the helper's function node fixes its file and view; the flow inside it
+ * follows calls from depth 1 whoever asks), so an answer holds for every call of the helper.
+ */
+const helperCache = new WeakMap<TSESTree.Node, Map<string, HelperCached>>();
+
 export function createInputFlow(context: Context, options: InputFlowOptions): InputFlow {
   const { sourceCode } = context;
   const db = fileFacts(context).queries;
@@ -219,7 +259,12 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
    */
   const validatorNames = [...options.validators].map((name) => name.split(".").at(-1)!);
   const validatingModule: FollowOptions = {
-    textTest: (text) => mayDefineSchema(text) || validatorNames.some((name) => text.includes(name)),
+    textTest: (text, name) => mayDefineName(text, name) && (mayDefineSchema(text) || validatorNames.some((validator) => text.includes(validator))),
+  };
+  /** `isSchemaDefinition` of resolve.ts, its lookup told `mayDefineName` too. */
+  const isKnownSchema = (id: TSESTree.Identifier): boolean => {
+    const definition = definitionOfName(context, id.name, SCHEMA_MODULE);
+    return definition !== undefined && classifyDefinition(definition, "schema", (d) => isSchemaLike(d.node), false);
   };
 
   const lintedView: FileView = {
@@ -232,19 +277,34 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
     resolve: (callee) => resolveLinted(callee),
     validates(callee) {
       const resolved = lintedView.resolve(callee);
-      return resolved ? functionValidates(resolved.fn, options.validators, (id) => isSchemaDefinition(context, id)) : undefined;
+      return resolved ? functionValidates(resolved.fn, options.validators, isKnownSchema) : undefined;
     },
-    isKnownSchema: (id) => isSchemaDefinition(context, id),
+    isKnownSchema,
   };
 
   /** `FileView.resolve` of the linted file; `follow` may turn away the files whose text cannot matter to the caller. */
   function resolveLinted(callee: TSESTree.Node, follow?: FollowOptions): { fn: FunctionNode; view: FileView } | undefined {
     const local = localFunction(callee);
     if (local) return { fn: local, view: lintedView };
-    const definition = definitionOf(context, callee, follow) ?? methodDefinitionOf(context, callee);
+    const definition = definitionOf(context, callee, follow ?? NAMED) ?? methodOf(callee, follow);
     const fn = definition && functionOf(definition.node);
     if (!definition || !fn) return undefined;
     return { fn, view: definition.imported ? foreignView(definition.file) : lintedView };
+  }
+
+  /**
+   * `methodDefinitionOf`, asked only when the owner (`service` of `service.update`) is found by a lookup that
+   * also requires its module to name the method: its class (local to that module) or object literal defines
+   * the method there, so an owner whose module does not name it has no such method, and one whose module
+   * fails `follow` has none the caller looks for. (`methodDefinitionOf` takes no pre-test: it would parse them.)
+   */
+  function methodOf(callee: TSESTree.Node, follow: FollowOptions | undefined): Definition | undefined {
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const method = callee.property.name;
+    const test = (follow ?? NAMED).textTest!;
+    const owner = definitionOfName(context, callee.object.name, { textTest: (text, name) => mayDefineName(text, method) && test(text, name) });
+    return owner ? methodDefinitionOf(context, callee) : undefined;
   }
 
   function localFunction(callee: TSESTree.Node): FunctionNode | undefined {
@@ -273,7 +333,7 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
 
     function resolveForeign(callee: TSESTree.Node, follow?: FollowOptions): { fn: FunctionNode; view: FileView } | undefined {
       if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-      const definition = definitionInFile(file, callee.name, true, follow);
+      const definition = definitionInFile(file, callee.name, true, follow ?? NAMED);
       const fn = definition && functionOf(definition.node);
       if (!definition || !fn) return undefined;
       return { fn, view: definition.file === file ? view! : foreignView(definition.file) };
@@ -287,20 +347,42 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
   }
 
   function throughRequestHelper(call: TSESTree.CallExpression, index: number, trustVerifiedCallers = false): RequestHelperResult {
-    const none: RequestHelperResult = { reads: false, validated: false, sinks: [], returned: false };
     // a helper that reads no body answers as one not found: a module that cannot read one is not parsed
     const resolved = resolveLinted(call.callee, BODY_READING_MODULE);
-    const param = resolved?.fn.params[index];
-    if (!resolved || param?.type !== AST_NODE_TYPES.Identifier) return none;
-    const reads = bodyReads(param, resolved.fn, resolved.view);
-    if (reads.length === 0) return none;
-    const tracer = new Tracer(resolved.view, resolved.fn, 1);
+    const helper = resolved ? requestHelper(resolved.fn, index, resolved.view, trustVerifiedCallers) : NO_BODY;
+    if (!helper.reads) return { reads: false, validated: false, sinks: [], returned: false };
+    const { validated, returned, sinks } = helper;
+    return { reads: true, validated, returned, sinks: sinks ? [{ kind: "helper", node: call }] : [] };
+  }
+
+  /** What the request helper `fn` does with the body it reads from its parameter `index` (one answer per helper, not per call). */
+  function requestHelper(fn: FunctionNode, index: number, view: FileView, trustVerifiedCallers: boolean): HelperCached {
+    const key = `${index}:${String(trustVerifiedCallers)}:${optionsKey}`;
+    let cache = helperCache.get(fn);
+    if (!cache) {
+      cache = new Map();
+      helperCache.set(fn, cache);
+    }
+    let known = cache.get(key);
+    if (!known) {
+      known = analyseRequestHelper(fn, index, view, trustVerifiedCallers);
+      cache.set(key, known);
+    }
+    return known;
+  }
+
+  function analyseRequestHelper(fn: FunctionNode, index: number, view: FileView, trustVerifiedCallers: boolean): HelperCached {
+    const param = fn.params[index];
+    if (param?.type !== AST_NODE_TYPES.Identifier) return NO_BODY;
+    const reads = bodyReads(param, fn, view);
+    if (reads.length === 0) return NO_BODY;
+    const tracer = new Tracer(view, fn, 1);
     for (const read of reads) tracer.start(read, []);
     const { validated, returned } = tracer.result;
     // verify, then use, inside the helper: `if (!timingSafeEqual(token, secret)) return 401; const { id } = req.body`
-    const verifiedAt = trustVerifiedCallers ? verifiedCallerAt(resolved.fn, []) : undefined;
-    const sinks = tracer.result.sinks.filter((sink) => verifiedAt === undefined || sink.node.range[0] < verifiedAt);
-    return { reads: true, validated, returned, sinks: sinks.length > 0 ? [{ kind: "helper", node: call }] : [] };
+    const verifiedAt = trustVerifiedCallers ? verifiedCallerAt(fn, []) : undefined;
+    const sinks = tracer.result.sinks.some((sink) => verifiedAt === undefined || sink.node.range[0] < verifiedAt);
+    return { reads: true, validated, returned, sinks };
   }
 
   /** `P.json()`, `P.formData()`, `P.body`, `P.req.json()`, `P.req.parseBody()` on a request parameter `P`. */
@@ -403,7 +485,9 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
 
     /** `node` evaluates to the untrusted value (or holds it at `path`). */
     private value(node: TSESTree.Node, path: readonly string[]): void {
-      if (++this.steps > MAX_STEPS) return;
+      // once validated, nothing else the value does changes the answer (every caller reads the rest only when
+      // it is not validated), and what the rest would have computed is memoised by pure keys: stop
+      if (this.result.validated || ++this.steps > MAX_STEPS) return;
       let paths = this.seen.get(node);
       if (!paths) {
         paths = new Set();
@@ -993,17 +1077,36 @@ function functionValidates(fn: FunctionNode, validators: ReadonlySet<string>, is
   return known;
 }
 
-/** Read references of `binding` inside `root`, by name (files reached by an import have no scope analysis). */
+/** Per function of a file reached by an import: its read references by name, as `readsByName` finds them. */
+const readsIndex = new WeakMap<TSESTree.Node, Map<string, TSESTree.Identifier[]>>();
+
+/**
+ * Read references of `binding` inside `root`, by name (files reached by an import have no scope analysis):
+ * the identifiers of that name, outside any inner function whose parameters declare it. A flow asks this of
+ * every binding it follows in a function, so the function is walked once, for all its names.
+ */
 function readsByName(binding: TSESTree.Identifier, root: TSESTree.Node): TSESTree.Identifier[] {
-  const reads: TSESTree.Identifier[] = [];
-  const name = binding.name;
-  const visit = (node: TSESTree.Node, shadowed: boolean): void => {
-    if (node !== root && isFunction(node) && node.params.some((p) => declares(p, name))) shadowed = true;
-    if (node.type === AST_NODE_TYPES.Identifier && node.name === name && node !== binding && !shadowed && isReadReference(node)) reads.push(node);
-    for (const child of childrenOf(node)) visit(child, shadowed);
-  };
-  visit(root, false);
-  return reads;
+  let index = readsIndex.get(root);
+  if (!index) {
+    index = new Map();
+    indexReads(root, root, undefined, index);
+    readsIndex.set(root, index);
+  }
+  return (index.get(binding.name) ?? []).filter((read) => read !== binding);
+}
+
+function indexReads(node: TSESTree.Node, root: TSESTree.Node, shadowed: ReadonlySet<string> | undefined, index: Map<string, TSESTree.Identifier[]>): void {
+  if (node !== root && isFunction(node)) {
+    const names: string[] = [];
+    for (const param of node.params) declaredNames(param, names);
+    if (names.length > 0) shadowed = new Set([...(shadowed ?? []), ...names]);
+  }
+  if (node.type === AST_NODE_TYPES.Identifier && !shadowed?.has(node.name) && isReadReference(node)) {
+    const reads = index.get(node.name);
+    if (reads) reads.push(node);
+    else index.set(node.name, [node]);
+  }
+  for (const child of childrenOf(node)) indexReads(child, root, shadowed, index);
 }
 
 function declarationByName(id: TSESTree.Identifier, root: TSESTree.Node): TSESTree.Identifier | undefined {
@@ -1018,20 +1121,26 @@ function declarationByName(id: TSESTree.Identifier, root: TSESTree.Node): TSESTr
   return found;
 }
 
-function declares(pattern: TSESTree.Node, name: string): boolean {
+/** The names a parameter (or a pattern in one) declares. */
+function declaredNames(pattern: TSESTree.Node, out: string[]): void {
   switch (pattern.type) {
     case AST_NODE_TYPES.Identifier:
-      return pattern.name === name;
+      out.push(pattern.name);
+      return;
     case AST_NODE_TYPES.AssignmentPattern:
-      return declares(pattern.left, name);
+      declaredNames(pattern.left, out);
+      return;
     case AST_NODE_TYPES.RestElement:
-      return declares(pattern.argument, name);
+      declaredNames(pattern.argument, out);
+      return;
     case AST_NODE_TYPES.ObjectPattern:
-      return pattern.properties.some((p) => declares(p.type === AST_NODE_TYPES.Property ? p.value : p.argument, name));
+      for (const p of pattern.properties) declaredNames(p.type === AST_NODE_TYPES.Property ? p.value : p.argument, out);
+      return;
     case AST_NODE_TYPES.ArrayPattern:
-      return pattern.elements.some((e) => e !== null && declares(e, name));
+      for (const e of pattern.elements) if (e !== null) declaredNames(e, out);
+      return;
     default:
-      return false;
+      return;
   }
 }
 

@@ -1011,6 +1011,21 @@ export default async function handler(req, res) {
       errors: [{ messageId: "unvalidated", line: 3, column: 30, endLine: 3, endColumn: 38 }],
     },
     {
+      name: "the body handed to a service function and a service object's method found through a barrel's `export *`",
+      filename: shop("src/app/api/orders/store/route.ts"),
+      code: `import { orderStore, storeOrder } from "@/services";
+export async function POST(req: Request) {
+  return Response.json(await storeOrder(await req.json()));
+}
+export async function PUT(req: Request) {
+  return Response.json(await orderStore.save(await req.json()));
+}`,
+      errors: [
+        { messageId: "unvalidated", line: 3, column: 47, endLine: 3, endColumn: 57 },
+        { messageId: "unvalidated", line: 6, column: 52, endLine: 6, endColumn: 62 },
+      ],
+    },
+    {
       name: "a helper that uses the body with no check of the caller",
       filename: shop("src/pages/api/internal/unpause-open.ts"),
       code: `import { handleUnpauseOpen } from "@/server/internal-route";
