@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { enclosingFunction, isFunction, memberChainName, type FunctionNode } from "../util/ast.js";
 import { unwrapExpression } from "../util/bindings.js";
@@ -262,7 +263,7 @@ export default createRule<Options, MessageIds>({
       return helpers.get(boundary.fn)?.some((callee) => resolvedRateLimits(callee, guardsOnly) === true) ?? false;
     }
 
-    return {
+    return shareCallListener(context, {
       ":function"(node: FunctionNode) {
         const boundary = boundaries.boundaryOf(node);
         if (boundary) found.push(boundary);
@@ -284,7 +285,7 @@ export default createRule<Options, MessageIds>({
           context.report({ loc: boundary.loc, messageId: "missingRateLimit", data: { name: describe(boundary) } });
         }
       },
-    };
+    });
   },
 });
 

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { createRule } from "../util/create-rule.js";
+import { shareCallListener } from "../util/shared-calls.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { memberChainName, propertyName } from "../util/ast.js";
 import { authConfig } from "../analysis/auth.js";
@@ -88,6 +89,8 @@ export default createRule<Options, MessageIds>({
   create(context, [{ checkUrlParams = false, reportUnknownCalls = false, trustVerifiedCallers = true }]) {
     const { sourceCode } = context;
     const facts = fileFacts(context);
+    // every finding is a request boundary's
+    if (!facts.mayHaveBoundaries) return {};
     const { boundaries, settings } = facts;
     // built on the first boundary: most files have none
     let inputFlow: InputFlow | undefined;
@@ -403,7 +406,7 @@ export default createRule<Options, MessageIds>({
       if (open.at(-1)?.node === node) check(open.pop()!);
     }
 
-    return {
+    return shareCallListener(context, {
       FunctionDeclaration: onFunction,
       FunctionExpression: onFunction,
       ArrowFunctionExpression: onFunction,
@@ -412,6 +415,6 @@ export default createRule<Options, MessageIds>({
       "FunctionDeclaration:exit": onFunctionExit,
       "FunctionExpression:exit": onFunctionExit,
       "ArrowFunctionExpression:exit": onFunctionExit,
-    };
+    });
   },
 });
