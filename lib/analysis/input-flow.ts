@@ -30,9 +30,10 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescr
 import { isFunction, memberChainName, propertyName, type FunctionNode } from "../util/ast.js";
 import { calleeName, exits } from "./auth.js";
 import { fileFacts } from "./file-facts.js";
-import { containsValidatorCall, isSchemaLike, isVerificationCall, isValidatedSink, mayDefineSchema, validatorCall, verifiedCallerAt } from "./validation.js";
+import { containsValidatorCall, isVerificationCall, isValidatedSink, mayDefineSchema, validatorCall, verifiedCallerAt } from "./validation.js";
 import {
-  classifyDefinition,
+  isSchemaDefinition,
+  mayDefineName,
   definitionInFile,
   definitionOf,
   definitionOfName,
@@ -95,22 +96,7 @@ const BODY_READ_METHODS = new Set(["json", "formData", "parseBody"]);
  * reads a request body. A `\u` or `\x` escape may spell one (`req["\x62ody"]`), so a file with one passes.
  */
 const BODY_READ_WORDS = ["body", "json", "formData", "parseBody", "\\u", "\\x"];
-const BODY_READING_MODULE: FollowOptions = { textTest: (text, name) => mayDefineName(text, name) && BODY_READ_WORDS.some((word) => text.includes(word)) };
-
-/**
- * Could a module's text define or export `name`? Not when the name is nowhere in it (and no `\u` escape
- * could spell it). Not a guess about what the definition does: a module that fails holds no definition of
- * the name, so a lookup that skips it finds what it found before. It spares the parse of the modules a
- * barrel's `export *` lists before (or besides) the one that defines the name. Every lookup of this flow
- * adds it to its own pre-test (`resolve.ts` still parses a module that may re-export, as it must).
- */
-export function mayDefineName(text: string, name: string): boolean {
-  return text.includes(name) || text.includes("\\u");
-}
-/** A lookup with no other pre-test: only `mayDefineName`. */
-const NAMED: FollowOptions = { textTest: mayDefineName };
-/** `isSchemaDefinition`'s lookup (a module that cannot define a schema answers as one not found), with `mayDefineName`. */
-const SCHEMA_MODULE: FollowOptions = { textTest: (text, name) => mayDefineName(text, name) && mayDefineSchema(text) };
+const BODY_READING_MODULE: FollowOptions = { textTest: (text) => BODY_READ_WORDS.some((word) => text.includes(word)) };
 
 /** How the flow sees one file: the linted one (scopes, the full query detector) or one reached by an import. */
 interface FileView {
@@ -259,13 +245,9 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
    */
   const validatorNames = [...options.validators].map((name) => name.split(".").at(-1)!);
   const validatingModule: FollowOptions = {
-    textTest: (text, name) => mayDefineName(text, name) && (mayDefineSchema(text) || validatorNames.some((validator) => text.includes(validator))),
+    textTest: (text) => mayDefineSchema(text) || validatorNames.some((validator) => text.includes(validator)),
   };
-  /** `isSchemaDefinition` of resolve.ts, its lookup told `mayDefineName` too. */
-  const isKnownSchema = (id: TSESTree.Identifier): boolean => {
-    const definition = definitionOfName(context, id.name, SCHEMA_MODULE);
-    return definition !== undefined && classifyDefinition(definition, "schema", (d) => isSchemaLike(d.node), false);
-  };
+  const isKnownSchema = (id: TSESTree.Identifier): boolean => isSchemaDefinition(context, id);
 
   const lintedView: FileView = {
     reads(binding) {
@@ -286,7 +268,7 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
   function resolveLinted(callee: TSESTree.Node, follow?: FollowOptions): { fn: FunctionNode; view: FileView } | undefined {
     const local = localFunction(callee);
     if (local) return { fn: local, view: lintedView };
-    const definition = definitionOf(context, callee, follow ?? NAMED) ?? methodOf(callee, follow);
+    const definition = definitionOf(context, callee, follow) ?? methodOf(callee, follow);
     const fn = definition && functionOf(definition.node);
     if (!definition || !fn) return undefined;
     return { fn, view: definition.imported ? foreignView(definition.file) : lintedView };
@@ -302,8 +284,8 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
     if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
     if (callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
     const method = callee.property.name;
-    const test = (follow ?? NAMED).textTest!;
-    const owner = definitionOfName(context, callee.object.name, { textTest: (text, name) => mayDefineName(text, method) && test(text, name) });
+    const test = follow?.textTest;
+    const owner = definitionOfName(context, callee.object.name, { textTest: (text, name) => mayDefineName(text, method) && (test?.(text, name) ?? true) });
     return owner ? methodDefinitionOf(context, callee) : undefined;
   }
 
@@ -333,7 +315,7 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
 
     function resolveForeign(callee: TSESTree.Node, follow?: FollowOptions): { fn: FunctionNode; view: FileView } | undefined {
       if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
-      const definition = definitionInFile(file, callee.name, true, follow ?? NAMED);
+      const definition = definitionInFile(file, callee.name, true, follow);
       const fn = definition && functionOf(definition.node);
       if (!definition || !fn) return undefined;
       return { fn, view: definition.file === file ? view! : foreignView(definition.file) };

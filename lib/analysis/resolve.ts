@@ -87,7 +87,8 @@ export interface FollowOptions {
    * A text pre-test for the files the lookup would parse (`name` is the binding it looks for there): a file
    * whose text fails it holds nothing the caller is looking for, so it is not parsed and the lookup answers
    * undefined. It must over-approximate, like file-facts' pre-tests. A file that may re-export (a barrel)
-   * is parsed whatever its text, so the lookup still reaches the file that defines the name.
+   * is parsed whatever its text, so the lookup still reaches the file that defines the name. Every lookup,
+   * with a test or without, also skips a module whose text does not name what it looks for (`mayDefineName`).
    */
   readonly textTest?: (text: string, name: string) => boolean;
   /**
@@ -233,8 +234,17 @@ export function parseFile(filePath: string): ParsedFile | undefined {
 const MAY_RE_EXPORT = /\bexport\s*[*{]|\bexport\s+default\s+[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*\s*(?:;|$)/mu;
 
 /**
- * `parseFile`, unless the file re-exports nothing and its text fails `textTest` for `name`, or (with
- * `declarationOnly`) every declaration of `name` in it does (then undefined).
+ * Could a module's text define or export `name`? Not when the name is nowhere in it (and no `\u` escape could
+ * spell it): a lookup skips such a module (one that re-exports nothing) and finds what it would have found.
+ * It spares the parse of the modules a barrel's `export *` lists besides the one that defines the name.
+ */
+export function mayDefineName(text: string, name: string): boolean {
+  return text.includes(name) || text.includes("\\u");
+}
+
+/**
+ * `parseFile`, unless the file re-exports nothing and its text cannot define `name` or fails `textTest` for it,
+ * or (with `declarationOnly`) every declaration of `name` in it does (then undefined).
  */
 function loadFile(filePath: string, { textTest, declarationOnly }: FollowOptions, name: string): ParsedFile | undefined {
   let stat: fs.Stats | undefined;
@@ -263,9 +273,9 @@ function loadFile(filePath: string, { textTest, declarationOnly }: FollowOptions
     }
     const jsx = /\.[jt]sx$|\.js$/u.test(filePath);
     let source = fresh ? cached.source : undefined;
-    if (textTest && !MAY_RE_EXPORT.test(code)) {
-      let passes = textTest(code, name);
-      if (passes && declarationOnly) {
+    if (name !== "" && !MAY_RE_EXPORT.test(code)) {
+      let passes = mayDefineName(code, name) && (textTest?.(code, name) ?? true);
+      if (passes && textTest && declarationOnly) {
         const start = performance.now();
         source ??= tsSourceFile(loaded.typescript, filePath, code, jsx);
         stats.parseMs += performance.now() - start;

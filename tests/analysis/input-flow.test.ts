@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import tsParser from "@typescript-eslint/parser";
 import { Linter } from "eslint";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { mayDefineName } from "../../lib/analysis/input-flow.js";
+import { mayDefineName } from "../../lib/analysis/resolve.js";
 import { clearResolveCache, parseFile, resolveStats } from "../../lib/analysis/resolve.js";
 import plugin from "../../lib/index.js";
 
