@@ -15,7 +15,8 @@ export function tsSourceFile(typescript: TypeScript, fileName: string, code: str
   return typescript.createSourceFile(
     fileName,
     code,
-    { languageVersion: typescript.ScriptTarget.Latest, jsDocParsingMode: typescript.JSDocParsingMode.ParseNone },
+    // `JSDocParsingMode` is TypeScript 5.3+ (typescript-estree supports older ones and reads it the same way)
+    { languageVersion: typescript.ScriptTarget.Latest, jsDocParsingMode: typescript.JSDocParsingMode?.ParseNone },
     /* setParentNodes */ true,
     jsx ? typescript.ScriptKind.TSX : typescript.ScriptKind.TS,
   );

@@ -277,9 +277,14 @@ function loadFile(filePath: string, { textTest, declarationOnly }: FollowOptions
       let passes = mayDefineName(code, name) && (textTest?.(code, name) ?? true);
       if (passes && textTest && declarationOnly) {
         const start = performance.now();
-        source ??= tsSourceFile(loaded.typescript, filePath, code, jsx);
+        try {
+          source ??= tsSourceFile(loaded.typescript, filePath, code, jsx);
+          passes = declarationTexts(loaded.typescript, source, name)?.some((text) => textTest(text, name)) ?? true;
+        } catch {
+          // a TypeScript this code does not know: the whole file is parsed, as without the option
+          source = undefined;
+        }
         stats.parseMs += performance.now() - start;
-        passes = declarationTexts(loaded.typescript, source, name)?.some((text) => textTest(text, name)) ?? true;
       }
       if (!passes) {
         setBounded(fileCache, filePath, { mtimeMs: stat.mtimeMs, size: stat.size, file: undefined, text: code, source }, MAX_CACHED_FILES);
