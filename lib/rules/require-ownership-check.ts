@@ -7,7 +7,7 @@ import { authorizedBefore } from "../analysis/authorization.js";
 import { trackToClient } from "../analysis/client-flow.js";
 import { type DbQuery } from "../analysis/db-queries.js";
 import { boundaryIdentity, signedInAt } from "../analysis/identity.js";
-import { getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
+import type { RequestBoundary } from "../analysis/request-boundary.js";
 import { createRequestValues, type RequestValues } from "../analysis/request-values.js";
 import { rowFilter, type FilterLeaf } from "../analysis/row-filters.js";
 import { getSettings } from "../analysis/settings.js";
@@ -43,7 +43,7 @@ export default createRule<Options, MessageIds>({
     const facts = fileFacts(context);
     // every finding is a query inside a request boundary
     if (!facts.mayQueryDatabase || !facts.mayHaveBoundaries) return {};
-    const boundaries = getRequestBoundaries(context);
+    const { boundaries } = facts;
     const queries = facts.queries;
     const candidates: { query: DbQuery; boundary: RequestBoundary }[] = [];
     let config: AuthConfig | undefined;

@@ -8,7 +8,7 @@ import { type DbQuery } from "../analysis/db-queries.js";
 import { boundaryIdentity, signedInAt } from "../analysis/identity.js";
 import { modelOf } from "../analysis/prisma-args.js";
 import { getPrismaSchema, type PrismaSchemaInfo, type SchemaModel } from "../analysis/prisma-schema.js";
-import { getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
+import type { RequestBoundary } from "../analysis/request-boundary.js";
 import { createRequestValues, type RequestValues } from "../analysis/request-values.js";
 import { rowFilter, type FilterLeaf } from "../analysis/row-filters.js";
 import { getSettings } from "../analysis/settings.js";
@@ -61,7 +61,7 @@ export default createRule<Options, MessageIds>({
     const facts = fileFacts(context);
     // every finding is a Prisma query inside a request boundary
     if (!facts.mayQueryDatabase || !facts.mayHaveBoundaries) return {};
-    const boundaries = getRequestBoundaries(context);
+    const { boundaries } = facts;
     const queries = facts.queries;
     const candidates: { query: DbQuery; boundary: RequestBoundary }[] = [];
     let config: AuthConfig | undefined;
