@@ -235,6 +235,39 @@ const NO_BODY: HelperCached = { reads: false, validated: false, sinks: false, re
  */
 const helperCache = new WeakMap<TSESTree.Node, Map<string, HelperCached>>();
 
+const validatingModuleLookups = new Map<string, FollowOptions>();
+
+/** One lookup option set per validator list: definition lookups memoise a test's answers per file and test. */
+function validatingModuleLookup(validators: ReadonlySet<string>): FollowOptions {
+  const validatorNames = [...validators].map((name) => name.split(".").at(-1)!);
+  const key = validatorNames.join("\0");
+  let lookup = validatingModuleLookups.get(key);
+  if (!lookup) {
+    lookup = { textTest: (text) => mayDefineSchema(text) || validatorNames.some((validator) => text.includes(validator)) };
+    validatingModuleLookups.set(key, lookup);
+  }
+  return lookup;
+}
+
+const ownerLookups = new WeakMap<FollowOptions | typeof NO_FOLLOW, Map<string, FollowOptions>>();
+const NO_FOLLOW = {};
+
+/** The lookup of a method's owner: its module must also name the method. One per method and caller's options (see above). */
+function ownerLookup(method: string, follow: FollowOptions | undefined): FollowOptions {
+  let byMethod = ownerLookups.get(follow ?? NO_FOLLOW);
+  if (!byMethod) {
+    byMethod = new Map();
+    ownerLookups.set(follow ?? NO_FOLLOW, byMethod);
+  }
+  let lookup = byMethod.get(method);
+  if (!lookup) {
+    const test = follow?.textTest;
+    lookup = { textTest: (text, name) => mayDefineName(text, method) && (test?.(text, name) ?? true) };
+    byMethod.set(method, lookup);
+  }
+  return lookup;
+}
+
 export function createInputFlow(context: Context, options: InputFlowOptions): InputFlow {
   const { sourceCode } = context;
   const db = fileFacts(context).queries;
@@ -243,10 +276,7 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
    * A module that can hold a validator call of a file reached by an import (`validatorCall` without
    * `isKnownSchema`): a schema (`mayDefineSchema`) or a validator the settings name.
    */
-  const validatorNames = [...options.validators].map((name) => name.split(".").at(-1)!);
-  const validatingModule: FollowOptions = {
-    textTest: (text) => mayDefineSchema(text) || validatorNames.some((validator) => text.includes(validator)),
-  };
+  const validatingModule = validatingModuleLookup(options.validators);
   const isKnownSchema = (id: TSESTree.Identifier): boolean => isSchemaDefinition(context, id);
 
   const lintedView: FileView = {
@@ -284,8 +314,7 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
     if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
     if (callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
     const method = callee.property.name;
-    const test = follow?.textTest;
-    const owner = definitionOfName(context, callee.object.name, { textTest: (text, name) => mayDefineName(text, method) && (test?.(text, name) ?? true) });
+    const owner = definitionOfName(context, callee.object.name, ownerLookup(method, follow));
     return owner ? methodDefinitionOf(context, callee) : undefined;
   }
 

@@ -79,6 +79,14 @@ interface CacheEntry {
   text?: string;
   /** TypeScript's tree of that text, when a `declarationOnly` lookup built it: converted if a later lookup needs the file. */
   source?: SourceFile;
+  /** Whether that text may re-export (`MAY_RE_EXPORT`), read once. */
+  reExports?: boolean;
+  /**
+   * The answers of the text pre-tests already run on that text, per test (`FollowOptions.textTest`, or
+   * `mayDefineName` alone) and name: a module of helpers is asked for each helper a handler calls, and a
+   * test reads the whole text (a regular expression, a lower-cased copy) every time it runs.
+   */
+  verdicts?: WeakMap<object, Map<string, boolean>>;
 }
 
 /** Options of a definition lookup. */
@@ -272,25 +280,13 @@ function loadFile(filePath: string, { textTest, declarationOnly }: FollowOptions
       return undefined;
     }
     const jsx = /\.[jt]sx$|\.js$/u.test(filePath);
-    let source = fresh ? cached.source : undefined;
-    if (name !== "" && !MAY_RE_EXPORT.test(code)) {
-      let passes = mayDefineName(code, name) && (textTest?.(code, name) ?? true);
-      if (passes && textTest && declarationOnly) {
-        const start = performance.now();
-        try {
-          source ??= tsSourceFile(loaded.typescript, filePath, code, jsx);
-          passes = declarationTexts(loaded.typescript, source, name)?.some((text) => textTest(text, name)) ?? true;
-        } catch {
-          // a TypeScript this code does not know: the whole file is parsed, as without the option
-          source = undefined;
-        }
-        stats.parseMs += performance.now() - start;
-      }
-      if (!passes) {
-        setBounded(fileCache, filePath, { mtimeMs: stat.mtimeMs, size: stat.size, file: undefined, text: code, source }, MAX_CACHED_FILES);
-        return undefined;
-      }
+    const entry: CacheEntry = fresh ? cached : { mtimeMs: stat.mtimeMs, size: stat.size, file: undefined, text: code };
+    entry.reExports ??= MAY_RE_EXPORT.test(code);
+    if (name !== "" && !entry.reExports && !passesTextTests(entry, code, filePath, jsx, loaded.typescript, name, textTest, declarationOnly)) {
+      setBounded(fileCache, filePath, entry, MAX_CACHED_FILES);
+      return undefined;
     }
+    const source = entry.source;
     const start = performance.now();
     try {
       const program = loaded.parse(source ?? code, {
@@ -315,6 +311,46 @@ function loadFile(filePath: string, { textTest, declarationOnly }: FollowOptions
   }
   setBounded(fileCache, filePath, { mtimeMs: stat.mtimeMs, size: stat.size, file }, MAX_CACHED_FILES);
   return file;
+}
+
+/** Stands for "no `textTest`" in `CacheEntry.verdicts` (every lookup still runs `mayDefineName`). */
+const NO_TEXT_TEST = {};
+
+/** `loadFile`'s text pre-tests of a file that re-exports nothing: may it define `name` for this lookup? Memoised per entry. */
+function passesTextTests(
+  entry: CacheEntry,
+  code: string,
+  filePath: string,
+  jsx: boolean,
+  typescript: TypeScript,
+  name: string,
+  textTest: FollowOptions["textTest"],
+  declarationOnly: boolean | undefined,
+): boolean {
+  entry.verdicts ??= new WeakMap();
+  let byName = entry.verdicts.get(textTest ?? NO_TEXT_TEST);
+  if (!byName) {
+    byName = new Map();
+    entry.verdicts.set(textTest ?? NO_TEXT_TEST, byName);
+  }
+  // the same test may be asked with and without `declarationOnly`, which answer differently
+  const key = declarationOnly && textTest ? `${name}\0declaration` : name;
+  let passes = byName.get(key);
+  if (passes !== undefined) return passes;
+  passes = mayDefineName(code, name) && (textTest?.(code, name) ?? true);
+  if (passes && textTest && declarationOnly) {
+    const start = performance.now();
+    try {
+      entry.source ??= tsSourceFile(typescript, filePath, code, jsx);
+      passes = declarationTexts(typescript, entry.source, name)?.some((text) => textTest(text, name)) ?? true;
+    } catch {
+      // a TypeScript this code does not know: the whole file is parsed, as without the option
+      entry.source = undefined;
+    }
+    stats.parseMs += performance.now() - start;
+  }
+  byName.set(key, passes);
+  return passes;
 }
 
 function nameOf(node: TSESTree.Identifier | TSESTree.StringLiteral): string {

@@ -96,10 +96,7 @@ export default createRule<Options, MessageIds>({
      * itself; a definition built by a call follows the call's root, and such a declaration passes
      * `mayBeBuiltByCall`), so a large module that mentions a limiter elsewhere is not converted either.
      */
-    const guardsOnly: FollowOptions = {
-      textTest: (text, name) => mayHoldGuard(text, configuredWords) || mayBeBuiltByCall(text, name),
-      declarationOnly: true,
-    };
+    const guardsOnly = guardsOnlyLookup(configuredWords);
 
     function isLimiterName(name: string | undefined): boolean {
       if (name === undefined) return false;
@@ -288,6 +285,22 @@ export default createRule<Options, MessageIds>({
     });
   },
 });
+
+const guardsOnlyLookups = new Map<string, FollowOptions>();
+
+/** `guardsOnly` per option set: one test function per options lets definition lookups memoise its answers per file. */
+function guardsOnlyLookup(configuredWords: readonly string[]): FollowOptions {
+  const key = configuredWords.join("\0");
+  let options = guardsOnlyLookups.get(key);
+  if (!options) {
+    options = {
+      textTest: (text, name) => mayHoldGuard(text, configuredWords) || mayBeBuiltByCall(text, name),
+      declarationOnly: true,
+    };
+    guardsOnlyLookups.set(key, options);
+  }
+  return options;
+}
 
 /**
  * The text pre-test of `isGuard` (see `guardsOnly`): a limiter name (`LIMITER_WORDS`, `rate` then `limit`, a

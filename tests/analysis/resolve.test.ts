@@ -201,6 +201,33 @@ describe("resolve: module resolution", () => {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it("runs a lookup's text pre-test once per file, test and name, and again when the file changes", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ba-resolve-"));
+    const helpers = path.join(dir, "helpers.ts");
+    fs.writeFileSync(helpers, "export async function loadProjects(userId: string) {\n  return userId;\n}\n");
+    const route = path.join(dir, "route.ts");
+    const code = 'import { loadProjects } from "./helpers";\nexport async function GET() {}\n';
+    const seen: string[] = [];
+    const limiter = { textTest: (text: string, name: string) => (seen.push(name), text.includes("ratelimit")) };
+    withContext(route, (context) => {
+      expect(definitionOf(context, identifier("loadProjects"), limiter)).toBeUndefined();
+      expect(definitionOf(context, identifier("loadProjects"), limiter)).toBeUndefined();
+    }, code);
+    // a second linted file asking the same: answered from the first
+    withContext(route, (context) => expect(definitionOf(context, identifier("loadProjects"), limiter)).toBeUndefined(), code);
+    expect(seen).toEqual(["loadProjects"]);
+    expect(resolveStats().filesParsed).toBe(0);
+    // another test of the same file is run; a lookup without one still finds the definition
+    withContext(route, (context) => expect(definitionOf(context, identifier("loadProjects"))?.node.type).toBe("FunctionDeclaration"), code);
+    // the file changes: its text is tested again
+    fs.writeFileSync(helpers, 'import { ratelimit } from "./limits";\nexport async function loadProjects(ip: string) {\n  await ratelimit.limit(ip);\n}\n');
+    const later = new Date(Date.now() + 5_000);
+    fs.utimesSync(helpers, later, later);
+    withContext(route, (context) => expect(definitionOf(context, identifier("loadProjects"), limiter)?.node.type).toBe("FunctionDeclaration"), code);
+    expect(seen).toEqual(["loadProjects", "loadProjects"]);
+    fs.rmSync(dir, { recursive: true });
+  });
+
   it("gives undefined for a file that does not parse", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ba-resolve-"));
     const file = path.join(dir, "broken.ts");
