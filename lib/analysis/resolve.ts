@@ -107,6 +107,8 @@ export interface FollowOptions {
    * somewhere else.
    */
   readonly declarationOnly?: boolean;
+  /** The test of a declaration's text with `declarationOnly`, when it is not `textTest` (which may keep answers per module text). */
+  readonly declarationTest?: (text: string, name: string) => boolean;
 }
 
 /**
@@ -254,7 +256,7 @@ export function mayDefineName(text: string, name: string): boolean {
  * `parseFile`, unless the file re-exports nothing and its text cannot define `name` or fails `textTest` for it,
  * or (with `declarationOnly`) every declaration of `name` in it does (then undefined).
  */
-function loadFile(filePath: string, { textTest, declarationOnly }: FollowOptions, name: string): ParsedFile | undefined {
+function loadFile(filePath: string, options: FollowOptions, name: string): ParsedFile | undefined {
   let stat: fs.Stats | undefined;
   try {
     stat = statInThisLint(filePath);
@@ -282,7 +284,7 @@ function loadFile(filePath: string, { textTest, declarationOnly }: FollowOptions
     const jsx = /\.[jt]sx$|\.js$/u.test(filePath);
     const entry: CacheEntry = fresh ? cached : { mtimeMs: stat.mtimeMs, size: stat.size, file: undefined, text: code };
     entry.reExports ??= MAY_RE_EXPORT.test(code);
-    if (name !== "" && !entry.reExports && !passesTextTests(entry, code, filePath, jsx, loaded.typescript, name, textTest, declarationOnly)) {
+    if (name !== "" && !entry.reExports && !passesTextTests(entry, code, filePath, jsx, loaded.typescript, name, options)) {
       setBounded(fileCache, filePath, entry, MAX_CACHED_FILES);
       return undefined;
     }
@@ -324,8 +326,7 @@ function passesTextTests(
   jsx: boolean,
   typescript: TypeScript,
   name: string,
-  textTest: FollowOptions["textTest"],
-  declarationOnly: boolean | undefined,
+  { textTest, declarationOnly, declarationTest = textTest }: FollowOptions,
 ): boolean {
   entry.verdicts ??= new WeakMap();
   let byName = entry.verdicts.get(textTest ?? NO_TEXT_TEST);
@@ -333,7 +334,8 @@ function passesTextTests(
     byName = new Map();
     entry.verdicts.set(textTest ?? NO_TEXT_TEST, byName);
   }
-  // the same test may be asked with and without `declarationOnly`, which answer differently
+  // keyed by `textTest` (a `declarationTest` is written for its `textTest`); the same test may be asked with
+  // and without `declarationOnly`, which answer differently
   const key = declarationOnly && textTest ? `${name}\0declaration` : name;
   let passes = byName.get(key);
   if (passes !== undefined) return passes;
@@ -342,7 +344,7 @@ function passesTextTests(
     const start = performance.now();
     try {
       entry.source ??= tsSourceFile(typescript, filePath, code, jsx);
-      passes = declarationTexts(typescript, entry.source, name)?.some((text) => textTest(text, name)) ?? true;
+      passes = declarationTexts(typescript, entry.source, name)?.some((text) => declarationTest!(text, name)) ?? true;
     } catch {
       // a TypeScript this code does not know: the whole file is parsed, as without the option
       entry.source = undefined;

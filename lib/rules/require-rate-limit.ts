@@ -101,6 +101,9 @@ export default createRule<Options, MessageIds>({
     function isLimiterName(name: string | undefined): boolean {
       if (name === undefined) return false;
       if (configured.has(name) || configured.has(name.split(".").at(-1)!)) return true;
+      // every limiter word, and `rate` before `limit`, holds one of these: most calls of a handler end here
+      const lower = name.toLowerCase();
+      if (!lower.includes("limit") && !lower.includes("throttl")) return false;
       const words = name.split(".").flatMap((part) => nameSegments(part));
       for (let i = 0; i < words.length; i++) {
         if (LIMITER_WORDS.has(words[i]!)) return true;
@@ -287,14 +290,30 @@ export default createRule<Options, MessageIds>({
 });
 
 const guardsOnlyLookups = new Map<string, FollowOptions>();
+/** Module texts whose `mayHoldGuard` answer is kept (per option set), and names whose pattern is kept, at most. */
+const MAX_REMEMBERED_TEXTS = 2_000;
 
 /** `guardsOnly` per option set: one test function per options lets definition lookups memoise its answers per file. */
 function guardsOnlyLookup(configuredWords: readonly string[]): FollowOptions {
   const key = configuredWords.join("\0");
   let options = guardsOnlyLookups.get(key);
   if (!options) {
+    // `mayHoldGuard` does not depend on the name, and a module is asked for many names (each helper a
+    // handler calls): its answer is kept per text (the lookup cache hands the same string each time)
+    const guardTexts = new Map<string, boolean>();
+    const holdsGuard = (text: string): boolean => {
+      let answer = guardTexts.get(text);
+      if (answer === undefined) {
+        if (guardTexts.size >= MAX_REMEMBERED_TEXTS) guardTexts.clear();
+        answer = mayHoldGuard(text, configuredWords);
+        guardTexts.set(text, answer);
+      }
+      return answer;
+    };
     options = {
-      textTest: (text, name) => mayHoldGuard(text, configuredWords) || mayBeBuiltByCall(text, name),
+      textTest: (text, name) => holdsGuard(text) || mayBeBuiltByCall(text, name),
+      // a declaration's text is a new string each time, tested once
+      declarationTest: (text, name) => mayHoldGuard(text, configuredWords) || mayBeBuiltByCall(text, name),
       declarationOnly: true,
     };
     guardsOnlyLookups.set(key, options);
@@ -324,7 +343,19 @@ const MANUAL_CHECK_TEXT = /timingSafeEqual|verify[\p{ID_Continue}$]*Webhook|auth
  */
 function mayBeBuiltByCall(text: string, name: string): boolean {
   if (name === "default") return /\bexport\s+default\s+(?!async\b|function\b|class\b|new\b)[\p{ID_Start}$_(]/u.test(text);
-  return new RegExp(`(?<![\\p{ID_Continue}$])${escapeRegExp(name)}\\s*(?::(?:[^;=]|=>)*?)?=(?![=>])\\s*(?!async\\b|function\\b|class\\b|new\\b)[\\p{ID_Start}$_(]`, "u").test(text);
+  let pattern = builtByCallPatterns.get(name);
+  if (!pattern) {
+    if (builtByCallPatterns.size >= MAX_REMEMBERED_TEXTS) builtByCallPatterns.clear();
+    pattern = builtByCallPattern(name);
+    builtByCallPatterns.set(name, pattern);
+  }
+  return pattern.test(text);
+}
+
+const builtByCallPatterns = new Map<string, RegExp>();
+
+function builtByCallPattern(name: string): RegExp {
+  return new RegExp(`(?<![\\p{ID_Continue}$])${escapeRegExp(name)}\\s*(?::(?:[^;=]|=>)*?)?=(?![=>])\\s*(?!async\\b|function\\b|class\\b|new\\b)[\\p{ID_Start}$_(]`, "u");
 }
 
 function describe(boundary: RequestBoundary): string {
