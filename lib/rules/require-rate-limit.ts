@@ -4,7 +4,7 @@ import { shareCallListener } from "../util/shared-calls.js";
 import { fileFacts } from "../analysis/file-facts.js";
 import { enclosingFunction, isFunction, memberChainName, type FunctionNode } from "../util/ast.js";
 import { unwrapExpression } from "../util/bindings.js";
-import { escapeRegExp, nameSegments } from "../util/names.js";
+import { nameSegments } from "../util/names.js";
 import { isSignatureCheck, mayCheckSignature } from "../analysis/auth.js";
 import { comparesWithEnvSecret, isHmacWithEnvSecret, mayReadEnvSecret } from "../analysis/webhook-signatures.js";
 import { callChain, type RequestBoundary } from "../analysis/request-boundary.js";
@@ -74,9 +74,6 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ functions = DEFAULT_RATE_LIMIT_FUNCTIONS }]) {
-    const configured = new Set(functions);
-    // a dotted name matches whole (`ratelimit.limit`), so its longest part must be in the text
-    const configuredWords = functions.map((name) => name.split(".").reduce((a, b) => (b.length > a.length ? b : a)));
     const facts = fileFacts(context);
     // every finding is a request boundary's
     if (!facts.mayHaveBoundaries) return {};
@@ -96,7 +93,7 @@ export default createRule<Options, MessageIds>({
      * itself; a definition built by a call follows the call's root, and such a declaration passes
      * `mayBeBuiltByCall`), so a large module that mentions a limiter elsewhere is not converted either.
      */
-    const guardsOnly = guardsOnlyLookup(configuredWords);
+    const { configured, guardsOnly, classificationKey } = limitersFor(functions);
 
     function isLimiterName(name: string | undefined): boolean {
       if (name === undefined) return false;
@@ -193,7 +190,7 @@ export default createRule<Options, MessageIds>({
     function definitionRateLimits(definition: Definition, depth: number): boolean {
       return classifyDefinition<boolean>(
         definition,
-        `rate-limit:${[...configured].join(",")}`,
+        classificationKey,
         (d) => {
           if (containsRateLimitCall(d.node)) return true;
           if (d.node.type !== AST_NODE_TYPES.CallExpression || depth > 2) return false;
@@ -289,36 +286,49 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-const guardsOnlyLookups = new Map<string, FollowOptions>();
-/** Module texts whose `mayHoldGuard` answer is kept (per option set), and names whose pattern is kept, at most. */
-const MAX_REMEMBERED_TEXTS = 2_000;
+/** What the rule makes of its `functions` option: built once per option set. */
+interface Limiters {
+  configured: ReadonlySet<string>;
+  /** See `guardsOnly` in `create`. */
+  guardsOnly: FollowOptions;
+  /** `classifyDefinition`'s key: the answer depends on the configured names. */
+  classificationKey: string;
+}
 
-/** `guardsOnly` per option set: one test function per options lets definition lookups memoise its answers per file. */
-function guardsOnlyLookup(configuredWords: readonly string[]): FollowOptions {
-  const key = configuredWords.join("\0");
-  let options = guardsOnlyLookups.get(key);
-  if (!options) {
-    // `mayHoldGuard` does not depend on the name, and a module is asked for many names (each helper a
-    // handler calls): its answer is kept per text (the lookup cache hands the same string each time)
-    const guardTexts = new Map<string, boolean>();
-    const holdsGuard = (text: string): boolean => {
-      let answer = guardTexts.get(text);
-      if (answer === undefined) {
-        if (guardTexts.size >= MAX_REMEMBERED_TEXTS) guardTexts.clear();
-        answer = mayHoldGuard(text, configuredWords);
-        guardTexts.set(text, answer);
-      }
-      return answer;
-    };
-    options = {
+/** Module texts whose `mayHoldGuard` answer is kept (per option set), at most. */
+const MAX_REMEMBERED_TEXTS = 2_000;
+const limitersByOption = new WeakMap<readonly string[], Limiters>();
+
+function limitersFor(functions: readonly string[]): Limiters {
+  let limiters = limitersByOption.get(functions);
+  if (limiters) return limiters;
+  // a dotted name matches whole (`ratelimit.limit`), so its longest part must be in the text
+  const configuredWords = functions.map((name) => name.split(".").reduce((a, b) => (b.length > a.length ? b : a)));
+  // `mayHoldGuard` does not depend on the name, and a module is asked for many names (each helper a handler
+  // calls): its answer is kept per text (the lookup cache hands the same string each time)
+  const guardTexts = new Map<string, boolean>();
+  const holdsGuard = (text: string): boolean => {
+    let answer = guardTexts.get(text);
+    if (answer === undefined) {
+      if (guardTexts.size >= MAX_REMEMBERED_TEXTS) guardTexts.clear();
+      answer = mayHoldGuard(text, configuredWords);
+      guardTexts.set(text, answer);
+    }
+    return answer;
+  };
+  limiters = {
+    configured: new Set(functions),
+    guardsOnly: {
       textTest: (text, name) => holdsGuard(text) || mayBeBuiltByCall(text, name),
       // a declaration's text is a new string each time, tested once
       declarationTest: (text, name) => mayHoldGuard(text, configuredWords) || mayBeBuiltByCall(text, name),
       declarationOnly: true,
-    };
-    guardsOnlyLookups.set(key, options);
-  }
-  return options;
+    },
+    classificationKey: `rate-limit:${functions.join(",")}`,
+  };
+  // the merged options are one object per option set (util/create-rule.ts): keyed by the array
+  limitersByOption.set(functions, limiters);
+  return limiters;
 }
 
 /**
@@ -343,20 +353,20 @@ const MANUAL_CHECK_TEXT = /timingSafeEqual|verify[\p{ID_Continue}$]*Webhook|auth
  */
 function mayBeBuiltByCall(text: string, name: string): boolean {
   if (name === "default") return /\bexport\s+default\s+(?!async\b|function\b|class\b|new\b)[\p{ID_Start}$_(]/u.test(text);
-  let pattern = builtByCallPatterns.get(name);
-  if (!pattern) {
-    if (builtByCallPatterns.size >= MAX_REMEMBERED_TEXTS) builtByCallPatterns.clear();
-    pattern = builtByCallPattern(name);
-    builtByCallPatterns.set(name, pattern);
+  // each place the name starts a name, then what follows it: the expression `NAME\s*...=...` without compiling
+  // one per name (a module is asked for many)
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    NOT_AFTER_NAME_PART.lastIndex = at;
+    if (!NOT_AFTER_NAME_PART.test(text)) continue;
+    ASSIGNED_FROM_CALL.lastIndex = at + name.length;
+    if (ASSIGNED_FROM_CALL.test(text)) return true;
   }
-  return pattern.test(text);
+  return false;
 }
-
-const builtByCallPatterns = new Map<string, RegExp>();
-
-function builtByCallPattern(name: string): RegExp {
-  return new RegExp(`(?<![\\p{ID_Continue}$])${escapeRegExp(name)}\\s*(?::(?:[^;=]|=>)*?)?=(?![=>])\\s*(?!async\\b|function\\b|class\\b|new\\b)[\\p{ID_Start}$_(]`, "u");
-}
+/** Sticky: matches (empty) where no identifier part precedes. */
+const NOT_AFTER_NAME_PART = /(?<![\p{ID_Continue}$])/uy;
+/** Sticky: after the name, an optional type annotation, `=` (not `==`, `=>`), then no function, class, `new` or literal. */
+const ASSIGNED_FROM_CALL = /\s*(?::(?:[^;=]|=>)*?)?=(?![=>])\s*(?!async\b|function\b|class\b|new\b)[\p{ID_Start}$_(]/uy;
 
 function describe(boundary: RequestBoundary): string {
   switch (boundary.kind) {
