@@ -86,9 +86,10 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ allowInDevelopment = true }]) {
-    if (!mentions(context, ERROR_BINDING_WORDS)) return {};
+    const facts = fileFacts(context);
+    // every finding leaves through a request boundary; other rules of the config have usually asked already
+    if (!facts.mayHaveBoundaries || !mentions(context, ERROR_BINDING_WORDS)) return {};
     const { sourceCode } = context;
-    const { boundaries, responses, queries } = fileFacts(context);
     const sources = new Map<TSESLint.Scope.Variable, ErrorSource | null>();
     const reported = new Set<TSESTree.Node>();
     let detailedErrorsFile: boolean | undefined;
@@ -130,7 +131,7 @@ export default createRule<Options, MessageIds>({
         let init: TSESTree.Node = unwrapExpression(def.node.init);
         if (init.type === AST_NODE_TYPES.AwaitExpression) init = unwrapExpression(init.argument);
         if (init.type !== AST_NODE_TYPES.CallExpression) return undefined;
-        const query = queries.getQuery(init);
+        const query = facts.queries.getQuery(init);
         if (query?.library === "supabase" && query.node === init) return { kind: "db", variable };
       }
       return undefined;
@@ -433,7 +434,7 @@ export default createRule<Options, MessageIds>({
 
     function check(response: TSESTree.Node, body: TSESTree.Node | undefined, status: number | "unknown"): void {
       if (!body) return;
-      const boundary = boundaries.enclosingBoundary(response);
+      const boundary = facts.boundaries.enclosingBoundary(response);
       if (!boundary) return;
       const leaks: Leak[] = [];
       // `Response.json(err)`, `res.json(err)`, `c.json(err)`: the body is serialized as JSON
@@ -485,7 +486,7 @@ export default createRule<Options, MessageIds>({
 
     function checkReturn(fn: TSESTree.Node, value: TSESTree.Node | null | undefined, at: TSESTree.Node): void {
       if (!value) return;
-      const boundary = boundaries.boundaryOf(fn);
+      const boundary = facts.boundaries.boundaryOf(fn);
       if (!boundary || !returnsToClient(boundary)) return;
       check(at, value, 200);
     }
@@ -496,7 +497,7 @@ export default createRule<Options, MessageIds>({
     let bindsErrors = false;
 
     function checkResponse(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-      const response = responses.responseOf(node);
+      const response = facts.responses.responseOf(node);
       if (response) check(node, response.body, response.status);
     }
 
