@@ -44,6 +44,14 @@ const STRING_METHODS = new Set([
   "toUpperCase",
   "concat",
 ]);
+/**
+ * A response body or returned value that can hold no error (absent, a literal, JSX: `findLeaks` finds
+ * nothing in them) is not kept for the end of the file: most returns of a component file are JSX.
+ */
+function mayCarryError(value: TSESTree.Node | null | undefined): boolean {
+  return value != null && value.type !== AST_NODE_TYPES.Literal && value.type !== AST_NODE_TYPES.JSXElement && value.type !== AST_NODE_TYPES.JSXFragment;
+}
+
 /** Calls that check a request's input and throw about it: schema parsing, validation, signature checks. */
 const INPUT_CHECKS =
   /^(?:parse|safeParse|parseAsync|safeParseAsync|validate|validateSync|constructEvent|constructEventAsync|verify|handleUpload|(?:validate|assert|verify|check|parse)[A-Z]\w*)$/u;
@@ -510,12 +518,14 @@ export default createRule<Options, MessageIds>({
       },
       CallExpression(node) {
         if (!bindsErrors && node.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(node.callee) === "catch") bindsErrors = true;
-        exits.push(() => checkResponse(node));
+        // a plain function's call is no response (`responseOf` needs a method or a class)
+        if (node.callee.type !== AST_NODE_TYPES.Identifier && mayCarryError(node.arguments[0])) exits.push(() => checkResponse(node));
       },
       NewExpression(node) {
-        exits.push(() => checkResponse(node));
+        if (mayCarryError(node.arguments[0])) exits.push(() => checkResponse(node));
       },
       ReturnStatement(node) {
+        if (!mayCarryError(node.argument)) return;
         for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
           if (isFunction(current)) {
             const fn = current;
@@ -525,7 +535,7 @@ export default createRule<Options, MessageIds>({
         }
       },
       "ArrowFunctionExpression[expression=true]"(node: TSESTree.ArrowFunctionExpression) {
-        exits.push(() => checkReturn(node, node.body, node.body));
+        if (mayCarryError(node.body)) exits.push(() => checkReturn(node, node.body, node.body));
       },
       // in the traversal's order, as before: which leak of a group is reported depends on it
       "Program:exit"() {
