@@ -448,8 +448,8 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (callee.type !== AST_NODE_TYPES.Identifier) return;
-      // only these names, and a cookie-parser import, depend on where the callee comes from
-      if (!IMPORT_CHECKED_CALLEES.has(callee.name) && !(namesCookieParser ??= sourceCode.text.includes("cookie-parser"))) return;
+      // only these names, and a cookie-parser import (its module name perhaps escaped), depend on where the callee comes from
+      if (!IMPORT_CHECKED_CALLEES.has(callee.name) && !(namesCookieParser ??= /cookie-parser|\\/u.test(sourceCode.text))) return;
       const origin = importOf(sourceCode, callee);
       if ((callee.name === "sign" || callee.name === "verify") && origin && JWT_MODULES.has(origin.source)) {
         reportSecret(args[1], "the JWT signing secret");
