@@ -44,6 +44,14 @@ const STRING_METHODS = new Set([
   "toUpperCase",
   "concat",
 ]);
+/**
+ * A response body or returned value that can hold no error (absent, a literal, JSX: `findLeaks` finds
+ * nothing in them) is not kept for the end of the file: most returns of a component file are JSX.
+ */
+function mayCarryError(value: TSESTree.Node | null | undefined): boolean {
+  return value != null && value.type !== AST_NODE_TYPES.Literal && value.type !== AST_NODE_TYPES.JSXElement && value.type !== AST_NODE_TYPES.JSXFragment;
+}
+
 /** Calls that check a request's input and throw about it: schema parsing, validation, signature checks. */
 const INPUT_CHECKS =
   /^(?:parse|safeParse|parseAsync|safeParseAsync|validate|validateSync|constructEvent|constructEventAsync|verify|handleUpload|(?:validate|assert|verify|check|parse)[A-Z]\w*)$/u;
@@ -86,9 +94,10 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ allowInDevelopment = true }]) {
-    if (!mentions(context, ERROR_BINDING_WORDS)) return {};
+    const facts = fileFacts(context);
+    // every finding leaves through a request boundary; other rules of the config have usually asked already
+    if (!facts.mayHaveBoundaries || !mentions(context, ERROR_BINDING_WORDS)) return {};
     const { sourceCode } = context;
-    const { boundaries, responses, queries } = fileFacts(context);
     const sources = new Map<TSESLint.Scope.Variable, ErrorSource | null>();
     const reported = new Set<TSESTree.Node>();
     let detailedErrorsFile: boolean | undefined;
@@ -130,7 +139,7 @@ export default createRule<Options, MessageIds>({
         let init: TSESTree.Node = unwrapExpression(def.node.init);
         if (init.type === AST_NODE_TYPES.AwaitExpression) init = unwrapExpression(init.argument);
         if (init.type !== AST_NODE_TYPES.CallExpression) return undefined;
-        const query = queries.getQuery(init);
+        const query = facts.queries.getQuery(init);
         if (query?.library === "supabase" && query.node === init) return { kind: "db", variable };
       }
       return undefined;
@@ -433,7 +442,7 @@ export default createRule<Options, MessageIds>({
 
     function check(response: TSESTree.Node, body: TSESTree.Node | undefined, status: number | "unknown"): void {
       if (!body) return;
-      const boundary = boundaries.enclosingBoundary(response);
+      const boundary = facts.boundaries.enclosingBoundary(response);
       if (!boundary) return;
       const leaks: Leak[] = [];
       // `Response.json(err)`, `res.json(err)`, `c.json(err)`: the body is serialized as JSON
@@ -485,7 +494,7 @@ export default createRule<Options, MessageIds>({
 
     function checkReturn(fn: TSESTree.Node, value: TSESTree.Node | null | undefined, at: TSESTree.Node): void {
       if (!value) return;
-      const boundary = boundaries.boundaryOf(fn);
+      const boundary = facts.boundaries.boundaryOf(fn);
       if (!boundary || !returnsToClient(boundary)) return;
       check(at, value, 200);
     }
@@ -496,7 +505,7 @@ export default createRule<Options, MessageIds>({
     let bindsErrors = false;
 
     function checkResponse(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-      const response = responses.responseOf(node);
+      const response = facts.responses.responseOf(node);
       if (response) check(node, response.body, response.status);
     }
 
@@ -509,12 +518,14 @@ export default createRule<Options, MessageIds>({
       },
       CallExpression(node) {
         if (!bindsErrors && node.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(node.callee) === "catch") bindsErrors = true;
-        exits.push(() => checkResponse(node));
+        // a plain function's call is no response (`responseOf` needs a method or a class)
+        if (node.callee.type !== AST_NODE_TYPES.Identifier && mayCarryError(node.arguments[0])) exits.push(() => checkResponse(node));
       },
       NewExpression(node) {
-        exits.push(() => checkResponse(node));
+        if (mayCarryError(node.arguments[0])) exits.push(() => checkResponse(node));
       },
       ReturnStatement(node) {
+        if (!mayCarryError(node.argument)) return;
         for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
           if (isFunction(current)) {
             const fn = current;
@@ -524,7 +535,7 @@ export default createRule<Options, MessageIds>({
         }
       },
       "ArrowFunctionExpression[expression=true]"(node: TSESTree.ArrowFunctionExpression) {
-        exits.push(() => checkReturn(node, node.body, node.body));
+        if (mayCarryError(node.body)) exits.push(() => checkReturn(node, node.body, node.body));
       },
       // in the traversal's order, as before: which leak of a group is reported depends on it
       "Program:exit"() {

@@ -112,6 +112,21 @@ const SECRET_USE = minimalWords([
 /** The pre-test of passing a secret: a `SECRET_USE` word, or the name `env` (a fallback from the environment). */
 const mayPassSecretText = compilePreTest(SECRET_USE, [], ["env"]);
 
+/** The keys `secretOptionOf` looks at: a property with another key is never a secret option. */
+const OPTION_KEYS: ReadonlySet<string> = new Set([
+  ...SECRET_OPTION_CALLS.flatMap((entry) => entry.keys),
+  ...[...SECRET_OPTION_TYPES.values()].map((entry) => entry.key),
+]);
+const OPTION_KEY_LIST = [...OPTION_KEYS];
+/** Callee names `checkCall` needs the import of (besides any name, in a file that names `cookie-parser`). */
+const IMPORT_CHECKED_CALLEES: ReadonlySet<string> = new Set(["sign", "verify", "createHmac", ...JOSE_VERIFIERS]);
+/**
+ * For a file that passed `mayPassSecretText`: which of its listeners can report. A fallback reads `env` as a
+ * property (`process.env`, `import.meta.env`; `\b` on both sides also passes `$env`, a superset), a secret
+ * option is a property named by `OPTION_KEYS`; a `\u` escape may spell either.
+ */
+const ENV_WORD = /\benv\b/u;
+
 const PLACEHOLDER_MARKERS = [
   "your",
   "change",
@@ -224,6 +239,7 @@ export default createRule<Options, MessageIds>({
     const mayHoldCredential = sourceCode.text.includes("\\") || CREDENTIAL_TEXT.test(sourceCode.text);
     const mayPassSecret = mayPassSecretText(sourceCode.text);
     if ((!mayHoldCredential && !mayPassSecret) || matchesAnyGlob(context, ignore)) return {};
+    let namesCookieParser: boolean | undefined;
     const reported = new Set<TSESTree.Node>();
 
     function report(node: StringNode, messageId: MessageIds, data: Record<string, string>): void {
@@ -355,7 +371,7 @@ export default createRule<Options, MessageIds>({
 
     /** What a `secret:`/`password:` property holds, judged by the object it sits in. */
     function secretOptionOf(property: TSESTree.Property): string | undefined {
-      if (property.computed || property.key.type !== AST_NODE_TYPES.Identifier) return undefined;
+      if (property.computed || property.key.type !== AST_NODE_TYPES.Identifier || !OPTION_KEYS.has(property.key.name)) return undefined;
       const key = property.key.name;
       const object = property.parent;
       if (object.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
@@ -432,6 +448,8 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (callee.type !== AST_NODE_TYPES.Identifier) return;
+      // only these names, and a cookie-parser import (its module name perhaps escaped), depend on where the callee comes from
+      if (!IMPORT_CHECKED_CALLEES.has(callee.name) && !(namesCookieParser ??= /cookie-parser|\\/u.test(sourceCode.text))) return;
       const origin = importOf(sourceCode, callee);
       if ((callee.name === "sign" || callee.name === "verify") && origin && JWT_MODULES.has(origin.source)) {
         reportSecret(args[1], "the JWT signing secret");
@@ -481,9 +499,9 @@ export default createRule<Options, MessageIds>({
       },
     };
     if (!mayPassSecret) return credentialListeners;
-    return shareCallListener(context, {
-      ...(mayHoldCredential ? credentialListeners : {}),
-      LogicalExpression(node) {
+    const escaped = sourceCode.text.includes("\\u");
+    const fallbackListeners = {
+      LogicalExpression(node: TSESTree.LogicalExpression) {
         if (node.operator !== "||" && node.operator !== "??") return;
         const right = unwrapExpression(node.right);
         const value = staticString(right);
@@ -492,7 +510,7 @@ export default createRule<Options, MessageIds>({
         if (!name || (isClientOption(node) && !isOwnSecretName(name))) return;
         reportFallback(right as StringNode, name, value);
       },
-      AssignmentPattern(node) {
+      AssignmentPattern(node: TSESTree.AssignmentPattern) {
         // const { JWT_SECRET = "dev-secret" } = process.env
         const property = node.parent;
         if (property.type !== AST_NODE_TYPES.Property || property.value !== node) return;
@@ -506,11 +524,19 @@ export default createRule<Options, MessageIds>({
         if (key === undefined || value === undefined || !isSecretName(key) || isPlaceholder(value) || /\s/u.test(value)) return;
         reportFallback(right as StringNode, key, value);
       },
-      CallExpression: checkCall,
-      Property(node) {
+    };
+    const optionListeners = {
+      Property(node: TSESTree.Property) {
         const what = secretOptionOf(node);
         if (what) reportSecret(node.value, what);
       },
+    };
+    const text = sourceCode.text;
+    return shareCallListener(context, {
+      ...(mayHoldCredential ? credentialListeners : {}),
+      ...(escaped || ENV_WORD.test(text) ? fallbackListeners : {}),
+      ...(escaped || OPTION_KEY_LIST.some((key) => text.includes(key)) ? optionListeners : {}),
+      CallExpression: checkCall,
     });
   },
 });

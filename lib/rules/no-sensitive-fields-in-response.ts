@@ -200,13 +200,20 @@ export default createRule<Options, MessageIds>({
         if (boundary) candidates.push({ query, boundary });
       },
       "Program:exit"() {
-        if (candidates.length === 0) return;
+        // a query on no model reports nothing: the schema (a stat of each of its files) is not needed
+        if (!candidates.some(({ query }) => query.model !== undefined)) return;
         const schema = getPrismaSchema(context);
         if (!schema) return;
         let globalOmit: GlobalOmit | undefined;
         const byExit = new Map<TSESTree.Node, { fields: Set<string>; rows: Set<string> }>();
         for (const { query, boundary } of candidates) {
           if (query.model === undefined || !schema.models.has(query.model)) continue;
+          // the client's global `omit` only takes columns away: a row without a sensitive column before it
+          // has none after it, and the client module need not be resolved (another file parsed) to know
+          if (!requireSelect) {
+            const wider = resultShape(query, schema, sourceCode, localOmit);
+            if (!wider || !holdsSensitive(wider, new Set())) continue;
+          }
           globalOmit ??= globalOmitFor(candidates);
           const shape = resultShape(query, schema, sourceCode, globalOmit);
           if (!shape || (!requireSelect && !holdsSensitive(shape, new Set()))) continue;

@@ -6,6 +6,20 @@ const ruleTester = createRuleTester();
 ruleTester.run("no-error-details-in-response", rule, {
   valid: [
     {
+      name: "a helper module that builds error responses: no route file, no server action, so no request boundary",
+      filename: "lib/api/errors.ts",
+      code: `
+        import { NextResponse } from "next/server";
+        export async function withErrors(run: () => Promise<Response>) {
+          try {
+            return await run();
+          } catch (error) {
+            return NextResponse.json({ message: (error as Error).message }, { status: 500 });
+          }
+        }
+      `,
+    },
+    {
       name: "the error object itself as a JSON body (JSON.stringify(error), NextResponse.json(error)): serialized to {}",
       filename: "app/api/mux/route.ts",
       code: `

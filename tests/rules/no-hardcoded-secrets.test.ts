@@ -35,6 +35,22 @@ function jwtWithRole(role: string): string {
 ruleTester.run("no-hardcoded-secrets", rule, {
   valid: [
     {
+      name: "a property named secret outside any auth config, and an env read that is not a fallback",
+      filename: "lib/config.ts",
+      code: `
+        const vault = { secret: "kH8s9dLq2mZxVbT4", label: "primary" };
+        export const settings = { mode: process.env.MODE ?? "standard", vault };
+      `,
+    },
+    {
+      name: "a callee imported from elsewhere that shares a cookie-parser default import's name",
+      filename: "server/app.ts",
+      code: `
+        import cookieParser from "./parsers";
+        export const parse = cookieParser("kH8s9dLq2mZxVbT4");
+      `,
+    },
+    {
       name: "a test runner's setup file (tooling/vitest/setup.ts)",
       filename: "tooling/vitest/setup.ts",
       code: `process.env.MASTER_KEY = process.env.MASTER_KEY || "QmFzZTY0RW5jb2RlZE1hc3RlcktleU1pbjMyQ2hhcnM=";`,
@@ -246,6 +262,28 @@ ruleTester.run("no-hardcoded-secrets", rule, {
     },
   ],
   invalid: [
+    {
+      name: "cookie-parser under any local name",
+      filename: "server/app.ts",
+      code: `
+        import parseCookies from "cookie-parser";
+        export const middleware = parseCookies("kH8s9dLq2mZxVbT4");
+      `,
+      errors: [{ messageId: "secretArgument", data: { what: "the cookie-parser signing secret" }, line: 3, column: 48, endLine: 3, endColumn: 66 }],
+    },
+    {
+      name: "an option key spelled with a unicode escape, and a fallback from import.meta.env",
+      filename: "src/auth.ts",
+      code: `
+        import NextAuth from "next-auth";
+        export const { handlers } = NextAuth({ s\\u0065cret: "kH8s9dLq2mZxVbT4", providers: [] });
+        export const signingKey = import.meta.env.SIGNING_SECRET ?? "Zq8vN2kLm4Rt";
+      `,
+      errors: [
+        { messageId: "secretArgument", data: { what: "the Auth.js `secret`" }, line: 3, column: 61, endLine: 3, endColumn: 79 },
+        { messageId: "secretFallback", data: { name: "process.env.SIGNING_SECRET" }, line: 4, column: 69, endLine: 4, endColumn: 83 },
+      ],
+    },
     {
       name: "jsonwebtoken sign with a literal secret",
       filename: "lib/auth.ts",
