@@ -452,10 +452,10 @@ export function analyzeAuth(
         break;
       }
       case AST_NODE_TYPES.CallExpression: {
-        const kind = helper?.(node);
-        if (isThrowingAuthCall(node) || kind === "guards") {
-          if (!inTest(node, root)) markChecked(node.range[1]);
-        } else if (isSignatureCheck(node)) {
+        // a throwing auth call or a signature check marks like a guarding helper: its definition is not followed
+        const marks = isThrowingAuthCall(node) || isSignatureCheck(node);
+        const kind = marks ? undefined : helper?.(node);
+        if (marks || kind === "guards") {
           if (!inTest(node, root)) markChecked(node.range[1]);
         } else if (readsCredentialHeader(node)) {
           markChecked(node.range[1]);

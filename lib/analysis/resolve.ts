@@ -754,16 +754,29 @@ export function classifyDefinition<T>(definition: Definition, key: string, compu
 /** "yes": the definition authenticates and stops on failure; "no": resolved and it does not; "unknown": not resolvable. */
 export type AuthVerdict = "yes" | "no" | "unknown";
 
-const configKeys = new WeakMap<AuthConfig, string>();
+/**
+ * Per config, the classification keys made so far by prefix: a key names every auth function and wrapper, so
+ * building it anew for each lookup (and hashing the new string in the cache's map) cost more than the lookup.
+ */
+const configKeys = new WeakMap<AuthConfig, Map<string, string>>();
 
 function configKey(prefix: string, config: AuthConfig): string {
-  let key = configKeys.get(config);
-  if (key === undefined) {
-    key = `${[...config.functions].join(",")}|${[...config.wrappers].join(",")}`;
-    configKeys.set(config, key);
+  let keys = configKeys.get(config);
+  if (keys === undefined) {
+    keys = new Map();
+    configKeys.set(config, keys);
   }
-  return `${prefix}:${key}`;
+  let key = keys.get(prefix);
+  if (key === undefined) {
+    key = `${prefix}:${[...config.functions].join(",")}|${[...config.wrappers].join(",")}`;
+    keys.set(prefix, key);
+  }
+  return key;
 }
+
+/** The key prefixes of `functionAuth` and `clientDefinitionVerdict` per depth (0 to 3), made once (see `configKey`). */
+const FUNCTION_AUTH_PREFIXES = ["function-auth0", "function-auth1", "function-auth2", "function-auth3"];
+const CLIENT_PREFIXES = ["client0", "client1", "client2", "client3"];
 
 
 /** The function a definition stands for: a function, also inside a memo wrapper (`export const getUser = cache(async () => ...)`). */
@@ -788,7 +801,7 @@ function functionAuth(definition: Definition, config: AuthConfig, depth: number)
   return classifyDefinition<HelperAuth>(
     definition,
     // per depth: how far it may still follow is part of the answer, which must not depend on who asked first
-    `${configKey("function-auth", config)}:${depth}`,
+    configKey(FUNCTION_AUTH_PREFIXES[depth] ?? `function-auth${depth}`, config),
     (d) => {
       const fn = definitionFunction(d.node);
       if (!fn) return undefined;
@@ -916,7 +929,7 @@ function memberName(node: TSESTree.Node): string | undefined {
 function clientDefinitionVerdict(definition: Definition, config: AuthConfig, depth: number): AuthVerdict {
   return classifyDefinition<AuthVerdict>(
     definition,
-    configKey(`client${depth}`, config),
+    configKey(CLIENT_PREFIXES[depth] ?? `client${depth}`, config),
     (d) => clientExpressionVerdict(d.node, d.file, config, depth),
     "unknown",
   );

@@ -19,6 +19,7 @@ import {
   isCheckedAt,
   isSignatureCheck,
   isThrowingAuthCall,
+  type AuthAnalysis,
   type HelperAuth,
 } from "../analysis/auth.js";
 import { classifyAuthHelper, classifySafeActionClient, classifyWrapper, definitionOf, type AuthVerdict } from "../analysis/resolve.js";
@@ -270,10 +271,9 @@ export default createRule<Options, MessageIds>({
     ],
   ) {
     const signals: Required<PublicSignals> = { ...DEFAULT_PUBLIC_SIGNALS, ...publicSignals };
-    if (matchesAnyGlob(context, publicRoutes)) return {};
     const facts = fileFacts(context);
-    // every finding is a request boundary's
-    if (!facts.mayHaveBoundaries) return {};
+    // every finding is a request boundary's; the shared pre-test first, then this rule's globs
+    if (!facts.mayHaveBoundaries || matchesAnyGlob(context, publicRoutes)) return {};
     const { boundaries, settings, auth: config } = facts;
     const validators = new Set(settings.validators);
     const publicNames = new Set(publicFunctions);
@@ -488,7 +488,6 @@ export default createRule<Options, MessageIds>({
     function isPublicName(boundary: RequestBoundary): boolean {
       const { name } = boundary;
       if (publicNames.has(name) || isPublicByName(name)) return true;
-      if (callsSessionFunction(boundary.fn)) return true;
       // Express/Hono: `POST /users/login`, `/auth/sign-up`
       if (boundary.route) {
         return name.split(/[\s/]/u).some((segment) => isPublicByName(segment.replace(/-([a-z])/gu, (_, c: string) => c.toUpperCase())));
@@ -620,11 +619,13 @@ export default createRule<Options, MessageIds>({
     }
 
     function check(boundary: RequestBoundary): void {
+      // every exit is independent of the others: the cheap ones first, then those that walk the handler, then
+      // those that classify helpers (following definitions into other files)
       if (boundary.kind === "trpc") return; // protectedProcedure authenticates; publicProcedure is an explicit choice
-      if (isPublicName(boundary)) return;
       if (boundary.kind === "route-handler" || boundary.kind === "express" || boundary.kind === "hono") {
         if (!boundary.methods.some((m) => checkedMethods.has(m))) return;
       }
+      if (isPublicName(boundary)) return;
       if (wrappedByAuth(boundary)) return;
       if (boundary.safeAction) {
         const { middleware, client } = boundary.safeAction;
@@ -635,30 +636,18 @@ export default createRule<Options, MessageIds>({
         if (signals.publicActionClient && clientName !== undefined && isPublicActionClientName(clientName)) return;
       }
       if (boundary.route && (routeMiddlewareAuthenticates(boundary) || readsContextSession(boundary))) return;
-
-      // every exit below is independent of the others: the cheap ones first, then those that classify helpers
+      if (callsSessionFunction(boundary.fn)) return;
       const work = workOf(boundary.fn);
       if (publicByDesign(boundary, work)) return;
       if (takesCredentialInput(boundary.fn)) return;
       if (protectedByMiddleware(boundary)) return;
-      if (!work.doesWork()) return;
       // `untilChecked`: below, only `checkedAt`, `isCheckedAt` and (when nothing authenticates) `authCalls` are read, all exact
       const analysis = analyzeAuth(boundary.fn, config, helper, (call) => isDbQuery(call), { untilChecked: true });
-      const { firstQuery } = work;
-      const data = { kind: KIND_TEXT[boundary.kind], name: boundary.name };
-      // `if (session) { ... }` alone: a public endpoint with an optional session, by choice
-      if (analysis.checkedAt === undefined && analysis.guarded.length > 0) return;
-      if (authenticates(analysis)) {
-        if (firstQuery && !isCheckedAt(analysis, firstQuery.range[0])) {
-          context.report({ loc: boundary.loc, messageId: "checkAfterQuery", data });
-        }
-        return;
-      }
-      context.report({
-        loc: boundary.loc,
-        messageId: analysis.authCalls.length > 0 ? "sessionNotChecked" : "noSessionCheck",
-        data,
-      });
+      const messageId = problemOf(analysis, work.firstQuery);
+      // last: judging whether a handler without queries does work classifies every awaited helper, and the
+      // analysis stops at the check, so a handler that checks first never has its later helpers followed
+      if (messageId === undefined || !work.doesWork()) return;
+      context.report({ loc: boundary.loc, messageId, data: { kind: KIND_TEXT[boundary.kind], name: boundary.name } });
     }
 
     function onFunction(node: TSESTree.Node): void {
@@ -673,6 +662,16 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/** What is wrong with a boundary that does work, given where it authenticates; undefined when nothing is. */
+function problemOf(analysis: AuthAnalysis, firstQuery: TSESTree.Node | undefined): MessageIds | undefined {
+  // `if (session) { ... }` alone: a public endpoint with an optional session, by choice
+  if (analysis.checkedAt === undefined && analysis.guarded.length > 0) return undefined;
+  if (authenticates(analysis)) {
+    return firstQuery && !isCheckedAt(analysis, firstQuery.range[0]) ? "checkAfterQuery" : undefined;
+  }
+  return analysis.authCalls.length > 0 ? "sessionNotChecked" : "noSessionCheck";
+}
 
 /** What a function does (see `workOf`): its queries from one walk, the rest judged on demand. */
 interface Work {

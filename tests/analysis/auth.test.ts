@@ -67,13 +67,25 @@ describe("analyzeAuth untilChecked", () => {
 
   it("still sees a check inside the arguments of the call that marked first", () => {
     const code = `async function handler() {
-      await requireUser(await requireSession());
+      await requireUser(await loadMembership());
       await work();
     }`;
     const full = analyze(code, false);
     const until = analyze(code, true);
     expect(verdicts(until)).toEqual(verdicts(full));
-    expect(until.asked).toContain("requireSession");
+    expect(until.asked).toContain("loadMembership");
+  });
+
+  it("does not ask the helper about a throwing auth call or a signature check: they mark whatever it answers", () => {
+    const code = `async function handler(req) {
+      const body = await req.text();
+      await verifyQstashSignature({ req, body });
+      await requireUser();
+      await importRows(body);
+    }`;
+    const { analysis, asked } = analyze(code, false);
+    expect(asked).toEqual(["req.text", "importRows"]);
+    expect(authenticates(analysis)).toBe(true);
   });
 
   it("is the full analysis as long as no check is found (an optional session)", () => {
