@@ -6,6 +6,7 @@
  * (`String`, `Bytes`, `Json`): `isSecret Boolean` and `passwordChangedAt DateTime` are not secrets.
  */
 import { nameSegments } from "../util/names.js";
+import { rememberBounded } from "../util/bounded-memo.js";
 
 /** A last segment that is a secret whatever comes before it. */
 const SECRET_WORDS = new Set(["password", "passwd", "hash", "salt", "secret", "token", "otp", "totp", "hotp", "passcode", "pincode"]);
@@ -56,14 +57,7 @@ const MAX_NAMES = 10_000;
 
 /** The built-in name test. */
 export function isSensitiveByName(fieldName: string, modelName: string): boolean {
-  const key = `${modelName}\0${fieldName}`;
-  let answer = byName.get(key);
-  if (answer === undefined) {
-    if (byName.size >= MAX_NAMES) byName.clear();
-    answer = nameIsSensitive(fieldName, modelName);
-    byName.set(key, answer);
-  }
-  return answer;
+  return rememberBounded(byName, MAX_NAMES, `${modelName}\0${fieldName}`, () => nameIsSensitive(fieldName, modelName));
 }
 
 function nameIsSensitive(fieldName: string, modelName: string): boolean {

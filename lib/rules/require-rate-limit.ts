@@ -10,6 +10,7 @@ import { comparesWithEnvSecret, isHmacWithEnvSecret, mayReadEnvSecret } from "..
 import { callChain, type RequestBoundary } from "../analysis/request-boundary.js";
 import { classifyDefinition, definitionInFile, definitionOf, type Definition, type FollowOptions } from "../analysis/resolve.js";
 import { walk } from "../analysis/walk.js";
+import { rememberBounded } from "../util/bounded-memo.js";
 
 export type Options = [
   {
@@ -307,15 +308,7 @@ function limitersFor(functions: readonly string[]): Limiters {
   // `mayHoldGuard` does not depend on the name, and a module is asked for many names (each helper a handler
   // calls): its answer is kept per text (the lookup cache hands the same string each time)
   const guardTexts = new Map<string, boolean>();
-  const holdsGuard = (text: string): boolean => {
-    let answer = guardTexts.get(text);
-    if (answer === undefined) {
-      if (guardTexts.size >= MAX_REMEMBERED_TEXTS) guardTexts.clear();
-      answer = mayHoldGuard(text, configuredWords);
-      guardTexts.set(text, answer);
-    }
-    return answer;
-  };
+  const holdsGuard = (text: string): boolean => rememberBounded(guardTexts, MAX_REMEMBERED_TEXTS, text, () => mayHoldGuard(text, configuredWords));
   limiters = {
     configured: new Set(functions),
     guardsOnly: {

@@ -10,6 +10,7 @@ import { createDbQueryDetector, isTransactionClient, type DbQuery, type QueryLib
 import { getPrismaSchema } from "../analysis/prisma-schema.js";
 import { getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
 import { createValueFlow, forEachNode, rangeContains } from "../analysis/value-flow.js";
+import { rememberBounded } from "../util/bounded-memo.js";
 import {
   cannotBothRun,
   createsRows,
@@ -68,15 +69,7 @@ function appendOnlyModels(options: Options[0]): (model: string) => boolean {
   if (!answer) {
     const ignored = new Set((options.ignoreModels ?? []).map((model) => model.toLowerCase()));
     const known = new Map<string, boolean>();
-    answer = (model) => {
-      let appendOnly = known.get(model);
-      if (appendOnly === undefined) {
-        if (known.size >= MAX_MODEL_ANSWERS) known.clear();
-        appendOnly = isAppendOnlyModel(model, ignored);
-        known.set(model, appendOnly);
-      }
-      return appendOnly;
-    };
+    answer = (model) => rememberBounded(known, MAX_MODEL_ANSWERS, model, () => isAppendOnlyModel(model, ignored));
     appendOnlyAnswers.set(options, answer);
   }
   return answer;
