@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench [-- --suite schema-scaling,compare-prisma-lint] [--runs 3] [--quick]
-//                [--app <dir>] [--baseline <checkout>] [--per-rule] [--timing-runs 2] [--with-tseslint]
+//                [--app <dir>] [--baseline <checkout>] [--per-rule] [--facts-row] [--timing-runs 2] [--with-tseslint]
 //                (options of eslint-app; eslint-corpus takes --runs, --timing-runs, --baseline)
 //
 // DESIGN §6, measured side by side in one run and printed as tables:
@@ -39,10 +39,11 @@ const ARGS = {
   "timing-runs": { type: "string", default: "2" },
   "with-tseslint": { type: "boolean", default: false },
   "per-rule": { type: "boolean", default: false },
+  "facts-row": { type: "boolean", default: false },
   baseline: { type: "string" },
   help: { type: "boolean", default: false },
 };
-const USAGE = `usage: npm run bench -- [--suite ${Object.keys(SUITES).join("|")}[,...]] [--runs N] [--quick] [--app <dir>] [--timing-runs N] [--baseline <checkout>] [--with-tseslint] [--per-rule]`;
+const USAGE = `usage: npm run bench -- [--suite ${Object.keys(SUITES).join("|")}[,...]] [--runs N] [--quick] [--app <dir>] [--timing-runs N] [--baseline <checkout>] [--with-tseslint] [--per-rule] [--facts-row]`;
 let values;
 try {
   ({ values } = parseArgs({ options: ARGS }));
@@ -56,7 +57,7 @@ if (values.help) {
 }
 const selected = values.suite ? values.suite.split(",") : Object.keys(SUITES);
 const options = { runs: Math.max(1, Number(values.runs)), quick: values.quick };
-Object.assign(options, { app: values.app, timingRuns: Math.max(1, Number(values["timing-runs"])), withTseslint: values["with-tseslint"], perRule: values["per-rule"], baseline: values.baseline && path.resolve(values.baseline) });
+Object.assign(options, { app: values.app, timingRuns: Math.max(1, Number(values["timing-runs"])), withTseslint: values["with-tseslint"], perRule: values["per-rule"], factsRow: values["facts-row"], baseline: values.baseline && path.resolve(values.baseline) });
 
 for (const name of selected) {
   const suite = SUITES[name];

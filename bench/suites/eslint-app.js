@@ -105,9 +105,41 @@ async function round(cwd, files, names, scratch, tag, baseline) {
   return Object.fromEntries(runs.map((r) => [r.name, r]));
 }
 
+/**
+ * `--facts-row`: a rule of the benchmark's own, run before the plugin's, that builds the file facts rules
+ * share (the database pre-test and every call's query answer, the boundary pre-test and every function's
+ * boundary), so that ESLint's TIMING charges them to a row of their own instead of to the first rule that
+ * asks. Each fact is one that some rule of `all` asks for in the same files, so the total stays the same.
+ */
+const FACTS_RULE = "bench/file-facts";
+
+async function factsRule(pluginDir) {
+  const { fileFacts } = await import(pathToFileURL(path.join(pluginDir, "dist/lib/analysis/file-facts.js")).href);
+  return {
+    meta: { type: "problem", schema: [] },
+    create(context) {
+      const facts = fileFacts(context);
+      const listeners = {};
+      if (facts.mayQueryDatabase) {
+        const queries = facts.queries;
+        listeners.CallExpression = (node) => queries.queryAt(node);
+        listeners.TaggedTemplateExpression = (node) => queries.queryAt(node);
+      }
+      if (facts.mayHaveBoundaries) {
+        const boundaries = facts.boundaries;
+        listeners[":function"] = (node) => boundaries.boundaryOf(node);
+      }
+      return listeners;
+    },
+  };
+}
+
 /** Per-rule time (ms) summed over files, from ESLint's stats (create() and every listener). */
-async function ruleTimes(cwd, plugin_ = plugin) {
-  const config = [...appConfig("all", plugin_), { files: APP_FILES, rules: { [FLOOR_RULE]: "error" } }];
+async function ruleTimes(cwd, plugin_ = plugin, pluginDir) {
+  const facts = pluginDir ? [{ files: APP_FILES, plugins: { bench: { rules: { "file-facts": await factsRule(pluginDir) } } }, rules: { [FACTS_RULE]: "error" } }] : [];
+  // the facts rule's block first: ESLint creates and runs rules in the order the config names them
+  const [ignores, parser, ...plugin] = appConfig("all", plugin_);
+  const config = [ignores, parser, ...facts, ...plugin, { files: APP_FILES, rules: { [FLOOR_RULE]: "error" } }];
   const results = await eslintFor(cwd, config, true).lintFiles(APP_FILES);
   const rules = new Map();
   for (const result of results) {
@@ -139,12 +171,12 @@ function inChild(task) {
 }
 
 /** The child's side: a warm-up (JIT and the file system cache are warm after a few hundred files), then the task. */
-async function runTask({ task, cwd, fileList, names, scratch, tag, baseline }) {
+async function runTask({ task, cwd, fileList, names, scratch, tag, baseline, factsRow }) {
   if (task === "timing") {
     // the plugin reads TIMING when it loads and then keeps one listener per rule (lib/util/shared-calls.ts), so
     // that each rule's time is its own; ESLint read it when it loaded (above), so it prints no table of its own
     process.env.TIMING = "1";
-    const times = await ruleTimes(cwd, await freshPlugin(scratch, tag, baseline ?? ROOT));
+    const times = await ruleTimes(cwd, await freshPlugin(scratch, tag, baseline ?? ROOT), factsRow ? path.join(scratch, tag) : undefined);
     return [...times];
   }
   const files = JSON.parse(readFileSync(fileList, "utf8")).map((filePath) => ({ filePath, text: readFileSync(filePath, "utf8") }));
@@ -157,7 +189,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   process.stdout.write(`${JSON.stringify(await runTask(JSON.parse(process.argv[2])))}\n`);
 }
 
-export async function eslintApp({ runs = 3, app, timingRuns = 2, withTseslint = false, perRule = false, baseline } = {}) {
+export async function eslintApp({ runs = 3, app, timingRuns = 2, withTseslint = false, perRule = false, factsRow = false, baseline } = {}) {
   if (!app) {
     console.log("skipped: give a project folder with --app <dir> (a real Next.js + Prisma app, never committed)");
     return;
@@ -202,20 +234,24 @@ export async function eslintApp({ runs = 3, app, timingRuns = 2, withTseslint = 
     const timing = new Map();
     const baselineTiming = new Map();
     for (let i = 0; i < timingRuns; i++) {
-      for (const [id, ms] of inChild({ task: "timing", cwd, scratch, tag: `t${i}` })) timing.set(id, [...(timing.get(id) ?? []), ms]);
+      for (const [id, ms] of inChild({ task: "timing", cwd, scratch, tag: `t${i}`, factsRow })) timing.set(id, [...(timing.get(id) ?? []), ms]);
       if (!baseline) continue;
-      for (const [id, ms] of inChild({ task: "timing", cwd, scratch, tag: `bt${i}`, baseline })) {
+      for (const [id, ms] of inChild({ task: "timing", cwd, scratch, tag: `bt${i}`, baseline, factsRow })) {
         baselineTiming.set(id, [...(baselineTiming.get(id) ?? []), ms]);
       }
     }
     const rows = [...timing].map(([id, ms]) => ({ id, ms: median(ms), min: Math.min(...ms), max: Math.max(...ms) })).sort((a, b) => b.ms - a.ms);
-    const ours = rows.filter((r) => r.id.startsWith(NAMESPACE)).reduce((n, r) => n + r.ms, 0);
+    // the shared facts are the plugin's work too
+    const isOurs = (id) => id.startsWith(NAMESPACE) || id === FACTS_RULE;
+    const ours = rows.filter((r) => isOurs(r.id)).reduce((n, r) => n + r.ms, 0);
     const before = (id) => (baselineTiming.has(id) ? median(baselineTiming.get(id)) : undefined);
-    const oursBefore = [...baselineTiming.keys()].filter((id) => id.startsWith(NAMESPACE)).reduce((n, id) => n + before(id), 0);
+    const oursBefore = [...baselineTiming.keys()].filter(isOurs).reduce((n, id) => n + before(id), 0);
     const share = (ms) => (ms === undefined ? "" : `${((100 * ms) / floorWall).toFixed(2)}%`);
     console.log(
       `\nESLint TIMING per rule (config all + core ${FLOOR_RULE}; ${timingRuns} runs; wall clock, so noisy on a busy machine), as a share of the floor's wall time (${Math.round(floorWall)} ms).` +
-        "\nRules share the file's facts: the first rule to ask for one is charged for building it.\n",
+        (factsRow
+          ? `\nThe facts rules share are built first by ${FACTS_RULE} (--facts-row), so each rule's row is its own work.\n`
+          : "\nRules share the file's facts: the first rule to ask for one is charged for building it.\n"),
     );
     table(
       ["rule", "ms, median [min-max]", "share of floor", ...(baseline ? ["baseline ms", "baseline share"] : [])],
