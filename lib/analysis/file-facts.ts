@@ -31,6 +31,7 @@ import { getSettings, type BackendArchitectSettings } from "./settings.js";
 import { createStorageAnalysis, type StorageAnalysis, type StorageNames } from "./storage.js";
 import { escapeRegExp } from "../util/names.js";
 import { createValueFlow, type ValueFlow } from "./value-flow.js";
+import { rememberIn } from "../util/memo.js";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 export type DbQueryDetector = ReturnType<typeof createDbQueryDetector>;
@@ -171,7 +172,7 @@ class Facts implements FileFacts {
 
 /** Word lists of at most this many words (and no any-case words) are tested with `includes`. */
 const INCLUDES_MAX_WORDS = 3;
-const preTests = new WeakMap<readonly string[], WeakMap<readonly string[], (text: string) => boolean>>();
+const preTests = new WeakMap<readonly string[], Map<readonly string[], (text: string) => boolean>>();
 const NO_WORDS: readonly string[] = [];
 
 /**
@@ -181,17 +182,8 @@ const NO_WORDS: readonly string[] = [];
  * Compiled once per word list (callers pass module-level constants).
  */
 export function mentions(context: Pick<Context, "sourceCode">, words: readonly string[], anyCase: readonly string[] = NO_WORDS): boolean {
-  let byAnyCase = preTests.get(words);
-  if (!byAnyCase) {
-    byAnyCase = new WeakMap();
-    preTests.set(words, byAnyCase);
-  }
-  let test = byAnyCase.get(anyCase);
-  if (!test) {
-    test = compilePreTest(words, anyCase);
-    byAnyCase.set(anyCase, test);
-  }
-  return test(context.sourceCode.text);
+  // callers pass module-level lists: a handful of pairs, held for the life of the process anyway
+  return rememberIn(preTests, words, anyCase, () => compilePreTest(words, anyCase))(context.sourceCode.text);
 }
 
 /** `mentions` for one list: any of `words`, of `anyCase` in any case, of `names` as whole names, or a `\u` escape. */

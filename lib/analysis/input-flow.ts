@@ -30,6 +30,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescr
 import { isFunction, memberChainName, propertyName, type FunctionNode } from "../util/ast.js";
 import { calleeName, exits } from "./auth.js";
 import { fileFacts } from "./file-facts.js";
+import { rememberIn } from "../util/memo.js";
 import { containsValidatorCall, isVerificationCall, isValidatedSink, mayDefineSchema, validatorCall, verifiedCallerAt } from "./validation.js";
 import {
   isSchemaDefinition,
@@ -254,18 +255,8 @@ const NO_FOLLOW = {};
 
 /** The lookup of a method's owner: its module must also name the method. One per method and caller's options (see above). */
 function ownerLookup(method: string, follow: FollowOptions | undefined): FollowOptions {
-  let byMethod = ownerLookups.get(follow ?? NO_FOLLOW);
-  if (!byMethod) {
-    byMethod = new Map();
-    ownerLookups.set(follow ?? NO_FOLLOW, byMethod);
-  }
-  let lookup = byMethod.get(method);
-  if (!lookup) {
-    const test = follow?.textTest;
-    lookup = { textTest: (text, name) => mayDefineName(text, method) && (test?.(text, name) ?? true) };
-    byMethod.set(method, lookup);
-  }
-  return lookup;
+  const test = follow?.textTest;
+  return rememberIn(ownerLookups, follow ?? NO_FOLLOW, method, () => ({ textTest: (text, name) => mayDefineName(text, method) && (test?.(text, name) ?? true) }));
 }
 
 export function createInputFlow(context: Context, options: InputFlowOptions): InputFlow {
@@ -369,17 +360,7 @@ export function createInputFlow(context: Context, options: InputFlowOptions): In
   /** What the request helper `fn` does with the body it reads from its parameter `index` (one answer per helper, not per call). */
   function requestHelper(fn: FunctionNode, index: number, view: FileView, trustVerifiedCallers: boolean): HelperCached {
     const key = `${index}:${String(trustVerifiedCallers)}:${optionsKey}`;
-    let cache = helperCache.get(fn);
-    if (!cache) {
-      cache = new Map();
-      helperCache.set(fn, cache);
-    }
-    let known = cache.get(key);
-    if (!known) {
-      known = analyseRequestHelper(fn, index, view, trustVerifiedCallers);
-      cache.set(key, known);
-    }
-    return known;
+    return rememberIn(helperCache, fn, key, () => analyseRequestHelper(fn, index, view, trustVerifiedCallers));
   }
 
   function analyseRequestHelper(fn: FunctionNode, index: number, view: FileView, trustVerifiedCallers: boolean): HelperCached {
@@ -1075,17 +1056,7 @@ const validatesCache = new WeakMap<TSESTree.Node, Map<string, boolean>>();
 /** Does the function call a schema validator anywhere (a project helper such as `readBody(req)`)? */
 function functionValidates(fn: FunctionNode, validators: ReadonlySet<string>, isKnownSchema?: (id: TSESTree.Identifier) => boolean): boolean {
   const key = `${[...validators].join(",")}:${isKnownSchema ? "linted" : "imported"}`;
-  let cache = validatesCache.get(fn);
-  if (!cache) {
-    cache = new Map();
-    validatesCache.set(fn, cache);
-  }
-  let known = cache.get(key);
-  if (known === undefined) {
-    known = containsValidatorCall(fn, validators, isKnownSchema);
-    cache.set(key, known);
-  }
-  return known;
+  return rememberIn(validatesCache, fn, key, () => containsValidatorCall(fn, validators, isKnownSchema));
 }
 
 /** Per function of a file reached by an import: its read references by name, as `readsByName` finds them. */

@@ -23,6 +23,7 @@ import type { RequestBoundary } from "./request-boundary.js";
 import { classifyAuthHelper } from "./resolve.js";
 import { validatorCall } from "./validation.js";
 import { createValueFlow, newTraceState, type Path, type TraceState, type ValueFlow } from "./value-flow.js";
+import { rememberIn } from "../util/memo.js";
 
 type Context = Readonly<Pick<TSESLint.RuleContext<string, readonly unknown[]>, "sourceCode" | "filename" | "cwd">>;
 
@@ -75,17 +76,7 @@ const flows = new WeakMap<TSESTree.Program, Map<AuthConfig, RequestValues>>();
 /** One per file and auth configuration: the answers are cached per node. */
 export function createRequestValues(context: Context, config: AuthConfig): RequestValues {
   const program = context.sourceCode.ast;
-  let byConfig = flows.get(program);
-  if (!byConfig) {
-    byConfig = new Map();
-    flows.set(program, byConfig);
-  }
-  let values = byConfig.get(config);
-  if (!values) {
-    values = buildRequestValues(context, config);
-    byConfig.set(config, values);
-  }
-  return values;
+  return rememberIn(flows, program, config, () => buildRequestValues(context, config));
 }
 
 function buildRequestValues(context: Context, config: AuthConfig): RequestValues {

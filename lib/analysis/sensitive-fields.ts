@@ -6,7 +6,7 @@
  * (`String`, `Bytes`, `Json`): `isSecret Boolean` and `passwordChangedAt DateTime` are not secrets.
  */
 import { nameSegments } from "../util/names.js";
-import { rememberBounded } from "../util/bounded-memo.js";
+import { rememberBounded } from "../util/memo.js";
 
 /** A last segment that is a secret whatever comes before it. */
 const SECRET_WORDS = new Set(["password", "passwd", "hash", "salt", "secret", "token", "otp", "totp", "hotp", "passcode", "pincode"]);

@@ -10,7 +10,7 @@ import { comparesWithEnvSecret, isHmacWithEnvSecret, mayReadEnvSecret } from "..
 import { callChain, type RequestBoundary } from "../analysis/request-boundary.js";
 import { classifyDefinition, definitionInFile, definitionOf, type Definition, type FollowOptions } from "../analysis/resolve.js";
 import { walk } from "../analysis/walk.js";
-import { rememberBounded } from "../util/bounded-memo.js";
+import { rememberBounded } from "../util/memo.js";
 
 export type Options = [
   {

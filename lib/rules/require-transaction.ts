@@ -10,7 +10,7 @@ import { createDbQueryDetector, isTransactionClient, type DbQuery, type QueryLib
 import { getPrismaSchema } from "../analysis/prisma-schema.js";
 import { getRequestBoundaries, type RequestBoundary } from "../analysis/request-boundary.js";
 import { createValueFlow, forEachNode, rangeContains } from "../analysis/value-flow.js";
-import { rememberBounded } from "../util/bounded-memo.js";
+import { rememberBounded } from "../util/memo.js";
 import {
   cannotBothRun,
   createsRows,

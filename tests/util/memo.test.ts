@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rememberBounded } from "../../lib/util/bounded-memo.js";
+import { rememberBounded, rememberIn } from "../../lib/util/memo.js";
 
 describe("rememberBounded", () => {
   it("computes an answer once per key, false and undefined answers included", () => {
@@ -22,5 +22,24 @@ describe("rememberBounded", () => {
     for (let i = 0; i < 5; i++) rememberBounded(known, 3, i, () => i * 2);
     expect(known.size).toBeLessThanOrEqual(3);
     expect(rememberBounded(known, 3, 4, () => -1)).toBe(8);
+  });
+});
+
+describe("rememberIn", () => {
+  it("computes an answer once per pair, falsy answers included, and keeps pairs apart", () => {
+    const answers = new WeakMap<object, Map<string, number>>();
+    const a = {};
+    const b = {};
+    let calls = 0;
+    const ask = (first: object, second: string, value: number): number =>
+      rememberIn(answers, first, second, () => {
+        calls++;
+        return value;
+      });
+    expect(ask(a, "x", 0)).toBe(0);
+    expect(ask(a, "x", 1)).toBe(0);
+    expect(ask(a, "y", 2)).toBe(2);
+    expect(ask(b, "x", 3)).toBe(3);
+    expect(calls).toBe(3);
   });
 });
