@@ -150,13 +150,24 @@ export function readMiddlewareFor(context: Context, setting: string | false | un
     byConfig = new Map();
     readingCache.set(parsed, byConfig);
   }
-  const key = [...config.functions].join(",");
+  const key = functionsKey(config);
   let reading = byConfig.get(key);
   if (!reading) {
     reading = new Reading(parsed, config);
     byConfig.set(key, reading);
   }
   return reading;
+}
+
+/** A reading depends on the auth functions; asked for every boundary, so the key is made once per config. */
+const functionsKeys = new WeakMap<AuthConfig, string>();
+function functionsKey(config: AuthConfig): string {
+  let key = functionsKeys.get(config);
+  if (key === undefined) {
+    key = [...config.functions].join(",");
+    functionsKeys.set(config, key);
+  }
+  return key;
 }
 
 function middlewareFileFor(filename: string): string | undefined {

@@ -27,6 +27,20 @@ export function isPublicActionClientName(name: string): boolean {
 }
 
 const RATE_LIMIT = /rate-?limit|limiter|throttle/iu;
+
+/**
+ * Text pre-tests, one per signal: can a file's text hold it at all? Each signal walks a handler, and most
+ * files hold none. A name or string value may be spelled with an escape, so a file with a backslash passes
+ * where the signal reads names or values rather than source text.
+ */
+export const signalTexts = {
+  /** `appliesIpRateLimit` tests callee and argument source text, `isRateLimitMiddleware` names. */
+  ipRateLimit: (text: string): boolean => RATE_LIMIT.test(text) || text.includes("\\"),
+  /** `forwardsPendingSignIn`: a pending key, a `get...Pending`/`Challenge` call, a pending or challenge cookie. */
+  pendingSignIn: (text: string): boolean => /pending|challenge|\\/iu.test(text),
+  /** `supabaseCookieClients`: a client factory's name ends in `Client`. */
+  cookieClient: (text: string): boolean => text.includes("Client") || text.includes("\\"),
+};
 const CALLER_IP = /\bip\b|\bips\b|ipAddress|ip_address|IpAddress|clientIp|getIP|getIp|\bIP\b|IPRateLimit|IpRateLimit|x-forwarded-for|x-real-ip|remoteAddress/u;
 
 /** A call in `fn` (not in nested functions other than inline callbacks) that rate-limits by the caller's IP address. */

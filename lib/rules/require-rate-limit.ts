@@ -98,7 +98,9 @@ export default createRule<Options, MessageIds>({
 
     function isLimiterName(name: string | undefined): boolean {
       if (name === undefined) return false;
-      if (configured.has(name) || configured.has(name.split(".").at(-1)!)) return true;
+      if (configured.has(name)) return true;
+      const dot = name.lastIndexOf(".");
+      if (dot !== -1 && configured.has(name.slice(dot + 1))) return true;
       // every limiter word, and `rate` before `limit`, holds one of these: most calls of a handler end here
       const lower = name.toLowerCase();
       if (!lower.includes("limit") && !lower.includes("throttl")) return false;
@@ -110,14 +112,10 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
-    /** `ratelimit.limit(ip)`, `checkRateLimit(req)`, `rateLimit({ windowMs })`, `ratelimit(10, "1 m").limit(key)`. */
-    function isRateLimitCall(call: TSESTree.CallExpression): boolean {
-      return isLimiterName(memberChainName(call.callee));
-    }
-
     /** A middleware argument: `limiter`, `rateLimit({ ... })`, or an inline function that calls one. */
     function isRateLimitMiddleware(node: TSESTree.Node): boolean {
-      if (node.type === AST_NODE_TYPES.CallExpression) return isRateLimitCall(node) || isLimiterName(memberChainName(node.callee));
+      // `ratelimit.limit(ip)`, `checkRateLimit(req)`, `rateLimit({ windowMs })`, `ratelimit(10, "1 m").limit(key)`
+      if (node.type === AST_NODE_TYPES.CallExpression) return isLimiterName(memberChainName(node.callee));
       if (isFunction(node)) return containsRateLimitCall(node);
       if (isLimiterName(memberChainName(node))) return true;
       return resolvedRateLimits(node, guardsOnly) === true;
@@ -131,7 +129,9 @@ export default createRule<Options, MessageIds>({
      */
     function isGuard(node: TSESTree.Node): boolean {
       if (node.type === AST_NODE_TYPES.CallExpression) {
-        return isRateLimitCall(node) || isSignatureCheck(node) || isManualSignatureCheck(node) || isAuthLibraryHandler(node);
+        // asked of every call in a boundary: the callee's name is built once
+        const name = memberChainName(node.callee);
+        return isLimiterName(name) || isSignatureCheck(node) || isManualSignatureCheck(node, name) || isAuthLibraryHandler(name);
       }
       return node.type === AST_NODE_TYPES.BinaryExpression && comparesWithEnvSecret(node);
     }
@@ -141,16 +141,15 @@ export default createRule<Options, MessageIds>({
      * (`crypto.createHmac("sha256", process.env.SHOPIFY_WEBHOOK_SECRET)`), a constant-time comparison
      * (`crypto.timingSafeEqual`), a provider's `verifyWorkOSWebhook(...)`.
      */
-    function isManualSignatureCheck(call: TSESTree.CallExpression): boolean {
-      const name = memberChainName(call.callee)?.split(".").at(-1);
+    function isManualSignatureCheck(call: TSESTree.CallExpression, calleeName: string | undefined): boolean {
+      const name = calleeName?.slice(calleeName.lastIndexOf(".") + 1);
       if (name === "timingSafeEqual" || (name !== undefined && /^verify\w*(?:Webhook|Signature)\w*$/u.test(name))) return true;
       return isHmacWithEnvSecret(call);
     }
 
     /** better-auth's `auth.handler(request)` / `toNextJsHandler(auth)` rate-limits its endpoints itself. */
-    function isAuthLibraryHandler(call: TSESTree.CallExpression): boolean {
-      const name = memberChainName(call.callee);
-      return name === "auth.handler" || name === "toNextJsHandler";
+    function isAuthLibraryHandler(calleeName: string | undefined): boolean {
+      return calleeName === "auth.handler" || calleeName === "toNextJsHandler";
     }
 
     function containsRateLimitCall(root: TSESTree.Node): boolean {
@@ -344,7 +343,7 @@ const MANUAL_CHECK_TEXT = /timingSafeEqual|verify[\p{ID_Continue}$]*Webhook|auth
  * then follows the call's root, which may be another file's limiter. Over-approximates: any `name ... =`
  * followed by something other than a function, a class, `new` or a literal.
  */
-function mayBeBuiltByCall(text: string, name: string): boolean {
+export function mayBeBuiltByCall(text: string, name: string): boolean {
   if (name === "default") return /\bexport\s+default\s+(?!async\b|function\b|class\b|new\b)[\p{ID_Start}$_(]/u.test(text);
   // each place the name starts a name, then what follows it: the expression `NAME\s*...=...` without compiling
   // one per name (a module is asked for many)
@@ -352,10 +351,37 @@ function mayBeBuiltByCall(text: string, name: string): boolean {
     NOT_AFTER_NAME_PART.lastIndex = at;
     if (!NOT_AFTER_NAME_PART.test(text)) continue;
     ASSIGNED_FROM_CALL.lastIndex = at + name.length;
-    if (ASSIGNED_FROM_CALL.test(text)) return true;
+    if (!ASSIGNED_FROM_CALL.test(text)) continue;
+    // `= (req: Request) => { ... }`, the common way to write a helper, is a function, not a call
+    const first = ASSIGNED_FROM_CALL.lastIndex - 1;
+    if (text[first] !== "(" || !startsArrowFunction(text, first)) return true;
   }
   return false;
 }
+
+/**
+ * Does the parenthesis at `open` start an arrow function's parameters: is its match followed by `=>` or by a
+ * return type (`): Promise<void> =>`)? Where an initializer starts, nothing else can follow a parenthesized
+ * expression with either. A string, a comment or a regular expression in the parentheses, or no match soon,
+ * answers false ("may be a call"), as does anything but `=>` or `:` after them (`(base).use(limit)`).
+ */
+function startsArrowFunction(text: string, open: number): boolean {
+  const end = Math.min(text.length, open + MAX_PARAMETERS_TEXT);
+  let depth = 0;
+  for (let i = open; i < end; i++) {
+    const char = text[i];
+    if (char === "(") depth++;
+    else if (char === ")") {
+      if (--depth > 0) continue;
+      ARROW_AFTER_PARAMETERS.lastIndex = i + 1;
+      return ARROW_AFTER_PARAMETERS.test(text);
+    } else if (char === '"' || char === "'" || char === "`" || char === "/") return false;
+  }
+  return false;
+}
+const MAX_PARAMETERS_TEXT = 2_000;
+/** Sticky: after an arrow function's parameters, `=>` or the `:` of its return type. */
+const ARROW_AFTER_PARAMETERS = /\s*(?:=>|:)/uy;
 /** Sticky: matches (empty) where no identifier part precedes. */
 const NOT_AFTER_NAME_PART = /(?<![\p{ID_Continue}$])/uy;
 /** Sticky: after the name, an optional type annotation, `=` (not `==`, `=>`), then no function, class, `new` or literal. */

@@ -32,6 +32,7 @@ import {
   isPublicActionClientName,
   isPublicWrapperName,
   isRateLimitMiddleware,
+  signalTexts,
   supabaseCookieClients,
 } from "../analysis/public-signals.js";
 import { ASTUtils } from "@typescript-eslint/utils";
@@ -577,16 +578,27 @@ export default createRule<Options, MessageIds>({
       return found;
     }
 
+    /** Per signal, the answer of its text pre-test for this file. */
+    const signalTextAnswers = new Map<keyof typeof signalTexts, boolean>();
+    function fileMayHold(signal: keyof typeof signalTexts): boolean {
+      let answer = signalTextAnswers.get(signal);
+      if (answer === undefined) {
+        answer = signalTexts[signal](context.sourceCode.text);
+        signalTextAnswers.set(signal, answer);
+      }
+      return answer;
+    }
+
     /** Public by design (each signal behind `publicSignals`): see `public-signals.ts`. */
     function publicByDesign(boundary: RequestBoundary, { queries, otherWork }: Work): boolean {
       if (signals.publicWrapper && boundary.wrappers.some((w) => isPublicWrapperName(calleeName(w).last ?? ""))) return true;
-      if (signals.pendingSignIn && forwardsPendingSignIn(boundary.fn)) return true;
-      if (signals.ipRateLimit) {
+      if (signals.pendingSignIn && fileMayHold("pendingSignIn") && forwardsPendingSignIn(boundary.fn)) return true;
+      if (signals.ipRateLimit && fileMayHold("ipRateLimit")) {
         if (appliesIpRateLimit(boundary.fn, context.sourceCode)) return true;
         if (boundary.route?.middleware.some((m) => isRateLimitMiddleware(m))) return true;
         if (boundary.safeAction?.middleware.some((m) => appliesIpRateLimit(m, context.sourceCode))) return true;
       }
-      if (signals.rlsClient && queries.length > 0) {
+      if (signals.rlsClient && queries.length > 0 && fileMayHold("cookieClient")) {
         const clients = supabaseCookieClients(boundary.fn, context.sourceCode);
         const readsThroughRls = queries.every((node) => {
           const query = db.queryAt(node as TSESTree.CallExpression);
