@@ -5,7 +5,7 @@
 //   floor                 one trivial rule (core `no-await-in-loop`): parse + ESLint's traversal, the fair floor
 //   recommended, all      this plugin's configs
 // then ESLint's per-rule TIMING (the `stats` option: the clock of `TIMING=all`, create() included) as a
-// share of the floor, and with `--per-rule` each rule's own cost (the floor plus that rule alone, minus the
+// share of the floor's wall time measured in the same process, file by file, and with `--per-rule` each rule's own cost (the floor plus that rule alone, minus the
 // floor), which also charges a rule for the shared facts it is the only one to ask for.
 //
 // Each round, and each TIMING run, runs in a process of its own (this file, started as a child): a plugin's
@@ -134,20 +134,32 @@ async function factsRule(pluginDir) {
   };
 }
 
-/** Per-rule time (ms) summed over files, from ESLint's stats (create() and every listener). */
-async function ruleTimes(cwd, plugin_ = plugin, pluginDir) {
+/**
+ * Per-rule time (ms) summed over files, from ESLint's stats (create() and every listener), and the floor's
+ * wall time measured in the same process: each file is linted with the floor config, then with `all` (its
+ * rules timed), so that the shares do not depend on how fast the machine happened to be when the rounds ran
+ * (a TIMING run minutes later on a busy machine put every rule, core `no-await-in-loop` too, a third higher).
+ */
+async function ruleTimes(cwd, files, plugin_ = plugin, pluginDir) {
   const facts = pluginDir ? [{ files: APP_FILES, plugins: { bench: { rules: { "file-facts": await factsRule(pluginDir) } } }, rules: { [FACTS_RULE]: "error" } }] : [];
   // the facts rule's block first: ESLint creates and runs rules in the order the config names them
-  const [ignores, parser, ...plugin] = appConfig("all", plugin_);
-  const config = [ignores, parser, ...facts, ...plugin, { files: APP_FILES, rules: { [FLOOR_RULE]: "error" } }];
-  const results = await eslintFor(cwd, config, true).lintFiles(APP_FILES);
+  const [ignores, parser, ...pluginBlocks] = appConfig("all", plugin_);
+  const timed = eslintFor(cwd, [ignores, parser, ...facts, ...pluginBlocks, { files: APP_FILES, rules: { [FLOOR_RULE]: "error" } }], true);
+  const floor = eslintFor(cwd, appConfig("floor"));
   const rules = new Map();
-  for (const result of results) {
-    for (const pass of result.stats?.times?.passes ?? []) {
+  let floorWall = 0;
+  for (const { filePath, text } of files) {
+    const start = performance.now();
+    await floor.lintText(text, { filePath });
+    floorWall += performance.now() - start;
+    collectGarbage({ type: "minor" });
+    const [result] = await timed.lintText(text, { filePath });
+    collectGarbage({ type: "minor" });
+    for (const pass of result?.stats?.times?.passes ?? []) {
       for (const [id, { total }] of Object.entries(pass.rules ?? {})) rules.set(id, (rules.get(id) ?? 0) + total);
     }
   }
-  return rules;
+  return { rules: [...rules], floorWall };
 }
 
 const median = (xs) => {
@@ -172,14 +184,15 @@ function inChild(task) {
 
 /** The child's side: a warm-up (JIT and the file system cache are warm after a few hundred files), then the task. */
 async function runTask({ task, cwd, fileList, names, scratch, tag, baseline, factsRow }) {
+  const files = JSON.parse(readFileSync(fileList, "utf8")).map((filePath) => ({ filePath, text: readFileSync(filePath, "utf8") }));
   if (task === "timing") {
     // the plugin reads TIMING when it loads and then keeps one listener per rule (lib/util/shared-calls.ts), so
     // that each rule's time is its own; ESLint read it when it loaded (above), so it prints no table of its own
     process.env.TIMING = "1";
-    const times = await ruleTimes(cwd, await freshPlugin(scratch, tag, baseline ?? ROOT), factsRow ? path.join(scratch, tag) : undefined);
-    return [...times];
+    // warm like a round (ESLint and the parser), while the plugin's copy starts cold like one `eslint .`
+    await round(cwd, files.slice(0, WARMUP_FILES), ["floor"], scratch, `${tag}-warmup`);
+    return ruleTimes(cwd, files, await freshPlugin(scratch, tag, baseline ?? ROOT), factsRow ? path.join(scratch, tag) : undefined);
   }
-  const files = JSON.parse(readFileSync(fileList, "utf8")).map((filePath) => ({ filePath, text: readFileSync(filePath, "utf8") }));
   await round(cwd, files.slice(0, WARMUP_FILES), names, scratch, `${tag}-warmup`, baseline);
   const result = await round(cwd, files, names, scratch, tag, baseline);
   return Object.fromEntries(Object.entries(result).map(([name, r]) => [name, { cpu: r.cpu, wall: r.wall, findings: r.findings }]));
@@ -230,40 +243,52 @@ export async function eslintApp({ runs = 3, app, timingRuns = 2, withTseslint = 
       ]),
     );
 
-    const floorWall = median(per("floor", "wall"));
-    const timing = new Map();
-    const baselineTiming = new Map();
+    // per run: each rule's ms and its share of the floor's wall time measured in that run's process
+    const timingRun = (tag, from) => {
+      const { rules, floorWall } = inChild({ task: "timing", cwd, fileList, scratch, tag, baseline: from, factsRow });
+      return { rules: new Map(rules), floorWall };
+    };
+    const timingRunsDone = [];
+    const baselineRunsDone = [];
     for (let i = 0; i < timingRuns; i++) {
-      for (const [id, ms] of inChild({ task: "timing", cwd, scratch, tag: `t${i}`, factsRow })) timing.set(id, [...(timing.get(id) ?? []), ms]);
-      if (!baseline) continue;
-      for (const [id, ms] of inChild({ task: "timing", cwd, scratch, tag: `bt${i}`, baseline, factsRow })) {
-        baselineTiming.set(id, [...(baselineTiming.get(id) ?? []), ms]);
-      }
+      timingRunsDone.push(timingRun(`t${i}`));
+      if (baseline) baselineRunsDone.push(timingRun(`bt${i}`, baseline));
     }
-    const rows = [...timing].map(([id, ms]) => ({ id, ms: median(ms), min: Math.min(...ms), max: Math.max(...ms) })).sort((a, b) => b.ms - a.ms);
     // the shared facts are the plugin's work too
     const isOurs = (id) => id.startsWith(NAMESPACE) || id === FACTS_RULE;
-    const ours = rows.filter((r) => isOurs(r.id)).reduce((n, r) => n + r.ms, 0);
-    const before = (id) => (baselineTiming.has(id) ? median(baselineTiming.get(id)) : undefined);
-    const oursBefore = [...baselineTiming.keys()].filter(isOurs).reduce((n, id) => n + before(id), 0);
-    const share = (ms) => (ms === undefined ? "" : `${((100 * ms) / floorWall).toFixed(2)}%`);
+    const summarize = (done) => {
+      const ids = new Set(done.flatMap((r) => [...r.rules.keys()]));
+      const rowOf = (id, pick) => {
+        const ms = done.map((r) => pick(r) ?? 0);
+        const shares = done.map((r, i) => (100 * ms[i]) / r.floorWall);
+        return { id, ms: median(ms), min: Math.min(...ms), max: Math.max(...ms), share: median(shares) };
+      };
+      const rows = [...ids].map((id) => rowOf(id, (r) => r.rules.get(id)));
+      const total = rowOf("(backend-architect, total)", (r) => [...r.rules].filter(([id]) => isOurs(id)).reduce((n, [, ms]) => n + ms, 0));
+      return { rows: new Map(rows.map((r) => [r.id, r])), total };
+    };
+    const now = summarize(timingRunsDone);
+    const then = baseline ? summarize(baselineRunsDone) : undefined;
+    const rows = [...now.rows.values()].sort((a, b) => b.ms - a.ms);
+    const floorWalls = timingRunsDone.map((r) => Math.round(r.floorWall));
+    const pct = (x) => (x === undefined ? "" : `${x.toFixed(2)}%`);
     console.log(
-      `\nESLint TIMING per rule (config all + core ${FLOOR_RULE}; ${timingRuns} runs; wall clock, so noisy on a busy machine), as a share of the floor's wall time (${Math.round(floorWall)} ms).` +
+      `\nESLint TIMING per rule (config all + core ${FLOOR_RULE}; ${timingRuns} runs, each in its own process; wall clock), as a share of the floor's wall time measured in the same process, file by file (${floorWalls.join(", ")} ms; the rounds' floor: ${Math.round(median(per("floor", "wall")))} ms); median of the runs.` +
         (factsRow
           ? `\nThe facts rules share are built first by ${FACTS_RULE} (--facts-row), so each rule's row is its own work.\n`
           : "\nRules share the file's facts: the first rule to ask for one is charged for building it.\n"),
     );
     table(
       ["rule", "ms, median [min-max]", "share of floor", ...(baseline ? ["baseline ms", "baseline share"] : [])],
-      [
-        ...rows.map((r) => [
+      [...rows, now.total].map((r) => {
+        const before = r === now.total ? then?.total : then?.rows.get(r.id);
+        return [
           r.id,
           `${r.ms.toFixed(1)} [${r.min.toFixed(1)}-${r.max.toFixed(1)}]`,
-          share(r.ms),
-          ...(baseline ? [before(r.id)?.toFixed(1) ?? "", share(before(r.id))] : []),
-        ]),
-        ["(backend-architect, total)", ours.toFixed(1), share(ours), ...(baseline ? [oursBefore.toFixed(1), share(oursBefore)] : [])],
-      ],
+          pct(r.share),
+          ...(baseline ? [before?.ms.toFixed(1) ?? "", pct(before?.share)] : []),
+        ];
+      }),
     );
 
     if (perRule) {
