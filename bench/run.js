@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run bench [-- --suite schema-scaling,compare-prisma-lint] [--runs 3] [--quick]
 //                [--app <dir>] [--baseline <checkout>] [--per-rule] [--facts-row] [--timing-runs 2] [--with-tseslint]
-//                (options of eslint-app; eslint-corpus takes --runs, --timing-runs, --baseline)
+//                (options of eslint-app, where --runs 0 prints the TIMING table alone; eslint-corpus takes --runs,
+//                --timing-runs, --baseline)
 //
 // DESIGN §6, measured side by side in one run and printed as tables:
 //   eslint-corpus         1. ESLint over a generated corpus shaped like a real app, measured as eslint-app
@@ -66,5 +67,6 @@ for (const name of selected) {
     process.exit(2);
   }
   console.log(`\n## ${name}\n`);
-  await suite(options);
+  // eslint-app takes `--runs 0`: its TIMING table alone
+  await suite(name === "eslint-app" ? { ...options, runs: Math.max(0, Number(values.runs)) } : options);
 }

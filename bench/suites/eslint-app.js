@@ -14,9 +14,9 @@
 // config or rule happens to allocate next (rules that run first in a file were charged four times their
 // cost). One process per round is also what `eslint .` is.
 //
-// How it stays truthful on a shared, busy machine: the configs are interleaved file by file (each file is
-// linted with every config back to back, in a rotating order), so load that comes and goes hits all of them
-// alike; CPU time is summed per config (wall time too). Each round loads fresh copies of the plugin, one per
+// How it stays truthful on a shared, busy machine: the configs are interleaved batch by batch (each batch of
+// 50 files is linted with every config back to back, in a rotating order), so load that comes and goes hits
+// all of them alike; CPU time is summed per config (wall time too). Each round loads fresh copies of the plugin, one per
 // config, so every config starts with cold caches (cross-file definitions, compiled globs) the way one
 // `eslint .` process does, yet the configs never share a cache with each other. Rounds come after a warm-up
 // round over the first 400 files (JIT, file system cache); ratios are per round, reported as median [min-max].
@@ -42,9 +42,14 @@ export const APP_FILES = ["**/*.{ts,tsx}"];
 const FLOOR_RULE = "no-await-in-loop";
 
 /**
- * A young-generation collection after every lint, inside the measured time: each config pays for its own
- * garbage when it makes it, instead of whichever config happens to run when the heap fills up.
+ * A young-generation collection after every batch of files a config lints, inside the measured time: each
+ * config pays for its own garbage when it makes it, instead of whichever config happens to run when the heap
+ * fills up. In batches (`BENCH_BATCH`, default 50 files), not after every lint: a forced collection has a
+ * fixed cost (about 1.5 ms on dub's heap) that a plain `eslint .` pays once per many files, and paid by every
+ * config after every file it added a third to the floor and so shrank every ratio (`BENCH_BATCH=1` for that).
+ * Configs still take turns batch by batch, so load that comes and goes hits all of them alike.
  */
+const BATCH_FILES = Math.max(1, Number(process.env.BENCH_BATCH ?? 50));
 setFlagsFromString("--expose-gc");
 const collectGarbage = process.env.BENCH_GC === "off" ? () => {} : runInNewContext("gc");
 const NAMESPACE = "backend-architect/";
@@ -88,18 +93,20 @@ async function round(cwd, files, names, scratch, tag, baseline) {
     const p = usesPlugin ? await freshPlugin(scratch, `${tag}-${name.replace(/\W/gu, "_")}`, fromBaseline ? baseline : ROOT) : plugin;
     runs.push({ name, eslint: eslintFor(cwd, appConfig(config, p)), cpu: 0, wall: 0, findings: 0 });
   }
-  for (let i = 0; i < files.length; i++) {
-    const { filePath, text } = files[i];
+  for (let b = 0, batch = 0; b < files.length; b += BATCH_FILES, batch++) {
+    const slice = files.slice(b, b + BATCH_FILES);
     for (let j = 0; j < runs.length; j++) {
-      const run = runs[(i + j) % runs.length];
+      const run = runs[(batch + j) % runs.length];
       const cpu = process.cpuUsage();
       const start = performance.now();
-      const [result] = await run.eslint.lintText(text, { filePath });
+      for (const { filePath, text } of slice) {
+        const [result] = await run.eslint.lintText(text, { filePath });
+        run.findings += result?.messages.filter((m) => !m.fatal).length ?? 0;
+      }
       collectGarbage({ type: "minor" });
       run.wall += performance.now() - start;
       const used = process.cpuUsage(cpu);
       run.cpu += (used.user + used.system) / 1000;
-      run.findings += result?.messages.filter((m) => !m.fatal).length ?? 0;
     }
   }
   return Object.fromEntries(runs.map((r) => [r.name, r]));
@@ -139,6 +146,8 @@ async function factsRule(pluginDir) {
  * wall time measured in the same process: each file is linted with the floor config, then with `all` (its
  * rules timed), so that the shares do not depend on how fast the machine happened to be when the rounds ran
  * (a TIMING run minutes later on a busy machine put every rule, core `no-await-in-loop` too, a third higher).
+ * The rounds' floor is no denominator for TIMING either: it is measured with other configs interleaved and a
+ * collection forced after each batch.
  */
 async function ruleTimes(cwd, files, plugin_ = plugin, pluginDir) {
   const facts = pluginDir ? [{ files: APP_FILES, plugins: { bench: { rules: { "file-facts": await factsRule(pluginDir) } } }, rules: { [FACTS_RULE]: "error" } }] : [];
@@ -149,12 +158,11 @@ async function ruleTimes(cwd, files, plugin_ = plugin, pluginDir) {
   const rules = new Map();
   let floorWall = 0;
   for (const { filePath, text } of files) {
+    // no forced collection here: both lint the way `eslint .` does, each paying for the collections that fall in it
     const start = performance.now();
     await floor.lintText(text, { filePath });
     floorWall += performance.now() - start;
-    collectGarbage({ type: "minor" });
     const [result] = await timed.lintText(text, { filePath });
-    collectGarbage({ type: "minor" });
     for (const pass of result?.stats?.times?.passes ?? []) {
       for (const [id, { total }] of Object.entries(pass.rules ?? {})) rules.set(id, (rules.get(id) ?? 0) + total);
     }
@@ -222,7 +230,7 @@ export async function eslintApp({ runs = 3, app, timingRuns = 2, withTseslint = 
       ...(baseline ? ["baseline:recommended", "baseline:all"] : []),
       ...(withTseslint ? ["tseslint"] : []),
     ];
-    console.log(`${cwd}: ${files.length} files, ${fatal} with parse errors; ${runs} rounds after a warm-up, configs interleaved file by file\n`);
+    console.log(`${cwd}: ${files.length} files, ${fatal} with parse errors; ${runs} rounds after a warm-up, configs interleaved in batches of ${BATCH_FILES} files\n`);
 
     const fileList = path.join(scratch, "files.json");
     writeFileSync(fileList, JSON.stringify(files.map((f) => f.filePath)));
@@ -230,7 +238,8 @@ export async function eslintApp({ runs = 3, app, timingRuns = 2, withTseslint = 
     for (let r = 0; r < runs; r++) rounds.push(inChild({ task: "round", cwd, fileList, names, scratch, tag: `r${r}`, baseline }));
     const per = (name, key) => rounds.map((x) => x[name][key]);
     const ratio = (name, ref, key) => rounds.map((x) => x[name][key] / x[ref][key]);
-    table(
+    // `--runs 0`: the TIMING table only
+    if (runs > 0) table(
       ["run", "cpu ms, median [min-max]", "wall ms", "cpu vs parse", "cpu vs floor", "wall vs floor", "findings"],
       names.map((name) => [
         label(name),
@@ -273,7 +282,7 @@ export async function eslintApp({ runs = 3, app, timingRuns = 2, withTseslint = 
     const floorWalls = timingRunsDone.map((r) => Math.round(r.floorWall));
     const pct = (x) => (x === undefined ? "" : `${x.toFixed(2)}%`);
     console.log(
-      `\nESLint TIMING per rule (config all + core ${FLOOR_RULE}; ${timingRuns} runs, each in its own process; wall clock), as a share of the floor's wall time measured in the same process, file by file (${floorWalls.join(", ")} ms; the rounds' floor: ${Math.round(median(per("floor", "wall")))} ms); median of the runs.` +
+      `\nESLint TIMING per rule (config all + core ${FLOOR_RULE}; ${timingRuns} runs, each in its own process; wall clock), as a share of the floor's wall time measured in the same process, file by file (${floorWalls.join(", ")} ms${runs > 0 ? `; the rounds' floor: ${Math.round(median(per("floor", "wall")))} ms` : ""}); median of the runs.` +
         (factsRow
           ? `\nThe facts rules share are built first by ${FACTS_RULE} (--facts-row), so each rule's row is its own work.\n`
           : "\nRules share the file's facts: the first rule to ask for one is charged for building it.\n"),
@@ -296,7 +305,7 @@ export async function eslintApp({ runs = 3, app, timingRuns = 2, withTseslint = 
       const ruleNames = ["floor", ...ids.map((id) => `rule:${id}`)];
       const ruleRounds = [];
       for (let r = 0; r < runs; r++) ruleRounds.push(inChild({ task: "round", cwd, fileList, names: ruleNames, scratch, tag: `pr${r}` }));
-      console.log("\nEach rule alone on top of the floor (CPU time, interleaved file by file): its own cost, shared facts included.\n");
+      console.log("\nEach rule alone on top of the floor (CPU time, interleaved batch by batch): its own cost, shared facts included.\n");
       table(
         ["rule", "cpu ms over the floor, median [min-max]", "share of floor"],
         ids
