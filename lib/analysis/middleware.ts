@@ -31,7 +31,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint
 import { isFunction } from "../util/ast.js";
 import { folderStamp } from "../util/folder-stamp.js";
 import { calleeName, isAuthCall, isAuthLikeName, type AuthConfig } from "./auth.js";
-import { definitionInFile, parseFile, type ParsedFile } from "./resolve.js";
+import { configKey, definitionInFile, parseFile, type ParsedFile } from "./resolve.js";
 import { walk } from "./walk.js";
 
 type Context = Readonly<Pick<TSESLint.RuleContext<string, readonly unknown[]>, "filename" | "cwd">>;
@@ -150,24 +150,14 @@ export function readMiddlewareFor(context: Context, setting: string | false | un
     byConfig = new Map();
     readingCache.set(parsed, byConfig);
   }
-  const key = functionsKey(config);
+  // asked for every boundary: the key is made once per config (a reading depends on its auth functions)
+  const key = configKey("middleware", config);
   let reading = byConfig.get(key);
   if (!reading) {
     reading = new Reading(parsed, config);
     byConfig.set(key, reading);
   }
   return reading;
-}
-
-/** A reading depends on the auth functions; asked for every boundary, so the key is made once per config. */
-const functionsKeys = new WeakMap<AuthConfig, string>();
-function functionsKey(config: AuthConfig): string {
-  let key = functionsKeys.get(config);
-  if (key === undefined) {
-    key = [...config.functions].join(",");
-    functionsKeys.set(config, key);
-  }
-  return key;
 }
 
 function middlewareFileFor(filename: string): string | undefined {

@@ -760,7 +760,8 @@ export type AuthVerdict = "yes" | "no" | "unknown";
  */
 const configKeys = new WeakMap<AuthConfig, Map<string, string>>();
 
-function configKey(prefix: string, config: AuthConfig): string {
+/** The cache key of answers that depend on an auth config (its functions and wrappers), after `prefix`. */
+export function configKey(prefix: string, config: AuthConfig): string {
   let keys = configKeys.get(config);
   if (keys === undefined) {
     keys = new Map();
