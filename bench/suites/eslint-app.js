@@ -5,8 +5,9 @@
 //   floor                 one trivial rule (core `no-await-in-loop`): parse + ESLint's traversal, the fair floor
 //   recommended, all      this plugin's configs
 // then ESLint's per-rule TIMING (the `stats` option: the clock of `TIMING=all`, create() included) as a
-// share of the floor's wall time measured in the same process, file by file, and with `--per-rule` each rule's own cost (the floor plus that rule alone, minus the
-// floor), which also charges a rule for the shared facts it is the only one to ask for.
+// share of the floor's wall time measured in the same process, file by file, and with `--per-rule` each
+// rule's own cost (the floor plus that rule alone, minus the floor), which also charges a rule for the
+// shared facts it is the only one to ask for.
 //
 // Each round, and each TIMING run, runs in a process of its own (this file, started as a child): a plugin's
 // caches (parsed definitions of other files, the schema) live as long as its module instance, so copies

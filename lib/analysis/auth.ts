@@ -125,8 +125,8 @@ export function mayCheckSignature(text: string): boolean {
 const SIGNATURE_TEXT = /Signature|constructEvent|verifyWebhook|jwtVerify|verify(?:Jwt|JWT|Token|Hmac|HMAC)|(?<![\p{ID_Continue}$])verify(?:Async)?(?![\p{ID_Continue}$])|\\u/u;
 
 /** A webhook signature / token verification: authenticates machine-to-machine requests. */
-export function isSignatureCheck(call: TSESTree.CallExpression): boolean {
-  const { last, object } = calleeName(call);
+export function isSignatureCheck(call: TSESTree.CallExpression, names = calleeName(call)): boolean {
+  const { last, object } = names;
   if (last === undefined) return false;
   if (SIGNATURE_NAME.test(last)) return true;
   if (last === "verify" || last === "verifyAsync") {

@@ -5,7 +5,7 @@ import { fileFacts } from "../analysis/file-facts.js";
 import { enclosingFunction, isFunction, memberChainName, type FunctionNode } from "../util/ast.js";
 import { unwrapExpression } from "../util/bindings.js";
 import { nameSegments } from "../util/names.js";
-import { isSignatureCheck, mayCheckSignature } from "../analysis/auth.js";
+import { calleeName, isSignatureCheck, mayCheckSignature } from "../analysis/auth.js";
 import { comparesWithEnvSecret, isHmacWithEnvSecret, mayReadEnvSecret } from "../analysis/webhook-signatures.js";
 import { callChain, type RequestBoundary } from "../analysis/request-boundary.js";
 import { classifyDefinition, definitionInFile, definitionOf, type Definition, type FollowOptions } from "../analysis/resolve.js";
@@ -129,9 +129,9 @@ export default createRule<Options, MessageIds>({
      */
     function isGuard(node: TSESTree.Node): boolean {
       if (node.type === AST_NODE_TYPES.CallExpression) {
-        // asked of every call in a boundary: the callee's name is built once
-        const name = memberChainName(node.callee);
-        return isLimiterName(name) || isSignatureCheck(node) || isManualSignatureCheck(node, name) || isAuthLibraryHandler(name);
+        // asked of every call in a boundary: the callee's names are built once
+        const names = calleeName(node);
+        return isLimiterName(names.full) || isSignatureCheck(node, names) || isManualSignatureCheck(node, names.full) || isAuthLibraryHandler(names.full);
       }
       return node.type === AST_NODE_TYPES.BinaryExpression && comparesWithEnvSecret(node);
     }
@@ -141,15 +141,15 @@ export default createRule<Options, MessageIds>({
      * (`crypto.createHmac("sha256", process.env.SHOPIFY_WEBHOOK_SECRET)`), a constant-time comparison
      * (`crypto.timingSafeEqual`), a provider's `verifyWorkOSWebhook(...)`.
      */
-    function isManualSignatureCheck(call: TSESTree.CallExpression, calleeName: string | undefined): boolean {
-      const name = calleeName?.slice(calleeName.lastIndexOf(".") + 1);
+    function isManualSignatureCheck(call: TSESTree.CallExpression, calleeFullName: string | undefined): boolean {
+      const name = calleeFullName?.slice(calleeFullName.lastIndexOf(".") + 1);
       if (name === "timingSafeEqual" || (name !== undefined && /^verify\w*(?:Webhook|Signature)\w*$/u.test(name))) return true;
       return isHmacWithEnvSecret(call);
     }
 
     /** better-auth's `auth.handler(request)` / `toNextJsHandler(auth)` rate-limits its endpoints itself. */
-    function isAuthLibraryHandler(calleeName: string | undefined): boolean {
-      return calleeName === "auth.handler" || calleeName === "toNextJsHandler";
+    function isAuthLibraryHandler(name: string | undefined): boolean {
+      return name === "auth.handler" || name === "toNextJsHandler";
     }
 
     function containsRateLimitCall(root: TSESTree.Node): boolean {
