@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { clearPrismaSchemaCache, getPrismaSchema } from "../../lib/analysis/prisma-schema.js";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { clearPrismaSchemaCache, getPrismaSchema, SCHEMA_RECHECK_MS } from "../../lib/analysis/prisma-schema.js";
 
 const USER_SCHEMA = `
 datasource db {
@@ -50,11 +50,20 @@ function schemaFor(relativeFile: string, settings: Record<string, unknown> = {})
   return getPrismaSchema({ filename: path.join(root, relativeFile), cwd: root, settings: { "backend-architect": settings } });
 }
 
+/** The next lint starts after the disk may be read again (answers read off it hold for `SCHEMA_RECHECK_MS`). */
+function aSecondLater(): void {
+  vi.setSystemTime(Date.now() + SCHEMA_RECHECK_MS);
+}
+
 beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
   root = fs.mkdtempSync(path.join(os.tmpdir(), "prisma-schema-"));
   clearPrismaSchemaCache();
 });
-afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+afterEach(() => {
+  vi.useRealTimers();
+  fs.rmSync(root, { recursive: true, force: true });
+});
 
 describe("getPrismaSchema", () => {
   it("finds prisma/schema.prisma upward from the linted file and maps accessors to models", () => {
@@ -102,6 +111,7 @@ describe("getPrismaSchema", () => {
     const touch = (folder: string, seconds: number): void => {
       const later = new Date(Date.now() + seconds * 1000);
       fs.utimesSync(path.join(root, folder), later, later);
+      aSecondLater();
     };
     const post = write("prisma/schema/models/post.prisma", "model Post {\n  id String @id\n}\n");
     touch("prisma/schema/models", 5);
@@ -171,7 +181,36 @@ describe("getPrismaSchema", () => {
     fs.writeFileSync(file, "model User {\n  id String @id\n  email String\n\n  @@index([email])\n}\n");
     const later = new Date(Date.now() + 5000);
     fs.utimesSync(file, later, later);
+    aSecondLater();
     expect(schemaFor("app/a.ts")!.models.get("user")!.indexes).toEqual([["email"]]);
+  });
+
+  it("reads the disk at most once a second: lints within a second of a check take the schema as it was", () => {
+    write("package.json", "{}");
+    const file = write("prisma/schema/schema.prisma", "model User {\n  id String @id\n}\n");
+    expect(schemaFor("app/a.ts")!.models.get("user")!.fields.size).toBe(1);
+    fs.writeFileSync(file, "model User {\n  id String @id\n  email String\n}\n");
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(file, later, later);
+    const stat = vi.spyOn(fs, "statSync");
+    vi.setSystemTime(Date.now() + SCHEMA_RECHECK_MS - 1);
+    expect(schemaFor("app/a.ts")!.models.get("user")!.fields.size).toBe(1);
+    expect(stat).not.toHaveBeenCalled();
+    vi.setSystemTime(Date.now() + 1);
+    expect(schemaFor("app/a.ts")!.models.get("user")!.fields.size).toBe(2);
+    expect(stat).toHaveBeenCalled();
+    stat.mockRestore();
+  });
+
+  it("reads the disk again after a second for 'no schema here' too, and never trusts a clock that went back", () => {
+    write("package.json", "{}");
+    expect(schemaFor("app/a.ts")).toBeUndefined();
+    write("prisma/schema.prisma", USER_SCHEMA);
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(root, later, later);
+    expect(schemaFor("app/a.ts")).toBeUndefined();
+    vi.setSystemTime(Date.now() - 60_000);
+    expect(schemaFor("app/a.ts")?.models.has("user")).toBe(true);
   });
 
   it("answers once per lint (one SourceCode), and the next lint sees an edit", () => {
@@ -184,6 +223,7 @@ describe("getPrismaSchema", () => {
     fs.writeFileSync(file, "model User {\n  id String @id\n  email String\n}\n");
     const later = new Date(Date.now() + 5000);
     fs.utimesSync(file, later, later);
+    aSecondLater();
     // the rules of one lint see one schema, even when it changes on disk meanwhile
     expect(lint(first)).toBe(1);
     expect(lint({})).toBe(2);
@@ -196,6 +236,7 @@ describe("getPrismaSchema", () => {
     write("prisma/schema.prisma", USER_SCHEMA);
     const later = new Date(Date.now() + 5000);
     fs.utimesSync(root, later, later);
+    aSecondLater();
     expect(schemaFor("app/api/route.ts")?.models.has("user")).toBe(true);
   });
 
@@ -206,6 +247,7 @@ describe("getPrismaSchema", () => {
     write("prisma/schema.prisma", USER_SCHEMA);
     const later = new Date(Date.now() + 5000);
     fs.utimesSync(path.join(root, "prisma"), later, later);
+    aSecondLater();
     expect(schemaFor("app/api/route.ts")?.models.has("user")).toBe(true);
   });
 
