@@ -3,7 +3,7 @@ import eslintPlugin from "eslint-plugin-eslint-plugin";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "examples/", "coverage/", "tests/fixtures/", "bench/.generated/", "docs/"] },
+  { ignores: ["dist/", "examples/", "coverage/", "tests/fixtures/", "bench/.generated/", "docs/", ".dbg/"] },
   ...tseslint.configs.recommended,
   {
     files: ["lib/rules/*.ts", "prisma-lint/rules/*.ts", "lib/sql/rules/*.ts"],

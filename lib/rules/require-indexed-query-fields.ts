@@ -86,11 +86,10 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [{ ignore = [], ignoreModels = [] }]) {
-    if (matchesAnyGlob(context, ignore)) return {};
     const { sourceCode } = context;
     const facts = fileFacts(context);
-    // every finding is a query
-    if (!facts.mayQueryDatabase) return {};
+    // every finding is a query: the shared pre-test first, then this rule's globs
+    if (!facts.mayQueryDatabase || matchesAnyGlob(context, ignore)) return {};
     const queries = facts.queries;
     const ignoredModels = new Set(ignoreModels);
     const candidates: DbQuery[] = [];

@@ -57,10 +57,9 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ tenantFields = DEFAULT_TENANT_FIELDS, adminRoutes = DEFAULT_ADMIN_ROUTES }]) {
     const { sourceCode } = context;
-    if (matchesAnyGlob(context, adminRoutes)) return {};
     const facts = fileFacts(context);
-    // every finding is a Prisma query inside a request boundary
-    if (!facts.mayQueryDatabase || !facts.mayHaveBoundaries) return {};
+    // every finding is a Prisma query inside a request boundary: the shared pre-tests first, then this rule's globs
+    if (!facts.mayQueryDatabase || !facts.mayHaveBoundaries || matchesAnyGlob(context, adminRoutes)) return {};
     const { boundaries } = facts;
     const queries = facts.queries;
     const candidates: { query: DbQuery; boundary: RequestBoundary }[] = [];

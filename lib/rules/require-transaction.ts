@@ -134,7 +134,8 @@ export default createRule<Options, MessageIds>({
     },
   },
   create(context, [options]) {
-    if (matchesAnyGlob(context, EXEMPT_FILES)) return {};
+    // every finding is a write the detector knows: the shared pre-test first, then this rule's path checks
+    if (!fileFacts(context).mayQueryDatabase || matchesAnyGlob(context, EXEMPT_FILES)) return {};
     const { sourceCode } = context;
     // a script run by hand is run again when it fails (a seed empties the tables first)
     if (isOneOffScript(sourceCode, context.filename)) return {};
