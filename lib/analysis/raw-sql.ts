@@ -5,6 +5,8 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { propertyName, type FunctionNode } from "../util/ast.js";
+import { constInitializer } from "../util/bindings.js";
+import type { DbQuery } from "./db-queries.js";
 import { getRequestBoundaries } from "./request-boundary.js";
 
 export interface RawSqlFragment {
@@ -239,4 +241,59 @@ function openQuote(sql: string): string | undefined {
     }
   }
   return open;
+}
+
+/**
+ * The SQL text a raw query runs, when the code passes it as a value: the first argument of
+ * `$executeRawUnsafe(text)`, `$queryRawUnsafe(text)`, `pool.query(text)`, `db.execute(text)`; the template
+ * of a tagged one (`` $executeRaw`...` ``). Undefined for the other queries.
+ */
+export function rawQueryText(query: DbQuery): TSESTree.Node | undefined {
+  if (query.kind !== "raw") return undefined;
+  if (query.node.type === AST_NODE_TYPES.TaggedTemplateExpression) return query.node.quasi;
+  const text = query.args[0];
+  return text && text.type !== AST_NODE_TYPES.SpreadElement ? text : undefined;
+}
+
+/** DDL: the statement's first keyword (after comments) changes the schema, not rows. */
+const SCHEMA_CHANGE = /^\s*(?:(?:--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)\s*)*(?:create|alter|drop|truncate|grant|revoke|comment\s+on|rename)\b/iu;
+
+/**
+ * Does the raw query change the schema (`CREATE TABLE`, `ALTER TABLE ... ADD COLUMN`, `DROP INDEX`) rather
+ * than read or write rows? Its text starts with a DDL keyword, or a schema builder made it
+ * (`knex.schema.alterTable(...).toQuery()`, Kysely's `db.schema.createTable(...)`), directly or through a `const`.
+ */
+export function changesSchema(query: DbQuery, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const text = rawQueryText(query);
+  return text !== undefined && isSchemaChangeText(text, sourceCode, 0);
+}
+
+function isSchemaChangeText(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, depth: number): boolean {
+  if (depth > 3) return false;
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+      return typeof node.value === "string" && SCHEMA_CHANGE.test(node.value);
+    case AST_NODE_TYPES.TemplateLiteral:
+      return SCHEMA_CHANGE.test(node.quasis[0]?.value.cooked ?? "");
+    case AST_NODE_TYPES.Identifier: {
+      const init = constInitializer(sourceCode, node);
+      return init !== undefined && isSchemaChangeText(init, sourceCode, depth + 1);
+    }
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.MemberExpression:
+      return madeBySchemaBuilder(node);
+    default:
+      return false;
+  }
+}
+
+/** A call chain that passes through a `.schema` builder: `this.knex.schema.alterTable(t, ...).toQuery()`. */
+export function madeBySchemaBuilder(node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node = node; ; ) {
+    if (current.type === AST_NODE_TYPES.CallExpression) current = current.callee;
+    else if (current.type === AST_NODE_TYPES.MemberExpression) {
+      if (propertyName(current) === "schema") return true;
+      current = current.object;
+    } else return false;
+  }
 }

@@ -17,6 +17,8 @@ import {
   leavesLoopAfter,
   type Iteration,
 } from "../analysis/loops.js";
+import { changesSchema, madeBySchemaBuilder, rawQueryText } from "../analysis/raw-sql.js";
+import { constInitializer } from "../util/bindings.js";
 
 export type Options = [
   {
@@ -32,6 +34,9 @@ const FIX =
 
 /** Array methods that turn a list into another list. */
 const LIST_METHODS = new Set(["map", "filter", "flatMap", "concat", "slice", "toSorted"]);
+
+/** Calls that make a list out of data (rows, ids): a statement list made by one of them may hold a statement per row. */
+const DATA_LIST_METHODS = new Set([...LIST_METHODS, "from", "fill", "reduce", "keys", "values", "entries", "flat"]);
 
 /** Array methods whose result holds (some of) the receiver's elements. */
 const KEEPS_ELEMENTS = new Set(["filter", "slice", "concat", "flat", "toSorted", "toReversed"]);
@@ -91,6 +96,8 @@ export default createRule<Options, MessageIds>({
       if (!query) return;
       // a lazy query nobody awaits never runs: that is no-floating-query's finding, not an N+1
       if (isLazyQuery(query) && discardedValue(query.node)) return;
+      // a schema change per table or column (`ALTER TABLE ... ADD COLUMN`) has no batched form to load or write rows with
+      if (changesSchema(query, sourceCode)) return;
       const iterations = enclosingIterations(query.node, sourceCode);
       if (iterations.length > 0) candidates.push({ query, iterations });
     }
@@ -169,13 +176,47 @@ export default createRule<Options, MessageIds>({
      */
     function isBatchedOver(query: DbQuery, iteration: Iteration): boolean {
       const { filters, rows, params } = listValues(query);
-      if (filters.length === 0 && rows.length === 0 && params.length === 0) return false;
+      if (filters.length === 0 && rows.length === 0 && params.length === 0) return builtPerChunk(query, iteration);
       if (iteratesChunks(iteration, sourceCode)) return true;
       const perItem = new Set(iterationVariables(iteration, sourceCode));
       return (
         filters.some((value) => batchValue(value, perItem, iteration.node, 0) !== undefined) ||
         [...rows, ...params].some((value) => batchValue(value, perItem, iteration.node, 0) === "list")
       );
+    }
+
+    /**
+     * Raw SQL that a builder made inside an iteration over chunks (`const query = knex.insert(rows).toQuery()`
+     * in `for (let i = 0; i < n; i += 5000)`): the text is built per chunk, so it runs once per chunk.
+     */
+    function builtPerChunk(query: DbQuery, iteration: Iteration): boolean {
+      const text = rawQueryText(query);
+      if (text?.type !== AST_NODE_TYPES.Identifier || !iteratesChunks(iteration, sourceCode)) return false;
+      const init = constInitializer(sourceCode, text);
+      const region = regionOf(iteration);
+      return init?.type === AST_NODE_TYPES.CallExpression && region.range[0] <= init.range[0] && init.range[1] <= region.range[1];
+    }
+
+    /**
+     * Generated statements run one by one (`for (const { sql } of builder.toSQL()) await prisma.$executeRawUnsafe(sql)`,
+     * `for (const q of dbProvider.renameColumn(t, a, b)) ...`): the iteration's items are the statements a builder
+     * or a helper made, not rows, so there is no query per row to batch. A list mapped from data
+     * (`rows.map((r) => \`UPDATE ...\`)`) may hold a statement per row, and stays.
+     */
+    function runsListedStatement(query: DbQuery, iteration: Iteration): boolean {
+      const text = rawQueryText(query);
+      // `sql`, or `statement.sql` / `statement.query` of the item
+      const item = text?.type === AST_NODE_TYPES.MemberExpression && !text.computed ? text.object : text;
+      if (item?.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(item), item);
+      if (!variable || !iterationVariables(iteration, sourceCode).includes(variable)) return false;
+      let list = iteration.kind === "callback" ? (iteration.call.callee as TSESTree.MemberExpression).object : iterated(iteration.node);
+      if (list?.type === AST_NODE_TYPES.Identifier) list = constInitializer(sourceCode, list);
+      if (list?.type !== AST_NODE_TYPES.CallExpression) return false;
+      const callee = list.callee;
+      const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+      // `knex.schema.alterTable(...).toSQL().map((item) => item.sql)`: a schema builder's statements, mapped
+      return name !== undefined && (!DATA_LIST_METHODS.has(name) || madeBySchemaBuilder(list));
     }
 
     /**
@@ -289,6 +330,7 @@ export default createRule<Options, MessageIds>({
       let leftFunction: TSESTree.Node | undefined;
       /** An inner iteration handed its queries to a batch: an outer loop over chunks runs one batch per chunk. */
       let batched = false;
+      if (iterations.some((iteration) => runsListedStatement(query, iteration))) return undefined;
       for (const iteration of iterations) {
         if (batched && iteratesChunks(iteration, sourceCode)) continue;
         if (iteration.kind === "loop") {

@@ -12,6 +12,12 @@ import { isLazyQuery, SUPABASE_FILTER_METHODS, type DbQuery } from "../analysis/
 const DELIBERATE_WIPE =
   /^(?:truncate|wipe|nuke)(?:[A-Z_]\w*)?$|^reset(?:App|Application|Database|Db|DB|Everything|Instance|Data)$|^(?:delete|remove|clear|purge|reset|logout|logOut|signOut|revoke)All(?:Users|Sessions|Data|Tables|Records|Rows)?$/u;
 
+/**
+ * `deleteAllHistories()`, `clearAllLogs()`: "all" of anything, with nothing to scope it by. (`deleteAllDrafts(userId)`
+ * takes what its filter forgot, and stays reported.)
+ */
+const ALL_OF_THE_TABLE = /^(?:delete|remove|clear|purge|reset|wipe|truncate)All[A-Z]\w*$/u;
+
 export type Options = [];
 export type MessageIds = "prisma" | "drizzle" | "supabase";
 
@@ -42,7 +48,7 @@ export default createRule<Options, MessageIds>({
     function inDeliberateWipe(node: TSESTree.Node): boolean {
       for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
         const name = functionName(fn);
-        if (name !== undefined && DELIBERATE_WIPE.test(name)) return true;
+        if (name !== undefined && (DELIBERATE_WIPE.test(name) || (fn.params.length === 0 && ALL_OF_THE_TABLE.test(name)))) return true;
       }
       return false;
     }

@@ -110,6 +110,82 @@ export async function applyUsage(updates: { orgId: string; usage: number }[], ch
 `,
     },
     {
+      name: "generated statements run one by one: a schema builder's toSQL(), a provider's statement list, destructured",
+      filename: "apps/backend/src/features/field/field.service.ts",
+      code: `
+import { Injectable } from "@nestjs/common";
+import { PrismaService } from "../prisma/prisma.service";
+@Injectable()
+export class FieldService {
+  constructor(private readonly prismaService: PrismaService, private readonly knex: any, private readonly dbProvider: any) {}
+  async dropTables(tableNames: string[]) {
+    for (const tableName of tableNames) {
+      for (const sql of this.knex.schema.dropTable(tableName).toSQL()) {
+        await this.prismaService.txClient().$executeRawUnsafe(sql.sql);
+      }
+    }
+  }
+  async renameColumns(dbTableName: string, renames: { from: string; to: string }[]) {
+    for (const { from, to } of renames) {
+      const statements = this.dbProvider.renameColumn(dbTableName, from, to);
+      for (const statement of statements) {
+        await this.prismaService.txClient().$executeRawUnsafe(statement);
+      }
+    }
+  }
+  async createSchema(baseId: string) {
+    for (const { sql } of this.dbProvider.createSchema(baseId)) await this.prismaService.$executeRawUnsafe(sql);
+  }
+  async tightenTables(dbTableNames: string[]) {
+    for (const dbTableName of dbTableNames) {
+      const statements = this.knex.schema
+        .alterTable(dbTableName, (table: any) => table.unique("__id"))
+        .toSQL()
+        .map((item: { sql: string }) => item.sql);
+      for (const sql of statements) await this.prismaService.txClient().$executeRawUnsafe(sql);
+    }
+  }
+}
+`,
+    },
+    {
+      name: "schema changes per table or column: DDL text, a schema builder's query, through a const",
+      filename: "apps/backend/src/features/table/table.service.ts",
+      code: `
+import { prisma } from "../prisma";
+export async function addColumns(dbTableName: string, fields: { dbFieldName: string }[], knex: any) {
+  for (const field of fields) {
+    const alterTableQuery = knex.schema.alterTable(dbTableName, (table: any) => table.string(field.dbFieldName)).toQuery();
+    await prisma.$executeRawUnsafe(alterTableQuery);
+  }
+}
+export async function provisionTenants(tenants: { id: string }[]) {
+  for (const tenant of tenants) {
+    await prisma.$executeRawUnsafe(\`CREATE SCHEMA IF NOT EXISTS "\${tenant.id}"\`);
+    await prisma.$executeRawUnsafe(\`
+      -- each tenant's role
+      GRANT USAGE ON SCHEMA "\${tenant.id}" TO app\`);
+  }
+}
+`,
+    },
+    {
+      name: "raw SQL a builder makes per chunk of a loop that steps by the chunk size",
+      filename: "apps/backend/src/event-emitter/listeners/record-history.listener.ts",
+      code: `
+import { prisma } from "../prisma";
+export async function saveHistory(records: { id: string; fields: Record<string, unknown> }[], knex: any) {
+  const batchSize = 5000;
+  for (let i = 0; i < records.length; i += batchSize) {
+    const batch = records.slice(i, i + batchSize);
+    const rows = batch.map((record) => ({ record_id: record.id, after: JSON.stringify(record.fields) }));
+    const query = knex.insert(rows).into("record_history").toQuery();
+    await prisma.$executeRawUnsafe(query);
+  }
+}
+`,
+    },
+    {
       name: "a migration script that runs itself: main().catch(...)",
       filename: "tools/migrate/app-scoped.ts",
       code: `
@@ -482,6 +558,29 @@ export async function backfill(updates: { id: string; title: string }[]) {
     },
   ],
   invalid: [
+    {
+      name: "a statement per row: mapped from the rows, DML per item, a builder's query per item outside a chunk loop",
+      filename: "apps/backend/src/features/record/record.service.ts",
+      code: `
+import { prisma } from "../prisma";
+export async function reorder(rows: { id: string; order: number }[], knex: any) {
+  const statements = rows.map((row) => knex("records").where("id", row.id).update({ order: row.order }).toQuery());
+  for (const statement of statements) {
+    await prisma.$executeRawUnsafe(statement);
+  }
+  for (const row of rows) {
+    const query = knex("records").where("id", row.id).update({ order: row.order }).toQuery();
+    await prisma.$executeRawUnsafe(query);
+    await prisma.$executeRawUnsafe(\`UPDATE records SET "order" = \${row.order} WHERE id = '\${row.id}'\`);
+  }
+}
+`,
+      errors: [
+        { messageId: "sequential", line: 6, column: 11, endLine: 6, endColumn: 46 },
+        { messageId: "sequential", line: 10, column: 11, endLine: 10, endColumn: 42 },
+        { messageId: "sequential", line: 11, column: 11, endLine: 11, endColumn: 103 },
+      ],
+    },
     {
       name: "shapes from real apps: a recursive folder copy, a fan-out in an interactive transaction, a raw UPDATE per holding",
       filename: "lib/datarooms/copy.ts",

@@ -26,6 +26,26 @@ ruleTester.run("no-unscoped-mutation", rule, {
       `,
     },
     {
+      name: "an admin service method that deletes all of a table and takes nothing to scope it by",
+      filename: "packages/backend/src/user-history/user-history.service.ts",
+      code: `
+import { Injectable } from "@nestjs/common";
+import { PrismaService } from "../prisma/prisma.service";
+@Injectable()
+export class UserHistoryService {
+  constructor(private readonly prisma: PrismaService) {}
+  async deleteAllHistories() {
+    try {
+      await this.prisma.userHistory.deleteMany();
+    } catch (error) {
+      return { error: "USER_HISTORY_DELETION_FAILED" };
+    }
+    return { ok: true };
+  }
+}
+`,
+    },
+    {
       name: "scoped Prisma deleteMany and updateMany",
       filename: "app/actions.ts",
       code: `
@@ -205,6 +225,19 @@ export function base() {
     },
   ],
   invalid: [
+    {
+      name: "\"all\" in the name, but a parameter the filter forgot: deleteAllDrafts(userId)",
+      filename: "app/actions.ts",
+      code: `
+"use server";
+import { prisma } from "@/lib/prisma";
+export async function deleteAllDrafts(userId: string) {
+  await prisma.post.deleteMany({ where: { published: false } });
+  await prisma.draft.deleteMany();
+}
+`,
+      errors: [{ messageId: "prisma", line: 6, column: 9, endLine: 6, endColumn: 34 }],
+    },
     {
       name: "Prisma deleteMany with where: {}",
       filename: "app/actions.ts",
