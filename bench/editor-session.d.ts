@@ -13,7 +13,7 @@ export interface Diagnostic {
 
 export declare function languageServerPath(): { server: string; reason?: undefined } | { server?: undefined; reason: string };
 
-export declare function createEditorProject(options?: { config?: "recommended" | "parse-only" }): { dir: string; cleanup: () => void };
+export declare function createEditorProject(options?: { config?: "recommended" | "parse-only" | "floor" }): { dir: string; cleanup: () => void };
 
 export declare class LanguageServer {
   readonly workspaceUri: string;

@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 export const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const FIXTURE = path.join(ROOT, "tests/fixtures/editor-project");
 
-/** The config of a project that only parses (the floor the rules' cost is measured against). */
+/** The config of a project that only parses (what the issue's editor target is measured against). */
 const PARSE_ONLY_CONFIG = `import backendArchitect from "eslint-plugin-backend-architect";
 import tseslint from "typescript-eslint";
 
@@ -24,6 +24,15 @@ export default [
   { files: ["**/*.prisma"], plugins: { "backend-architect": backendArchitect }, language: "backend-architect/prisma" },
 ];
 `;
+
+/**
+ * The fair floor of a plugin (DESIGN §6): the same, plus one trivial core rule, so that ESLint's traversal
+ * of the tree is paid as any rule pays it.
+ */
+const FLOOR_CONFIG = PARSE_ONLY_CONFIG.replace(
+  `  { files: ["**/*.ts"], languageOptions: { parser: tseslint.parser } },`,
+  `  { files: ["**/*.ts"], languageOptions: { parser: tseslint.parser }, rules: { "no-await-in-loop": "error" } },`,
+);
 
 /** The server's entry point, or undefined (with the reason) when the package is not installed. */
 export function languageServerPath() {
@@ -40,12 +49,14 @@ export function languageServerPath() {
 /**
  * Copies the fixture project into a temporary folder and links its node_modules: eslint (ESLint 9),
  * this plugin (the built package: `npm run build` first) and typescript-eslint.
- * `config: "parse-only"` swaps the recommended config for one that only parses.
+ * `config: "parse-only"` swaps the recommended config for one that only parses; `"floor"` for one that parses
+ * and runs one trivial core rule (`no-await-in-loop`).
  */
 export function createEditorProject({ config = "recommended" } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "backend-architect-editor-"));
   cpSync(FIXTURE, dir, { recursive: true });
   if (config === "parse-only") writeFileSync(path.join(dir, "eslint.config.js"), PARSE_ONLY_CONFIG);
+  if (config === "floor") writeFileSync(path.join(dir, "eslint.config.js"), FLOOR_CONFIG);
   const modules = path.join(dir, "node_modules");
   mkdirSync(modules);
   const link = (name, target) => symlinkSync(target, path.join(modules, name), "dir");
