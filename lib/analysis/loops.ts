@@ -278,7 +278,8 @@ export function iterationVariables(iteration: Iteration, scoped: Pick<TSESLint.S
 
 const CHUNK_NAME = /chunk|batch/iu;
 
-function calleeName(call: TSESTree.CallExpression): string | undefined {
+/** `f` of `f(...)`, `m` of `x.m(...)`. */
+export function calleeName(call: TSESTree.CallExpression): string | undefined {
   const callee = call.callee;
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
   return callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : undefined;

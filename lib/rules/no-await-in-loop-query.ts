@@ -9,6 +9,7 @@ import { isMigrationFile, isSelfRunningScript } from "../analysis/scripts.js";
 import { getPrismaSchema, type PrismaSchemaInfo } from "../analysis/prisma-schema.js";
 import { pinsUniqueRow, rowsSource } from "../analysis/unique-rows.js";
 import {
+  calleeName,
   dependsOnIteration,
   enclosingIterations,
   iterationVariables,
@@ -213,8 +214,7 @@ export default createRule<Options, MessageIds>({
       let list = iteration.kind === "callback" ? (iteration.call.callee as TSESTree.MemberExpression).object : iterated(iteration.node);
       if (list?.type === AST_NODE_TYPES.Identifier) list = constInitializer(sourceCode, list);
       if (list?.type !== AST_NODE_TYPES.CallExpression) return false;
-      const callee = list.callee;
-      const name = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+      const name = calleeName(list);
       // `knex.schema.alterTable(...).toSQL().map((item) => item.sql)`: a schema builder's statements, mapped
       return name !== undefined && (!DATA_LIST_METHODS.has(name) || madeBySchemaBuilder(list));
     }
