@@ -20,6 +20,7 @@ import {
 } from "../analysis/loops.js";
 import { changesSchema, madeBySchemaBuilder, rawQueryText } from "../analysis/raw-sql.js";
 import { constInitializer } from "../util/bindings.js";
+import { rangeContains } from "../analysis/value-flow.js";
 
 export type Options = [
   {
@@ -194,8 +195,7 @@ export default createRule<Options, MessageIds>({
       const text = rawQueryText(query);
       if (text?.type !== AST_NODE_TYPES.Identifier || !iteratesChunks(iteration, sourceCode)) return false;
       const init = constInitializer(sourceCode, text);
-      const region = regionOf(iteration);
-      return init?.type === AST_NODE_TYPES.CallExpression && region.range[0] <= init.range[0] && init.range[1] <= region.range[1];
+      return init?.type === AST_NODE_TYPES.CallExpression && rangeContains(regionOf(iteration), init);
     }
 
     /**
@@ -271,7 +271,7 @@ export default createRule<Options, MessageIds>({
       for (const variable of variables) {
         for (const reference of variable.references) {
           const id = reference.identifier;
-          if (expression.range[0] <= id.range[0] && id.range[1] <= expression.range[1]) return true;
+          if (rangeContains(expression, id)) return true;
         }
       }
       return false;
